@@ -1,0 +1,360 @@
+"""The catalog between the database, the file format and the engine's cached snapshot.
+
+- `dump_catalog()` reads every catalog row (a fixed number of queries) into the file format.
+- `load_catalog(data)` validates a file's dict completely, then upserts by code in one
+  transaction, writing only rows that differ, so loading twice changes nothing.
+- `get_snapshot()` returns the frozen snapshot, rebuilt only when the catalog revision token
+  moved (any catalog save or delete moves it; see apps.py).
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from . import models as m
+from .snapshot import VOCAB_FIELDS, Snapshot, normalise_catalog, parse_catalog
+
+VOCAB_MODELS = {
+    "licence_types": m.LicenceType,
+    "degree_levels": m.DegreeLevel,
+    "degree_fields": m.DegreeField,
+    "roles": m.Role,
+    "settings": m.Setting,
+    "ce_topics": m.CETopic,
+    "attestations": m.Attestation,
+    "external_credentials": m.ExternalCredential,
+}
+JOB_LINKS = {
+    "background_licences": "code",
+    "background_fields": "code",
+    "background_roles": "code",
+    "settings": "code",
+    "helpful_certifications": "code",
+    "shown_when_reaching": "code",
+}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _codes(manager) -> list[str]:
+    return [row.code for row in manager.all()]  # prefetched, ordered by the model's ordering
+
+
+def dump_catalog() -> dict:
+    """The whole catalog in the file format (canonical order)."""
+    data: dict = {"format": 1}
+    for key, model in VOCAB_MODELS.items():
+        names = [name for name, _ in VOCAB_FIELDS[key]]
+        data[key] = [{n: getattr(row, n) for n in names} for row in model.objects.all()]
+    data["sources"] = [
+        {
+            "code": s.code,
+            "title": s.title,
+            "url": s.url,
+            "publisher": s.publisher,
+            "accessed_on": _iso(s.accessed_on),
+            "verified_on": _iso(s.verified_on),
+            "confidence": s.confidence,
+            "notes": s.notes,
+        }
+        for s in m.Source.objects.all()
+    ]
+    data["bodies"] = [
+        {"code": b.code, "name": b.name, "url": b.url} for b in m.CertifyingBody.objects.all()
+    ]
+    certs = m.Certification.objects.select_related("body").prefetch_related(
+        "sources", "application_notes", "groups__options__conditions"
+    )
+    data["certifications"] = [
+        {
+            "code": c.code,
+            "name": c.name,
+            "body": c.body.code,
+            "summary": c.summary,
+            "exam": c.exam,
+            "fees": c.fees,
+            "exam_windows": c.exam_windows,
+            "renewal_years": c.renewal_years,
+            "renewal_ce_hours": c.renewal_ce_hours,
+            "renewal_notes": c.renewal_notes,
+            "source_notes": c.source_notes,
+            "sources": _codes(c.sources),
+            "application_notes": [
+                {
+                    "text": n.text,
+                    "unless": {"kind": n.unless_kind, "params": n.unless_params}
+                    if n.unless_kind
+                    else None,
+                }
+                for n in c.application_notes.all()
+            ],
+            "groups": [
+                {
+                    "code": g.code,
+                    "name": g.name,
+                    "options": [
+                        {
+                            "code": o.code,
+                            "name": o.name,
+                            "conditions": [
+                                {"code": k.code, "kind": k.kind, "params": k.params}
+                                for k in o.conditions.all()
+                            ],
+                        }
+                        for o in g.options.all()
+                    ],
+                }
+                for g in c.groups.all()
+            ],
+        }
+        for c in certs
+    ]
+    jobs = m.JobRole.objects.prefetch_related(*JOB_LINKS)
+    data["job_roles"] = [
+        {
+            "code": j.code,
+            "name": j.name,
+            "summary": j.summary,
+            "soc_codes": j.soc_codes,
+            "background_licences": _codes(j.background_licences),
+            "background_fields": _codes(j.background_fields),
+            "background_roles": _codes(j.background_roles),
+            "background_any_bachelor": j.background_any_bachelor,
+            "settings": _codes(j.settings),
+            "helpful_certifications": _codes(j.helpful_certifications),
+            "shown_when_reaching": _codes(j.shown_when_reaching),
+        }
+        for j in jobs
+    ]
+    return normalise_catalog(data)
+
+
+def vocabulary_codes() -> dict[str, set[str]]:
+    """Codes of every vocabulary, for validating condition parameters in forms."""
+    codes = {
+        key: set(model.objects.values_list("code", flat=True))
+        for key, model in VOCAB_MODELS.items()
+    }
+    codes["credentials"] = codes["external_credentials"] | set(
+        m.Certification.objects.values_list("code", flat=True)
+    )
+    return codes
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deleted)
+
+
+def _upsert(model, lookup: dict, values: dict, report: LoadReport, label: str):
+    """Create or update one row, saving only when a value differs."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model.objects.create(**lookup, **values)
+        report.created.append(label)
+        return obj
+    changed = [key for key, value in values.items() if getattr(obj, key) != value]
+    if changed:
+        for key in changed:
+            setattr(obj, key, values[key])
+        obj.save()
+        report.updated.append(label)
+    return obj
+
+
+def _set_links(obj, name: str, targets: list, report: LoadReport, label: str) -> None:
+    manager = getattr(obj, name)
+    if {t.pk for t in targets} != set(manager.values_list("pk", flat=True)):
+        manager.set(targets)
+        report.updated.append(f"{label}.{name}")
+
+
+def _prune(queryset, keep: list[int], report: LoadReport, label: str) -> None:
+    stale = queryset.exclude(pk__in=keep)
+    for row in stale:
+        report.deleted.append(f"{label}: {row}")
+    stale.delete()
+
+
+@transaction.atomic
+def load_catalog(data: object) -> LoadReport:
+    """Validate `data` (file format) and upsert it by code; all or nothing.
+
+    Rows of the file are created or updated; a certification's rule tree and notes are made
+    to match the file exactly. Top-level rows absent from the file are kept.
+    Raises snapshot.CatalogError (nothing written) when the file is invalid.
+    """
+    import datetime as dt
+
+    canonical = normalise_catalog(data)
+    report = LoadReport()
+    by_code: dict[str, dict] = {}
+    for key, model in VOCAB_MODELS.items():
+        by_code[key] = {}
+        for i, row in enumerate(canonical[key]):
+            values = {k: v for k, v in row.items() if k != "code"} | {"position": i}
+            by_code[key][row["code"]] = _upsert(
+                model, {"code": row["code"]}, values, report, f"{key}:{row['code']}"
+            )
+    by_code["sources"] = {}
+    for i, row in enumerate(canonical["sources"]):
+        values = {k: v for k, v in row.items() if k != "code"} | {"position": i}
+        for date_key in ("accessed_on", "verified_on"):
+            if values[date_key]:
+                values[date_key] = dt.date.fromisoformat(values[date_key])
+        by_code["sources"][row["code"]] = _upsert(
+            m.Source, {"code": row["code"]}, values, report, f"sources:{row['code']}"
+        )
+    bodies = {
+        row["code"]: _upsert(
+            m.CertifyingBody,
+            {"code": row["code"]},
+            {"name": row["name"], "url": row["url"], "position": i},
+            report,
+            f"bodies:{row['code']}",
+        )
+        for i, row in enumerate(canonical["bodies"])
+    }
+    certs = {}
+    for i, row in enumerate(canonical["certifications"]):
+        label = f"certifications:{row['code']}"
+        scalar = {
+            k: v
+            for k, v in row.items()
+            if k not in ("code", "body", "sources", "application_notes", "groups")
+        }
+        cert = _upsert(
+            m.Certification,
+            {"code": row["code"]},
+            scalar | {"body": bodies[row["body"]], "position": i},
+            report,
+            label,
+        )
+        certs[row["code"]] = cert
+        _set_links(cert, "sources", [by_code["sources"][s] for s in row["sources"]], report, label)
+        _load_notes(cert, row["application_notes"], report, label)
+        _load_groups(cert, row["groups"], report, label)
+    for i, row in enumerate(canonical["job_roles"]):
+        label = f"job_roles:{row['code']}"
+        job = _upsert(
+            m.JobRole,
+            {"code": row["code"]},
+            {
+                "name": row["name"],
+                "summary": row["summary"],
+                "soc_codes": row["soc_codes"],
+                "background_any_bachelor": row["background_any_bachelor"],
+                "position": i,
+            },
+            report,
+            label,
+        )
+        vocab_of = {
+            "background_licences": by_code["licence_types"],
+            "background_fields": by_code["degree_fields"],
+            "background_roles": by_code["roles"],
+            "settings": by_code["settings"],
+        }
+        for name in JOB_LINKS:
+            pool = vocab_of.get(name, certs)
+            targets = [pool[c] for c in row[name]]
+            _set_links(job, name, targets, report, label)
+    if report.changed:
+        m.CatalogRevision.bump()
+    return report
+
+
+def _load_notes(cert, notes: list, report: LoadReport, label: str) -> None:
+    existing = list(cert.application_notes.all())
+    keep = []
+    for i, note in enumerate(notes):
+        unless = note["unless"] or {"kind": "", "params": {}}
+        values = {
+            "text": note["text"],
+            "unless_kind": unless["kind"],
+            "unless_params": unless["params"],
+            "position": i,
+        }
+        if i < len(existing):
+            obj = _upsert(
+                m.ApplicationNote, {"pk": existing[i].pk}, values, report, f"{label}.note[{i}]"
+            )
+        else:
+            obj = m.ApplicationNote.objects.create(certification=cert, **values)
+            report.created.append(f"{label}.note[{i}]")
+        keep.append(obj.pk)
+    _prune(cert.application_notes.all(), keep, report, label)
+
+
+def _load_groups(cert, groups: list, report: LoadReport, label: str) -> None:
+    keep_groups = []
+    for gi, g in enumerate(groups):
+        glabel = f"{label}.{g['code']}"
+        group = _upsert(
+            m.RequirementGroup,
+            {"certification": cert, "code": g["code"]},
+            {"name": g["name"], "position": gi},
+            report,
+            glabel,
+        )
+        keep_groups.append(group.pk)
+        keep_options = []
+        for oi, o in enumerate(g["options"]):
+            olabel = f"{glabel}.{o['code']}"
+            option = _upsert(
+                m.RequirementOption,
+                {"group": group, "code": o["code"]},
+                {"name": o["name"], "position": oi},
+                report,
+                olabel,
+            )
+            keep_options.append(option.pk)
+            keep_conditions = []
+            for ci, c in enumerate(o["conditions"]):
+                condition = _upsert(
+                    m.Condition,
+                    {"option": option, "code": c["code"]},
+                    {"kind": c["kind"], "params": c["params"], "position": ci},
+                    report,
+                    f"{olabel}.{c['code']}",
+                )
+                keep_conditions.append(condition.pk)
+            _prune(option.conditions.all(), keep_conditions, report, olabel)
+        _prune(group.options.all(), keep_options, report, glabel)
+    _prune(cert.groups.all(), keep_groups, report, label)
+
+
+# --- the cached snapshot ------------------------------------------------------------------
+
+_lock = threading.Lock()
+_cached: tuple[str, Snapshot] | None = None
+
+
+def get_snapshot() -> Snapshot:
+    """The published catalog as an engine snapshot: one query when nothing changed."""
+    global _cached
+    token = m.CatalogRevision.current()
+    cached = _cached
+    if cached is not None and cached[0] == token:
+        return cached[1]
+    with _lock:
+        snapshot = parse_catalog(dump_catalog())
+        _cached = (token, snapshot)
+    return snapshot
+
+
+def catalog_changed(**kwargs) -> None:
+    """Signal receiver: any catalog row saved or deleted moves the revision token."""
+    m.CatalogRevision.bump()

@@ -1,0 +1,393 @@
+"""Plain-language sentences, the path (next steps) and job fit, from the engine's results.
+
+Everything a nurse reads about a rule is generated here from the rule's data, so an editor's
+change is explained without code. No Django import.
+"""
+
+import datetime as dt
+
+from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, evaluate_condition
+from .profile import Profile
+from .snapshot import Condition, Snapshot
+
+FULL_TIME_YEAR = 2080
+FULL_TIME_MONTH = FULL_TIME_YEAR / 12
+
+
+def iso(ordinal: int | None) -> str | None:
+    return None if ordinal is None else dt.date.fromordinal(ordinal).isoformat()
+
+
+def long_date(ordinal: int) -> str:
+    day = dt.date.fromordinal(ordinal)
+    return f"{day.day} {day:%B %Y}"
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def either(names: list[str], joiner: str = "or") -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {joiner} " + names[-1]
+
+
+def _names(codes, vocabulary: dict, order: list[str] | None = None) -> list[str]:
+    order = order if order is not None else list(vocabulary)
+    return [_name(vocabulary[c]) for c in order if c in codes]
+
+
+def _name(term) -> str:
+    return term if isinstance(term, str) else term.name
+
+
+def lower_first(text: str) -> str:
+    """Lower-case a name for use mid-sentence, leaving acronyms ("RN", "CCM") alone."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def a_or_an(text: str) -> str:
+    return ("an " if text[:1].lower() in "aeiou" else "a ") + text
+
+
+def duration(hours: float) -> str:
+    """Hours as full-time months or years, the way applicants count them."""
+    months = hours / FULL_TIME_MONTH
+    if months >= 24 and months % 12 == 0:
+        return f"{months / 12:.0f} years full time"
+    if months >= 1:
+        return (
+            f"{months:.0f} months full time"
+            if months.is_integer()
+            else (f"about {months:.1f} months full time")
+        )
+    return f"about {hours / 40:.1f} weeks full time"
+
+
+def describe_condition(cond: Condition, snap: Snapshot) -> str:
+    """The requirement in one sentence, e.g. "At least 2,080 hours (12 months full time) of
+    paid, supervised work as a case manager or nurse case manager in a hospital or …"."""
+    p = cond.params
+    if cond.kind == "licence":
+        kinds = either([a_or_an(lower_first(n)) for n in _names(cond.codes, snap.licence_types)])
+        return f"An active licence in good standing as {kinds}"
+    if cond.kind == "degree":
+        level = snap.degree_levels[p["min_level"]].name.lower()
+        text = f"A {level} or higher"
+        if cond.fields is not None:
+            if p["hhs_fields"] and not p["fields"]:
+                text += " in a health and human services field"
+            else:
+                text += " in " + either(_names(cond.fields, snap.degree_fields)).lower()
+        if cond.accredited:
+            text += " from an accredited school"
+        return text
+    if cond.kind == "credential":
+        return "Hold " + either(_names(cond.codes, snap.credential_names))
+    if cond.kind == "experience":
+        qualities = [w for w, on in (("paid", p["paid"]), ("supervised", cond.supervised)) if on]
+        text = (
+            f"At least {number(cond.hours)} hours ({duration(cond.hours)}) of "
+            + (", ".join(qualities) + " " if qualities else "")
+            + "work as "
+            + either([a_or_an(lower_first(n)) for n in _names(cond.codes, snap.roles)])
+        )
+        if cond.settings is not None:
+            if p["health_care_delivery"] and not p["settings"]:
+                text += " in a health care delivery setting"
+            else:
+                text += " in " + either([n.lower() for n in _names(cond.settings, snap.settings)])
+        if cond.supervisor_credentials:
+            text += ", under a supervisor who holds " + either(
+                _names(cond.supervisor_credentials, snap.credential_names)
+            )
+        if cond.within_years:
+            text += f", within the last {cond.within_years} years"
+        return text
+    if cond.kind == "education":
+        topics = either([n.lower() for n in _names(cond.codes, snap.ce_topics)])
+        text = f"At least {number(cond.hours)} hours of continuing education in {topics}"
+        if cond.within_years:
+            text += f", completed within the last {cond.within_years} years"
+        return text
+    if cond.kind == "references":
+        return (
+            f"At least {cond.count} references from people or organisations who used your services"
+        )
+    if cond.kind == "not-self-employed":
+        return "Your case management work was not self-employed"
+    if cond.kind == "attestation":
+        return f"Affirm {snap.attestations[cond.attestation].name.lower()}"
+    raise ValueError(cond.kind)
+
+
+# --- the path -----------------------------------------------------------------------------
+
+
+def _gap(result: ConditionResult) -> float:
+    """How far an unmet condition is from its threshold, 0..1 (1 = nothing yet)."""
+    if (
+        isinstance(result.need, int | float)
+        and result.need
+        and isinstance(result.have, int | float)
+    ):
+        return max(0.0, 1 - result.have / result.need)
+    return 1.0
+
+
+def best_option(group):
+    """The route to show first: met now, else the soonest, else the closest."""
+
+    def key(option):
+        unmet = [c for c in option.conditions if not c.met]
+        soon = option.met_on if option.met_on is not None else float("inf")
+        return (not option.met, soon, len(unmet), sum(_gap(c) for c in unmet))
+
+    return min(group.options, key=key)
+
+
+def condition_step(result: ConditionResult, snap: Snapshot) -> dict:
+    """One next step that would make an unmet condition hold."""
+    cond = result.condition
+    when = result.met_on
+    if cond.kind == "experience":
+        roles = either([a_or_an(lower_first(n)) for n in _names(cond.codes, snap.roles)])
+        missing = cond.hours - (result.have or 0)
+        window = f" in the last {cond.within_years} years" if cond.within_years else ""
+        if when is not None:
+            text = (
+                f"Keep working as {roles} — you reach {number(cond.hours)} hours{window} "
+                f"on {long_date(when)}."
+            )
+        else:
+            text = (
+                f"Gain {number(missing)} more hours ({duration(missing)}) of qualifying work as "
+                f"{roles}{window}: {cond.text[0].lower() + cond.text[1:]}."
+            )
+        return {"kind": cond.kind, "text": text, "date": iso(when)}
+    if cond.kind == "education":
+        missing = cond.hours - (result.have or 0)
+        topics = either([n.lower() for n in _names(cond.codes, snap.ce_topics)])
+        window = f" (it counts for {cond.within_years} years)" if cond.within_years else ""
+        text = f"Complete {number(missing)} more hours of continuing education in {topics}{window}."
+        if when is not None:
+            text = (
+                f"Your planned education in {topics} reaches {number(cond.hours)} hours "
+                f"on {long_date(when)}."
+            )
+        return {"kind": cond.kind, "text": text, "date": iso(when)}
+    if cond.kind == "references":
+        text = f"Gather {cond.count - (result.have or 0)} more references (you need {cond.count})."
+    elif cond.kind == "licence":
+        text = f"Hold {cond.text[0].lower() + cond.text[1:]}."
+    elif cond.kind == "not-self-employed":
+        text = "Your work history includes self-employment, so this route does not apply."
+    elif cond.kind == "attestation":
+        text = f"{snap.attestations[cond.attestation].question} If so, say yes in the form."
+    else:
+        text = f"{cond.text}."
+    return {"kind": cond.kind, "text": text, "date": iso(when)}
+
+
+def _licence_lapse(result: CertificationResult, horizon_end: int) -> int | None:
+    """The last day of a licence that holds today but lapses within the horizon."""
+    for group in result.groups:
+        for option in group.options:
+            for cond in option.conditions:
+                if cond.condition.kind == "licence" and cond.met and cond.days[-1][1] < horizon_end:
+                    return cond.days[-1][1]
+    return None
+
+
+def next_steps(result: CertificationResult, profile: Profile, snap: Snapshot) -> list[dict]:
+    """Ordered steps: what is missing (soonest route per group), then applying and renewing."""
+    cert = result.certification
+    steps: list[dict] = []
+    for group in result.groups:
+        if group.met:
+            continue
+        option = best_option(group)
+        for cond in option.conditions:
+            if not cond.met:
+                steps.append(condition_step(cond, snap))
+    lapse = _licence_lapse(result, profile.as_of + HORIZON_DAYS)
+    if lapse is not None:
+        steps.append(
+            {
+                "kind": "licence",
+                "text": f"Renew your licence before it expires on {long_date(lapse)}.",
+                "date": iso(lapse),
+            }
+        )
+    steps.sort(key=lambda s: s["date"] or "9999")
+    if result.status != "not_eligible":
+        when = "now" if result.status == "eligible" else f"from {long_date(result.eligible_on)}"
+        facts = "; ".join(
+            part
+            for part in (
+                f"fees: {cert.fees}" if cert.fees else "",
+                f"exam windows: {cert.exam_windows}" if cert.exam_windows else "",
+                cert.exam,
+            )
+            if part
+        )
+        steps.append(
+            {
+                "kind": "apply",
+                "text": f"Apply to {cert.body.name} {when}" + (f" — {facts}." if facts else "."),
+                "date": iso(result.eligible_on),
+            }
+        )
+    if cert.renewal_years:
+        renew = f"Once certified, renew every {cert.renewal_years} years"
+        if cert.renewal_ce_hours:
+            renew += f" with {cert.renewal_ce_hours} hours of continuing education"
+        steps.append({"kind": "renew", "text": renew + ".", "date": None})
+    return steps
+
+
+# --- jobs ---------------------------------------------------------------------------------
+
+
+def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot) -> list[dict]:
+    """Job roles that fit this person, best first, each with the reasons."""
+    licences = {lic.type for lic in profile.licenses if lic.active and lic.good_standing}
+    fields = {d.field for d in profile.degrees}
+    has_bachelor = (
+        any(d.rank >= snap.degree_levels["bachelor"].rank for d in profile.degrees)
+        if ("bachelor" in snap.degree_levels)
+        else bool(profile.degrees)
+    )
+    roles = {e.role for e in profile.experience}
+    settings = {e.setting for e in profile.experience}
+    status = {r.certification.code: r for r in results}
+    jobs = []
+    for index, job in enumerate(snap.job_roles):
+        reaching = [
+            c
+            for c in job.shown_when_reaching
+            if c in profile.credentials or (c in status and status[c].status != "not_eligible")
+        ]
+        if job.shown_when_reaching and not reaching:
+            continue
+        why, score = [], 0
+        background = (
+            _names(job.background_licences & licences, snap.licence_types)
+            + [
+                f"a degree in {n.lower()}"
+                for n in _names(job.background_fields & fields, snap.degree_fields)
+            ]
+            + [f"work as {n.lower()}" for n in _names(job.background_roles & roles, snap.roles)]
+        )
+        if not background and job.background_any_bachelor and has_bachelor:
+            background = ["a bachelor's degree"]
+        if background:
+            score += 2
+            why.append("Your background fits: " + either(background, "and") + ".")
+        overlap = _names(job.settings & settings, snap.settings)
+        if overlap:
+            score += 1
+            why.append("You have worked in " + either([n.lower() for n in overlap], "and") + ".")
+        if not background and not overlap:
+            continue
+        held = [c for c in job.helpful_certifications if c in profile.credentials]
+        reachable = [
+            c
+            for c in job.helpful_certifications
+            if c not in held and c in status and status[c].status != "not_eligible"
+        ]
+        if held:
+            score += 2
+            why.append("You hold " + either([snap.credential_names[c] for c in held], "and") + ".")
+        for code in reachable:
+            score += 1
+            r = status[code]
+            when = "now" if r.status == "eligible" else f"from {long_date(r.eligible_on)}"
+            why.append(f"You can sit for {snap.credential_names[code]} {when}.")
+        fit = "strong" if score >= 4 else "good" if score >= 3 else "possible"
+        jobs.append(
+            (
+                -score,
+                index,
+                {
+                    "code": job.code,
+                    "name": job.name,
+                    "fit": fit,
+                    "score": score,
+                    "why": why,
+                    "soc_codes": list(job.soc_codes),
+                    "helpful_certifications": list(job.helpful_certifications),
+                },
+            )
+        )
+    return [job for *_, job in sorted(jobs, key=lambda j: (j[0], j[1]))]
+
+
+# --- the results document (SPEC §4) -------------------------------------------------------
+
+
+def condition_dict(result: ConditionResult) -> dict:
+    cond = result.condition
+    return {
+        "kind": cond.kind,
+        "text": cond.text,
+        "met": result.met,
+        "have": result.have,
+        "need": result.need,
+        "unit": result.unit,
+        "met_on": iso(result.met_on),
+    }
+
+
+def certification_dict(result: CertificationResult, profile: Profile, snap: Snapshot) -> dict:
+    cert = result.certification
+    return {
+        "certification": cert.code,
+        "name": cert.name,
+        "body": cert.body.name,
+        "status": result.status,
+        "eligible_on": iso(result.eligible_on),
+        "groups": [
+            {
+                "code": g.code,
+                "name": g.name,
+                "met": g.met,
+                "met_on": iso(g.met_on),
+                "options": [
+                    {
+                        "code": o.code,
+                        "name": o.name,
+                        "met": o.met,
+                        "met_on": iso(o.met_on),
+                        "conditions": [condition_dict(c) for c in o.conditions],
+                    }
+                    for o in g.options
+                ],
+            }
+            for g in result.groups
+        ],
+        "next_steps": next_steps(result, profile, snap),
+        "application_notes": list(result.application_notes),
+        "sources": [
+            {
+                "title": s.title,
+                "url": s.url,
+                "confidence": s.confidence,
+                "verified_on": s.verified_on,
+            }
+            for s in cert.sources
+        ],
+    }
+
+
+__all__ = [
+    "describe_condition",
+    "next_steps",
+    "job_fit",
+    "certification_dict",
+    "evaluate_condition",
+]

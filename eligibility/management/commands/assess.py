@@ -1,0 +1,52 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand
+
+from eligibility.catalog import get_snapshot
+from eligibility.profile import ProfileError, parse_profile
+from eligibility.services import results_for
+
+
+class Command(BaseCommand):
+    help = (
+        "Assess a profile (SPEC §4 JSON) from FILE, or stdin with '-'. A JSON list of profiles "
+        "gives a list of results. Exit 0 with results on stdout; exit 2 with errors on stderr."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="profile JSON file, or - for stdin")
+
+    def handle(self, *args, **options):
+        try:
+            if options["file"] == "-":
+                text = sys.stdin.read()
+            else:
+                with open(options["file"], encoding="utf-8") as handle:
+                    text = handle.read()
+            data = json.loads(text)
+        except OSError as exc:
+            self._fail({"file": f"cannot read {options['file']} ({exc.strerror})"})
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            self._fail({"file": f"is not valid JSON ({exc})"})
+
+        snapshot = get_snapshot()
+        many = isinstance(data, list)
+        profiles, errors = [], {}
+        for i, item in enumerate(data if many else [data]):
+            try:
+                profiles.append(parse_profile(item, snapshot))
+            except ProfileError as exc:
+                prefix = f"[{i}]" if many else ""
+                errors.update(
+                    {f"{prefix}.{p}" if prefix else p: msg for p, msg in exc.errors.items()}
+                )
+        if errors:
+            self._fail(errors)
+        results = [results_for(p, snapshot) for p in profiles]
+        self.stdout.write(json.dumps(results if many else results[0], indent=2, ensure_ascii=False))
+
+    def _fail(self, errors: dict) -> None:
+        for path, message in errors.items():
+            self.stderr.write(f"{path}: {message}")
+        sys.exit(2)

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+USERNAME = "editor"
+PASSWORD = "careerpath-demo"  # noqa: S105 - a documented local demo account, DEBUG only
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) the demo editor account. Refuses to run unless DEBUG is on."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("The demo editor account is only for local development (DEBUG).")
+        user, _ = get_user_model().objects.get_or_create(username=USERNAME)
+        user.is_staff = True
+        user.is_superuser = True
+        user.set_password(PASSWORD)
+        user.save()
+        self.stdout.write(
+            f"Demo editor: username {USERNAME!r}, password {PASSWORD!r} — sign in at /admin/"
+        )

@@ -1,0 +1,35 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from eligibility.catalog import load_catalog
+from eligibility.snapshot import SEED_PATH, CatalogError
+
+
+class Command(BaseCommand):
+    help = "Load the seeded catalog, or an exported catalog FILE; upserts by code, all or nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", nargs="?", help="an exported catalog (default: the seed)")
+
+    def handle(self, *args, **options):
+        path = Path(options["file"]) if options["file"] else SEED_PATH
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise CommandError(f"{path}: cannot read ({exc.strerror})") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{path}: not valid JSON ({exc})") from None
+        try:
+            report = load_catalog(data)
+        except CatalogError as exc:
+            lines = "\n".join(f"  {p}: {msg}" for p, msg in exc.errors.items())
+            raise CommandError(f"{path}: catalog refused, nothing was written:\n{lines}") from None
+        if not report.changed:
+            self.stdout.write(f"Catalog already up to date ({path.name}).")
+            return
+        self.stdout.write(
+            f"Loaded {path.name}: {len(report.created)} created, {len(report.updated)} updated, "
+            f"{len(report.deleted)} deleted."
+        )

@@ -1,0 +1,281 @@
+"""Catalog rows: the rules editors keep as data (SPEC §2–3).
+
+Each row has a stable slug `code`. The engine never reads these models directly: the catalog
+is turned into the file format and then into a frozen snapshot (eligibility.catalog).
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .kinds import KINDS
+
+
+class Coded(models.Model):
+    code = models.SlugField(max_length=80, unique=True, help_text="Stable identifier; never reuse.")
+    name = models.CharField(max_length=200)
+    position = models.PositiveIntegerField(default=0, help_text="Display order.")
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LicenceType(Coded):
+    description = models.TextField(blank=True)
+
+    class Meta(Coded.Meta):
+        verbose_name = "licence type"
+
+
+class DegreeLevel(Coded):
+    rank = models.PositiveSmallIntegerField(help_text="Higher ranks are higher degrees.")
+
+    class Meta(Coded.Meta):
+        ordering = ["rank", "code"]
+
+
+class DegreeField(Coded):
+    hhs = models.BooleanField(
+        "health and human services",
+        default=False,
+        help_text="Counts where a rule asks for a health and human services field.",
+    )
+
+
+class Role(Coded):
+    description = models.TextField(blank=True)
+
+
+class Setting(Coded):
+    health_care_delivery = models.BooleanField(
+        default=False, help_text="Counts where a rule asks for a health care delivery setting."
+    )
+
+
+class CETopic(Coded):
+    class Meta(Coded.Meta):
+        verbose_name = "CE topic"
+
+
+class Attestation(Coded):
+    question = models.TextField(help_text="The yes/no question the form asks.")
+
+
+class ExternalCredential(Coded):
+    """A credential a person may hold that the catalog does not certify (CRC, CDMS)."""
+
+
+class Source(models.Model):
+    CONFIDENCE = [
+        ("verified", "Verified on the body's own page"),
+        ("secondary", "From a secondary source"),
+        ("unverified", "Not verified"),
+    ]
+    code = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=300)
+    url = models.URLField(max_length=500)
+    publisher = models.CharField(max_length=200, blank=True)
+    accessed_on = models.DateField(null=True, blank=True)
+    verified_on = models.DateField(null=True, blank=True)
+    confidence = models.CharField(max_length=12, choices=CONFIDENCE)
+    notes = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CertifyingBody(Coded):
+    url = models.URLField(max_length=500, blank=True)
+
+    class Meta(Coded.Meta):
+        verbose_name_plural = "certifying bodies"
+
+
+class Certification(Coded):
+    body = models.ForeignKey(
+        CertifyingBody, on_delete=models.PROTECT, related_name="certifications"
+    )
+    summary = models.TextField(blank=True)
+    exam = models.TextField(blank=True, help_text="Format and length of the exam.")
+    fees = models.TextField(blank=True)
+    exam_windows = models.TextField(blank=True)
+    renewal_years = models.PositiveSmallIntegerField(null=True, blank=True)
+    renewal_ce_hours = models.PositiveSmallIntegerField("renewal CE hours", null=True, blank=True)
+    renewal_notes = models.TextField(blank=True)
+    source_notes = models.TextField(
+        blank=True, help_text="How these rules differ from the sources, or what is unverified."
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="certifications")
+
+
+class ConditionFields(models.Model):
+    """A condition kind with its parameters (validated against eligibility.kinds)."""
+
+    kind = models.CharField(max_length=40, choices=[(k.code, k.label) for k in KINDS.values()])
+    params = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        from .catalog import vocabulary_codes
+        from .kinds import clean_params
+
+        if not self.kind:
+            return
+        params, errors = clean_params(self.kind, self.params, vocabulary_codes())
+        if errors:
+            raise ValidationError({"params": [f"{k}: {v}" for k, v in errors.items()]})
+        self.params = params
+
+
+class ApplicationNote(models.Model):
+    certification = models.ForeignKey(
+        Certification, on_delete=models.CASCADE, related_name="application_notes"
+    )
+    text = models.TextField()
+    unless_kind = models.CharField(
+        max_length=40,
+        blank=True,
+        choices=[("", "always shown")] + [(k.code, k.label) for k in KINDS.values()],
+        help_text="Hide the note when the person meets this condition.",
+    )
+    unless_params = models.JSONField(default=dict, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class RequirementGroup(models.Model):
+    """All groups of a certification must be met."""
+
+    certification = models.ForeignKey(
+        Certification, on_delete=models.CASCADE, related_name="groups"
+    )
+    code = models.SlugField(max_length=80)
+    name = models.CharField(max_length=200)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["certification", "code"], name="unique_group_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certification.code}: {self.name}"
+
+
+class RequirementOption(models.Model):
+    """Any one option meets its group."""
+
+    group = models.ForeignKey(RequirementGroup, on_delete=models.CASCADE, related_name="options")
+    code = models.SlugField(max_length=80)
+    name = models.CharField(max_length=200)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["group", "code"], name="unique_option_code")]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.name}"
+
+
+class Condition(ConditionFields):
+    """All conditions of an option must hold."""
+
+    option = models.ForeignKey(
+        RequirementOption, on_delete=models.CASCADE, related_name="conditions"
+    )
+    code = models.SlugField(max_length=80)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["option", "code"], name="unique_condition_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.kind})"
+
+
+class JobRole(Coded):
+    summary = models.TextField(blank=True)
+    soc_codes = models.JSONField(default=list, help_text='O*NET-SOC codes, e.g. ["29-1141.00"].')
+    background_licences = models.ManyToManyField(LicenceType, blank=True)
+    background_fields = models.ManyToManyField(DegreeField, blank=True)
+    background_roles = models.ManyToManyField(Role, blank=True)
+    background_any_bachelor = models.BooleanField(
+        default=False, help_text="Any bachelor's degree is a fitting background."
+    )
+    settings = models.ManyToManyField(Setting, blank=True)
+    helpful_certifications = models.ManyToManyField(
+        Certification, blank=True, related_name="helpful_for"
+    )
+    shown_when_reaching = models.ManyToManyField(
+        Certification,
+        blank=True,
+        related_name="unlocks",
+        help_text="If set, only shown to people who hold, meet or are nearing one of these.",
+    )
+
+
+class CatalogRevision(models.Model):
+    """One row whose token changes whenever any catalog row changes (cache invalidation).
+
+    A random token rather than a counter, so that rolled-back transactions can never make two
+    different catalogs share a revision.
+    """
+
+    token = models.CharField(max_length=32, default="")
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"catalog revision {self.token}"
+
+    @classmethod
+    def bump(cls) -> None:
+        from django.utils import timezone
+
+        updated = cls.objects.filter(pk=1).update(token=uuid.uuid4().hex, changed_at=timezone.now())
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+
+    @classmethod
+    def current(cls) -> str:
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+
+CATALOG_MODELS = (
+    LicenceType,
+    DegreeLevel,
+    DegreeField,
+    Role,
+    Setting,
+    CETopic,
+    Attestation,
+    ExternalCredential,
+    Source,
+    CertifyingBody,
+    Certification,
+    ApplicationNote,
+    RequirementGroup,
+    RequirementOption,
+    Condition,
+    JobRole,
+)

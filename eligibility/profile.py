@@ -1,0 +1,320 @@
+"""Parse and validate a profile (SPEC §4) against a catalog snapshot.
+
+One format for the form, the CLI and the API. Every problem is reported at once, keyed by its
+path (`experience[0].end`), and nothing is half-accepted: `parse_profile` either returns a whole
+`Profile` or raises `ProfileError`. No Django import.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .snapshot import Snapshot
+
+MAX_ENTRIES = 100  # per list; a person's history is never this long, a hostile body may be
+
+
+class ProfileError(ValueError):
+    """Bad input; `errors` maps each path to a message that names the problem."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("; ".join(f"{path}: {msg}" for path, msg in errors.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Licence:
+    type: str
+    active: bool
+    good_standing: bool
+    expires: int | None  # date ordinal
+
+
+@dataclass(frozen=True, slots=True)
+class Degree:
+    level: str
+    field: str
+    accredited: bool
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    role: str
+    setting: str
+    start: int  # date ordinal
+    end: int | None  # date ordinal; None means ongoing
+    hours_per_week: float
+    paid: bool
+    supervised: bool
+    supervisor_credentials: frozenset
+    self_employed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Education:
+    topic: str
+    hours: float
+    completed: int  # date ordinal
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    as_of: int  # date ordinal
+    licenses: tuple[Licence, ...]
+    degrees: tuple[Degree, ...]
+    credentials: frozenset
+    experience: tuple[Experience, ...]
+    education: tuple[Education, ...]
+    references: int
+    attestations: frozenset
+    data: dict  # the normalised profile, every default filled in (SPEC §4 shape)
+
+
+_MISSING = object()
+DATE_MESSAGE = "must be a date like 2026-11-23"
+
+# Entry fields: (name, type, vocabulary or None, default or _MISSING when required)
+ENTRY_FIELDS = {
+    "licenses": (
+        ("type", "code", "licence_types", _MISSING),
+        ("active", "bool", None, True),
+        ("good_standing", "bool", None, True),
+        ("expires", "date?", None, None),
+    ),
+    "degrees": (
+        ("level", "code", "degree_levels", _MISSING),
+        ("field", "code", "degree_fields", _MISSING),
+        ("accredited", "bool", None, True),
+    ),
+    "experience": (
+        ("role", "code", "roles", _MISSING),
+        ("setting", "code", "settings", _MISSING),
+        ("start", "date", None, _MISSING),
+        ("end", "date?", None, None),
+        ("hours_per_week", "number", None, _MISSING),
+        ("paid", "bool", None, True),
+        ("supervised", "bool", None, True),
+        ("supervisor_credentials", "codes", "credentials", ()),
+        ("self_employed", "bool", None, False),
+    ),
+    "education": (
+        ("topic", "code", "ce_topics", _MISSING),
+        ("hours", "number", None, _MISSING),
+        ("completed", "date", None, _MISSING),
+    ),
+}
+TOP_LEVEL = (
+    "as_of",
+    "licenses",
+    "degrees",
+    "credentials",
+    "experience",
+    "education",
+    "references",
+    "attestations",
+)
+VOCABULARY_NAMES = {
+    "licence_types": "licence type",
+    "degree_levels": "degree level",
+    "degree_fields": "degree field",
+    "roles": "role",
+    "settings": "setting",
+    "ce_topics": "CE topic",
+    "credentials": "credential",
+    "attestations": "attestation",
+}
+
+
+def _known_codes(snapshot: Snapshot, vocabulary: str):
+    if vocabulary == "credentials":
+        return snapshot.credential_names
+    return getattr(snapshot, vocabulary)
+
+
+class _Reader:
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
+        self.errors: dict[str, str] = {}
+
+    def fail(self, path: str, message: str) -> None:
+        self.errors.setdefault(path, message)
+
+    def read(self, path: str, value, type_: str, vocabulary: str | None):
+        """Return the checked value, or _MISSING after recording an error."""
+        if type_ == "bool":
+            if isinstance(value, bool):
+                return value
+            return self._bad(path, "must be true or false")
+        if type_ == "number":
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return self._bad(path, "must be a number")
+            if value != value or value in (float("inf"), float("-inf")):
+                return self._bad(path, "must be a number")
+            return value
+        if type_ in ("date", "date?"):
+            if value is None and type_ == "date?":
+                return None
+            if not isinstance(value, str):
+                return self._bad(path, DATE_MESSAGE)
+            try:
+                return (
+                    dt.date.fromisoformat(value).toordinal()
+                    if len(value) == 10
+                    else self._bad(path, DATE_MESSAGE)
+                )
+            except ValueError:
+                return self._bad(path, DATE_MESSAGE)
+        if type_ == "code":
+            if not isinstance(value, str):
+                return self._bad(path, "must be text")
+            if value not in _known_codes(self.snapshot, vocabulary):
+                return self._bad(path, f"unknown {VOCABULARY_NAMES[vocabulary]} {value!r}")
+            return value
+        if type_ == "codes":
+            if not isinstance(value, list | tuple):
+                return self._bad(path, "must be a list")
+            if len(value) > MAX_ENTRIES:
+                return self._bad(path, f"must have at most {MAX_ENTRIES} entries")
+            codes = [self.read(f"{path}[{i}]", v, "code", vocabulary) for i, v in enumerate(value)]
+            return _MISSING if _MISSING in codes else frozenset(codes)
+        raise AssertionError(type_)
+
+    def _bad(self, path: str, message: str):
+        self.fail(path, message)
+        return _MISSING
+
+    def entries(self, data: dict, key: str) -> list[dict]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.fail(key, "must be a list")
+            return []
+        if len(value) > MAX_ENTRIES:
+            self.fail(key, f"must have at most {MAX_ENTRIES} entries")
+            return []
+        out = []
+        for i, raw in enumerate(value):
+            path = f"{key}[{i}]"
+            if not isinstance(raw, dict):
+                self.fail(path, "must be an object")
+                continue
+            entry = {}
+            fields = ENTRY_FIELDS[key]
+            known = {name for name, *_ in fields}
+            for name in raw:
+                if name not in known:
+                    self.fail(f"{path}.{name}", "is not a known field")
+            for name, type_, vocabulary, default in fields:
+                if name not in raw:
+                    if default is _MISSING:
+                        self.fail(f"{path}.{name}", "is required")
+                    entry[name] = default if default is not _MISSING else None
+                    continue
+                entry[name] = self.read(f"{path}.{name}", raw[name], type_, vocabulary)
+            out.append(entry)
+        return out
+
+
+def parse_profile(data: object, snapshot: Snapshot, *, today: dt.date | None = None) -> Profile:
+    """Validate a profile dict and return a `Profile`, or raise `ProfileError`.
+
+    Every top-level key is optional (lists default to empty, `as_of` to `today`, `references`
+    to 0); unknown keys, unknown codes, impossible values and wrong types are refused.
+    """
+    if not isinstance(data, dict):
+        raise ProfileError({"profile": "must be a JSON object"})
+    reader = _Reader(snapshot)
+    for key in data:
+        if key not in TOP_LEVEL:
+            reader.fail(key, "is not a known field")
+
+    today = today or dt.date.today()
+    as_of = (
+        reader.read("as_of", data["as_of"], "date", None) if "as_of" in data else today.toordinal()
+    )
+    licenses = reader.entries(data, "licenses")
+    degrees = reader.entries(data, "degrees")
+    experience = reader.entries(data, "experience")
+    education = reader.entries(data, "education")
+    credentials = reader.read("credentials", data.get("credentials", []), "codes", "credentials")
+    attestations = reader.read(
+        "attestations", data.get("attestations", []), "codes", "attestations"
+    )
+    references = data.get("references", 0)
+    if isinstance(references, bool) or not isinstance(references, int):
+        reader.fail("references", "must be a whole number")
+    elif references < 0:
+        reader.fail("references", "must not be negative")
+
+    for i, entry in enumerate(experience):
+        hpw, start, end = entry["hours_per_week"], entry["start"], entry["end"]
+        if isinstance(hpw, int | float) and not isinstance(hpw, bool) and not 1 <= hpw <= 80:
+            reader.fail(f"experience[{i}].hours_per_week", "must be between 1 and 80")
+        if isinstance(start, int) and isinstance(end, int) and end < start:
+            reader.fail(f"experience[{i}].end", "is before start")
+    for i, entry in enumerate(education):
+        hours = entry["hours"]
+        if isinstance(hours, int | float) and not isinstance(hours, bool) and hours < 0:
+            reader.fail(f"education[{i}].hours", "must not be negative")
+
+    if reader.errors:
+        raise ProfileError(reader.errors)
+    return _build(
+        as_of,
+        licenses,
+        degrees,
+        credentials,
+        experience,
+        education,
+        references,
+        attestations,
+        snapshot,
+    )
+
+
+def _iso(ordinal: int | None) -> str | None:
+    return None if ordinal is None else dt.date.fromordinal(ordinal).isoformat()
+
+
+def _build(
+    as_of,
+    licenses,
+    degrees,
+    credentials,
+    experience,
+    education,
+    references,
+    attestations,
+    snapshot: Snapshot,
+) -> Profile:
+    data = {
+        "as_of": _iso(as_of),
+        "licenses": [{**e, "expires": _iso(e["expires"])} for e in licenses],
+        "degrees": [dict(e) for e in degrees],
+        "credentials": sorted(credentials),
+        "experience": [
+            {
+                **e,
+                "start": _iso(e["start"]),
+                "end": _iso(e["end"]),
+                "supervisor_credentials": sorted(e["supervisor_credentials"]),
+            }
+            for e in experience
+        ],
+        "education": [{**e, "completed": _iso(e["completed"])} for e in education],
+        "references": references,
+        "attestations": sorted(attestations),
+    }
+    return Profile(
+        as_of=as_of,
+        licenses=tuple(Licence(**e) for e in licenses),
+        degrees=tuple(Degree(**e, rank=snapshot.degree_levels[e["level"]].rank) for e in degrees),
+        credentials=frozenset(credentials),
+        experience=tuple(
+            Experience(**{**e, "supervisor_credentials": frozenset(e["supervisor_credentials"])})
+            for e in experience
+        ),
+        education=tuple(Education(**e) for e in education),
+        references=references,
+        attestations=frozenset(attestations),
+        data=data,
+    )

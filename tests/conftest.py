@@ -1,0 +1,38 @@
+"""Shared fixtures: the seeded catalog as a snapshot (no database needed) and `assess`."""
+
+import os
+
+import pytest
+
+# Sync Playwright runs beside Django's live_server in the same process.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The seeded catalog (eligibility/data/catalog.json) as an engine snapshot."""
+    from eligibility.snapshot import load_seed_snapshot
+
+    return load_seed_snapshot()
+
+
+@pytest.fixture
+def assess(catalog):
+    """Assess a profile dict against the seeded catalog; returns the results dict.
+
+    Raises eligibility.profile.ProfileError (with .errors: {path: message}) on bad input.
+    """
+    from eligibility.services import assess_profile
+
+    def run(profile: dict) -> dict:
+        return assess_profile(profile, snapshot=catalog)
+
+    return run
+
+
+def cert(results: dict, code: str) -> dict:
+    """The result entry of one certification."""
+    for entry in results["results"]:
+        if entry["certification"] == code:
+            return entry
+    raise AssertionError(f"no result for {code}")
