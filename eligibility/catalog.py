@@ -184,7 +184,7 @@ def _set_links(obj, name: str, targets: list, report: LoadReport, label: str) ->
 def _prune(queryset, keep: list[int], report: LoadReport, label: str) -> None:
     stale = queryset.exclude(pk__in=keep)
     for row in stale:
-        report.deleted.append(f"{label}: {row}")
+        report.deleted.append(f"{label}.{getattr(row, 'code', row.pk)}")
     stale.delete()
 
 

@@ -1,0 +1,121 @@
+"""`python manage.py assess FILE`: results on stdout, errors on stderr with exit 2."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from eligibility.catalog import load_catalog
+from eligibility.snapshot import SEED_PATH
+
+pytestmark = pytest.mark.django_db
+
+SPEC_EXAMPLE = {
+    "as_of": "2026-11-23",
+    "licenses": [{"type": "rn", "active": True, "good_standing": True, "expires": None}],
+    "degrees": [{"level": "bachelor", "field": "nursing", "accredited": True}],
+    "credentials": ["crc"],
+    "experience": [
+        {
+            "role": "nurse-case-manager",
+            "setting": "hospital",
+            "start": "2023-01-01",
+            "end": None,
+            "hours_per_week": 40,
+            "paid": True,
+            "supervised": True,
+            "supervisor_credentials": ["ccm"],
+            "self_employed": False,
+        }
+    ],
+    "education": [{"topic": "nursing-case-management", "hours": 12, "completed": "2025-06-01"}],
+    "references": 0,
+    "attestations": ["good-moral-character"],
+}
+
+
+@pytest.fixture(autouse=True)
+def seeded():
+    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
+
+
+def run(tmp_path, payload, monkeypatch=None, raw: str | None = None):
+    path = tmp_path / "profile.json"
+    path.write_text(raw if raw is not None else json.dumps(payload), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        call_command("assess", str(path), stdout=out, stderr=err)
+    except SystemExit as exit_:
+        code = exit_.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_it_prints_the_results_of_the_spec_example(tmp_path):
+    code, out, err = run(tmp_path, SPEC_EXAMPLE)
+    assert code == 0 and err == ""
+    results = json.loads(out)
+    status = {r["certification"]: (r["status"], r["eligible_on"]) for r in results["results"]}
+    # 2023-01-01 → 2026-11-23 is 1,423 days: 8,131 h full time as a nurse case manager under
+    # a CCM supervisor, an RN licence, a CRC and the attestation.
+    assert status["ccm"] == ("eligible", "2026-11-23")
+    assert status["acm"] == ("eligible", "2026-11-23")
+    # Only 12 of 30 CE hours in nursing case management, and none planned.
+    assert status["cmgt-bc"] == ("not_eligible", None)
+    # CMAC: bachelor + 10,400 h in CM roles = 1,820 days from 2023-01-01 → 2027-12-25.
+    assert status["cmac"] == ("eligible_later", "2027-12-25")
+    assert results["as_of"] == "2026-11-23"
+    assert len(results["catalog_version"]) == 12
+    assert results["jobs"][0]["fit"] == "strong"
+
+
+def test_a_list_of_profiles_gives_a_list_of_results_in_order(tmp_path):
+    nobody = {"as_of": "2026-11-23"}
+    code, out, _ = run(tmp_path, [SPEC_EXAMPLE, nobody])
+    assert code == 0
+    results = json.loads(out)
+    assert [r["results"][0]["status"] for r in results] == ["eligible", "not_eligible"]
+
+
+def test_bad_input_exits_2_with_every_error_on_stderr(tmp_path):
+    bad = {
+        "as_of": "23/11/2026",
+        "experience": [
+            {"role": "astronaut", "setting": "hospital", "start": "2024-01-01",
+             "end": "2023-01-01", "hours_per_week": 90}
+        ],
+    }  # fmt: skip
+    code, out, err = run(tmp_path, bad)
+    assert code == 2 and out == ""
+    assert "as_of: must be a date" in err
+    assert "experience[0].role: unknown role 'astronaut'" in err
+    assert "experience[0].end: is before start" in err
+    assert "experience[0].hours_per_week: must be between 1 and 80" in err
+
+
+def test_errors_in_a_list_are_prefixed_by_the_profile_index(tmp_path):
+    code, _, err = run(tmp_path, [{}, {"references": -1}])
+    assert code == 2
+    assert "[1].references: must not be negative" in err
+
+
+def test_a_file_that_is_not_json_exits_2_without_a_traceback(tmp_path):
+    code, out, err = run(tmp_path, None, raw="{oops")
+    assert code == 2 and out == ""
+    assert "is not valid JSON" in err and "Traceback" not in err
+
+
+def test_a_missing_file_exits_2(tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("assess", str(tmp_path / "nope.json"), stdout=out, stderr=err)
+    assert exit_.value.code == 2
+    assert "cannot read" in err.getvalue()
+
+
+def test_it_reads_stdin_with_a_dash(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(SPEC_EXAMPLE)))
+    out = io.StringIO()
+    call_command("assess", "-", stdout=out)
+    assert json.loads(out.getvalue())["results"][0]["status"] == "eligible"

@@ -1,0 +1,182 @@
+"""load_catalog / export_catalog: the seeded catalog, round trips, idempotence, refusals."""
+
+import copy
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from eligibility import models as m
+from eligibility.catalog import dump_catalog, get_snapshot, load_catalog
+from eligibility.snapshot import SEED_PATH, CatalogError, load_seed_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> dict:
+    return json.loads(SEED_PATH.read_text(encoding="utf-8"))
+
+
+def export() -> str:
+    out = StringIO()
+    call_command("export_catalog", stdout=out)
+    return out.getvalue()
+
+
+def test_it_loads_the_seeded_catalog_with_every_code_of_the_spec():
+    call_command("load_catalog", stdout=StringIO())
+    assert list(m.Certification.objects.values_list("code", flat=True)) == [
+        "ccm", "acm", "cmgt-bc", "cmac",
+    ]  # fmt: skip
+    assert set(m.LicenceType.objects.values_list("code", flat=True)) == {
+        "rn", "lpn", "pharmacist", "clinical-social-worker", "social-worker", "counselor",
+    }  # fmt: skip
+    assert list(m.DegreeLevel.objects.values_list("code", flat=True)) == [
+        "associate", "bachelor", "master", "doctorate",
+    ]  # fmt: skip
+    hhs = set(m.DegreeField.objects.filter(hhs=True).values_list("code", flat=True))
+    assert hhs == {"nursing", "social-work", "counseling", "psychology", "rehabilitation",
+                   "gerontology", "public-health"}  # fmt: skip
+    hcd = set(m.Setting.objects.filter(health_care_delivery=True).values_list("code", flat=True))
+    assert hcd == {"hospital", "health-system", "home-health", "post-acute", "behavioral-health"}
+    assert m.JobRole.objects.count() == 18  # the seventeen of the article and leadership
+    insurance = m.JobRole.objects.get(code="health-insurance-case-manager")
+    assert insurance.soc_codes == ["29-1141.00", "13-1031.00"]
+    assert set(insurance.helpful_certifications.values_list("code", flat=True)) == {
+        "ccm", "acm", "cmac",
+    }  # fmt: skip
+    ancc = m.Source.objects.get(certifications__code="cmgt-bc", confidence="unverified")
+    assert ancc.verified_on is None
+
+
+def test_loading_twice_changes_nothing():
+    call_command("load_catalog", stdout=StringIO())
+    before = export()
+    token = m.CatalogRevision.current()
+    out = StringIO()
+    call_command("load_catalog", stdout=out)
+    assert "already up to date" in out.getvalue()
+    assert m.CatalogRevision.current() == token
+    assert export() == before
+
+
+def test_export_then_load_into_an_empty_database_gives_identical_json(tmp_path):
+    call_command("load_catalog", stdout=StringIO())
+    first = export()
+    for model in reversed(m.CATALOG_MODELS):
+        model.objects.all().delete()
+    assert m.Certification.objects.count() == 0
+    path = tmp_path / "catalog.json"
+    path.write_text(first, encoding="utf-8")
+    call_command("load_catalog", str(path), stdout=StringIO())
+    assert export() == first
+
+
+def test_the_database_snapshot_has_the_same_version_as_the_seed_file():
+    load_catalog(seed())
+    assert get_snapshot().version == load_seed_snapshot().version
+
+
+def test_a_malformed_file_is_refused_with_every_path_and_nothing_is_written():
+    data = seed()
+    data["certifications"][0]["groups"][1]["options"][0]["conditions"][0]["params"]["hours"] = -5
+    data["certifications"][1]["body"] = "nobody"
+    data["job_roles"][0]["settings"].append("moon-base")
+    data["roles"][0]["colour"] = "blue"
+    with pytest.raises(CatalogError) as refused:
+        load_catalog(data)
+    assert refused.value.errors == {
+        "roles[0].colour": "is not a known field",
+        "certifications[0].groups[1].options[0].conditions[0].params.hours": "must be positive",
+        "certifications[1].body": "unknown bodies: nobody",
+        "job_roles[0].settings": "unknown settings: moon-base",
+    }
+    assert m.Certification.objects.count() == 0
+    assert m.LicenceType.objects.count() == 0
+
+
+def test_the_command_names_each_error_and_exits_non_zero(tmp_path):
+    data = seed()
+    del data["certifications"][2]["groups"][0]["options"][0]["conditions"][0]["params"][
+        "licence_types"
+    ]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CommandError) as refused:
+        call_command("load_catalog", str(path), stdout=StringIO())
+    message = str(refused.value)
+    assert "nothing was written" in message
+    assert "certifications[2].groups[0].options[0].conditions[0].params.licence_types" in message
+
+
+def test_a_file_that_is_not_json_is_refused(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        call_command("load_catalog", str(path), stdout=StringIO())
+
+
+def test_structural_rules_are_enforced():
+    data = seed()
+    data["certifications"][3]["groups"] = []
+    data["certifications"][0]["groups"][0]["options"] = []
+    data["certifications"][1]["groups"][1]["options"][0]["conditions"] = []
+    data["certifications"][2]["groups"][1]["code"] = "licence"  # duplicate of group 0
+    with pytest.raises(CatalogError) as refused:
+        load_catalog(data)
+    errors = refused.value.errors
+    assert "at least one requirement group" in errors["certifications[3].groups"]
+    assert "at least one option" in errors["certifications[0].groups[0].options"]
+    assert "at least one condition" in errors["certifications[1].groups[1].options[0].conditions"]
+    assert "used twice" in errors["certifications[2].groups[1].code"]
+
+
+def test_loading_a_changed_rule_updates_only_that_rule_and_prunes_removed_options():
+    load_catalog(seed())
+    data = seed()
+    acm = data["certifications"][1]
+    acm["groups"][1]["options"][0]["conditions"][0]["params"]["hours"] = 1040
+    ccm = data["certifications"][0]
+    ccm["groups"][1]["options"] = ccm["groups"][1]["options"][:2]  # drop the supervisor route
+    report = load_catalog(data)
+    assert [label for label in report.updated if label.startswith("certifications:acm")] == [
+        "certifications:acm.experience.health-care-case-management.experience"
+    ]
+    assert any("supervisor" in label for label in report.deleted)
+    assert not m.RequirementOption.objects.filter(group__certification__code="ccm",
+                                                  code="supervisor").exists()  # fmt: skip
+    condition = m.Condition.objects.get(option__code="health-care-case-management")
+    assert condition.params["hours"] == 1040
+
+
+def test_the_snapshot_is_cached_and_rebuilt_when_an_editor_changes_a_row(
+    django_assert_num_queries,
+):
+    load_catalog(seed())
+    first = get_snapshot()
+    with django_assert_num_queries(1):  # only the revision token is read
+        assert get_snapshot() is first
+    condition = m.Condition.objects.get(option__code="health-care-case-management")
+    condition.params = {**condition.params, "hours": 1040}
+    condition.save()
+    second = get_snapshot()
+    assert second is not first
+    assert second.version != first.version
+    acm = second.certification("acm")
+    assert acm.groups[1].options[0].conditions[0].hours == 1040
+
+
+def test_a_deep_copy_of_the_seed_with_reordered_links_has_the_same_version():
+    data = copy.deepcopy(seed())
+    data["job_roles"][0]["helpful_certifications"].reverse()
+    from eligibility.snapshot import parse_catalog
+
+    assert parse_catalog(data).version == load_seed_snapshot().version
+
+
+def test_dump_reads_the_catalog_in_a_fixed_number_of_queries(django_assert_max_num_queries):
+    load_catalog(seed())
+    with django_assert_max_num_queries(25):
+        dump_catalog()

@@ -1,0 +1,77 @@
+"""The home page and the editors' admin over the seeded catalog."""
+
+import json
+
+import pytest
+
+from eligibility.catalog import load_catalog
+from eligibility.snapshot import SEED_PATH
+from tests.factories import EditorFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
+
+
+def test_the_home_page_lists_the_certifications_with_their_bodies(
+    client, seeded, django_assert_max_num_queries
+):
+    client.get("/")  # warm the snapshot cache
+    with django_assert_max_num_queries(2):
+        response = client.get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in (
+        "Certified Case Manager",
+        "Commission for Case Manager Certification",
+        "Accredited Case Manager",
+        "American Case Management Association",
+        "American Nurses Credentialing Center",
+        "Case Management Administrator",
+    ):
+        assert text in page
+
+
+def test_the_home_page_says_how_to_load_an_empty_catalog(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "load_catalog" in response.content.decode()
+
+
+def test_the_admin_needs_a_staff_login(client, seeded):
+    response = client.get("/admin/eligibility/certification/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    client.force_login(UserFactory())
+    response = client.get("/admin/eligibility/certification/")
+    assert response.status_code == 302
+
+
+def test_an_editor_sees_a_certifications_whole_rule_tree_in_plain_language(client, seeded):
+    from eligibility.models import Certification
+
+    client.force_login(EditorFactory())
+    ccm = Certification.objects.get(code="ccm")
+    response = client.get(f"/admin/eligibility/certification/{ccm.pk}/change/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "12 months under a CCM-certified supervisor" in page or "Employment" in page
+    assert "under a supervisor who holds Certified Case Manager (CCM)" in page
+    assert "At least 3 references" in page
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["certification", "requirementgroup", "requirementoption", "jobrole", "source", "role",
+     "setting", "licencetype", "degreefield", "degreelevel", "cetopic", "attestation",
+     "externalcredential", "certifyingbody"],
+)  # fmt: skip
+def test_every_catalog_list_opens_for_an_editor(
+    client, seeded, model, django_assert_max_num_queries
+):
+    client.force_login(EditorFactory())
+    with django_assert_max_num_queries(12):
+        response = client.get(f"/admin/eligibility/{model}/")
+    assert response.status_code == 200
