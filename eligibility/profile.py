@@ -72,6 +72,9 @@ class Profile:
 
 _MISSING = object()
 DATE_MESSAGE = "must be a date like 2026-11-23"
+# Far enough for any career and its five-year projection, and clear of the calendar's ends.
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+RANGE_MESSAGE = f"must be a date between {EARLIEST} and {LATEST}"
 
 # Entry fields: (name, type, vocabulary or None, default or _MISSING when required)
 ENTRY_FIELDS = {
@@ -154,16 +157,7 @@ class _Reader:
         if type_ in ("date", "date?"):
             if value is None and type_ == "date?":
                 return None
-            if not isinstance(value, str):
-                return self._bad(path, DATE_MESSAGE)
-            try:
-                return (
-                    dt.date.fromisoformat(value).toordinal()
-                    if len(value) == 10
-                    else self._bad(path, DATE_MESSAGE)
-                )
-            except ValueError:
-                return self._bad(path, DATE_MESSAGE)
+            return self._date(path, value)
         if type_ == "code":
             if not isinstance(value, str):
                 return self._bad(path, "must be text")
@@ -178,6 +172,17 @@ class _Reader:
             codes = [self.read(f"{path}[{i}]", v, "code", vocabulary) for i, v in enumerate(value)]
             return _MISSING if _MISSING in codes else frozenset(codes)
         raise AssertionError(type_)
+
+    def _date(self, path: str, value):
+        if not isinstance(value, str) or len(value) != 10:
+            return self._bad(path, DATE_MESSAGE)
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return self._bad(path, DATE_MESSAGE)
+        if not EARLIEST <= day <= LATEST:
+            return self._bad(path, RANGE_MESSAGE)
+        return day.toordinal()
 
     def _bad(self, path: str, message: str):
         self.fail(path, message)
@@ -221,7 +226,7 @@ def parse_profile(data: object, snapshot: Snapshot, *, today: dt.date | None = N
     to 0); unknown keys, unknown codes, impossible values and wrong types are refused.
     """
     if not isinstance(data, dict):
-        raise ProfileError({"profile": "must be a JSON object"})
+        raise ProfileError({"profile": "must be an object"})
     reader = _Reader(snapshot)
     for key in data:
         if key not in TOP_LEVEL:
