@@ -158,6 +158,18 @@ class ApplicationNote(models.Model):
     def __str__(self) -> str:
         return self.text[:60]
 
+    def clean(self) -> None:
+        from .catalog import vocabulary_codes
+        from .kinds import clean_params
+
+        if not self.unless_kind:
+            self.unless_params = {}
+            return
+        params, errors = clean_params(self.unless_kind, self.unless_params, vocabulary_codes())
+        if errors:
+            raise ValidationError({"unless_params": [f"{k}: {v}" for k, v in errors.items()]})
+        self.unless_params = params
+
 
 class RequirementGroup(models.Model):
     """All groups of a certification must be met."""

@@ -75,3 +75,20 @@ def test_every_catalog_list_opens_for_an_editor(
     with django_assert_max_num_queries(12):
         response = client.get(f"/admin/eligibility/{model}/")
     assert response.status_code == 200
+
+
+def test_a_condition_with_bad_parameters_is_refused_by_the_admin_form(client, seeded):
+    from django.core.exceptions import ValidationError
+
+    from eligibility.models import Condition
+
+    condition = Condition.objects.get(option__code="health-care-case-management")
+    condition.params = {**condition.params, "hours": 0, "roles": ["astronaut"]}
+    try:
+        condition.full_clean()
+    except ValidationError as refused:
+        messages = refused.message_dict["params"]
+    else:
+        raise AssertionError("a zero-hour condition with an unknown role was accepted")
+    assert "params.hours: must be positive" in messages
+    assert "params.roles: unknown roles: astronaut" in messages
