@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from . import models as m
-from .snapshot import VOCAB_FIELDS, Snapshot, normalise_catalog, parse_catalog
+from .catalog_format import VOCAB_FIELDS, normalise_catalog
+from .snapshot import Snapshot, parse_catalog
 
 VOCAB_MODELS = {
     "licence_types": m.LicenceType,

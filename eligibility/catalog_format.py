@@ -1,0 +1,315 @@
+"""The catalog file format (docs/catalog-format.md): validation with paths, canonical form.
+
+`normalise_catalog(data)` checks a whole catalog dict, names every problem by its path
+(`certifications[0].groups[1].options[0].conditions[0].params.hours`) and returns the canonical
+form: every key present, defaults filled in, keys and linked codes in export order. The seeded
+file, an import and the live database all pass through it. No Django import.
+"""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .kinds import clean_params
+
+SEED_PATH = Path(__file__).parent / "data" / "catalog.json"
+FORMAT = 1
+CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CONFIDENCE = ("verified", "secondary", "unverified")
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be used; `errors` maps each path to its problem."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("; ".join(f"{path}: {msg}" for path, msg in errors.items()))
+
+
+# --- the file format: fields of each list, in export order --------------------------------
+# type: code | text | text? (may be null) | int? | int | bool | date? | codes:<vocabulary>
+VOCAB_FIELDS = {
+    "licence_types": (("code", "code"), ("name", "text"), ("description", "text")),
+    "degree_levels": (("code", "code"), ("name", "text"), ("rank", "int")),
+    "degree_fields": (("code", "code"), ("name", "text"), ("hhs", "bool")),
+    "roles": (("code", "code"), ("name", "text"), ("description", "text")),
+    "settings": (("code", "code"), ("name", "text"), ("health_care_delivery", "bool")),
+    "ce_topics": (("code", "code"), ("name", "text")),
+    "attestations": (("code", "code"), ("name", "text"), ("question", "text")),
+    "external_credentials": (("code", "code"), ("name", "text")),
+}
+SOURCE_FIELDS = (
+    ("code", "code"),
+    ("title", "text"),
+    ("url", "text"),
+    ("publisher", "text"),
+    ("accessed_on", "date?"),
+    ("verified_on", "date?"),
+    ("confidence", "confidence"),
+    ("notes", "text"),
+)
+BODY_FIELDS = (("code", "code"), ("name", "text"), ("url", "text"))
+CERT_FIELDS = (
+    ("code", "code"),
+    ("name", "text"),
+    ("body", "ref:bodies"),
+    ("summary", "text"),
+    ("exam", "text"),
+    ("fees", "text"),
+    ("exam_windows", "text"),
+    ("renewal_years", "int?"),
+    ("renewal_ce_hours", "int?"),
+    ("renewal_notes", "text"),
+    ("source_notes", "text"),
+    ("sources", "codes:sources"),
+)
+JOB_FIELDS = (
+    ("code", "code"),
+    ("name", "text"),
+    ("summary", "text"),
+    ("soc_codes", "soc"),
+    ("background_licences", "codes:licence_types"),
+    ("background_fields", "codes:degree_fields"),
+    ("background_roles", "codes:roles"),
+    ("background_any_bachelor", "bool"),
+    ("settings", "codes:settings"),
+    ("helpful_certifications", "codes:certifications"),
+    ("shown_when_reaching", "codes:certifications"),
+)
+TOP_LEVEL = (
+    "format",
+    *VOCAB_FIELDS,
+    "sources",
+    "bodies",
+    "certifications",
+    "job_roles",
+)
+SOC_RE = re.compile(r"^\d\d-\d{4}\.\d\d$")
+
+
+class _Checker:
+    """Collects errors by path while normalising a catalog dict."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+        self.codes: dict[str, set[str]] = {}
+
+    def error(self, path: str, message: str) -> None:
+        self.errors.setdefault(path, message)
+
+    def records(self, data: dict, key: str, path: str | None = None) -> list[dict]:
+        path = path or key
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.error(path, "must be a list")
+            return []
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.error(f"{path}[{i}]", "must be an object")
+            else:
+                out.append((f"{path}[{i}]", item))
+        return out
+
+    def record(self, path: str, item: dict, spec: tuple, extra: tuple = ()) -> dict:
+        known = {name for name, _ in spec} | set(extra)
+        for key in item:
+            if key not in known:
+                self.error(f"{path}.{key}", "is not a known field")
+        out = {}
+        for name, kind in spec:
+            out[name] = self.value(f"{path}.{name}", item.get(name), kind, name in item)
+        return out
+
+    def value(self, path: str, value, kind: str, present: bool):  # noqa: C901 - a flat switch
+        if kind == "code":
+            if not isinstance(value, str) or not CODE_RE.match(value):
+                self.error(path, "must be a code: lowercase letters, digits and hyphens")
+            return value
+        if kind == "text":
+            if value is None and not present:
+                return ""
+            if not isinstance(value, str):
+                self.error(path, "must be text")
+            return value
+        if kind in ("int", "int?"):
+            if value is None and kind == "int?":
+                return None
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                self.error(path, "must be a whole number")
+            return value
+        if kind == "bool":
+            if value is None and not present:
+                return False
+            if not isinstance(value, bool):
+                self.error(path, "must be true or false")
+            return value
+        if kind == "date?":
+            if value is None:
+                return None
+            try:
+                dt.date.fromisoformat(value)
+            except (TypeError, ValueError):
+                self.error(path, "must be a date like 2026-11-23")
+            return value
+        if kind == "confidence":
+            if value not in CONFIDENCE:
+                self.error(path, "must be one of " + ", ".join(CONFIDENCE))
+            return value
+        if kind == "soc":
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and SOC_RE.match(v) for v in value
+            ):
+                self.error(path, "must be a list of O*NET-SOC codes like 29-1141.00")
+            return value
+        if kind.startswith("ref:"):
+            return value  # checked once every list is read (see _check_refs)
+        if kind.startswith("codes:"):
+            if value is None and not present:
+                return []
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                self.error(path, "must be a list of codes")
+                return []
+            return value
+        raise AssertionError(kind)
+
+    def unique(self, path: str, rows: list[tuple[str, dict]], name: str) -> set[str]:
+        seen: set[str] = set()
+        for row_path, row in rows:
+            code = row.get("code")
+            if isinstance(code, str):
+                if code in seen:
+                    self.error(f"{row_path}.code", f"{code!r} is used twice in {path}")
+                seen.add(code)
+        self.codes[name] = seen
+        return seen
+
+    def refs(self, path: str, values, vocabulary: str) -> None:
+        if isinstance(values, str):
+            values = [values]
+        if not isinstance(values, list):
+            return
+        unknown = [v for v in values if isinstance(v, str) and v not in self.codes[vocabulary]]
+        if unknown:
+            self.error(path, f"unknown {vocabulary.replace('_', ' ')}: " + ", ".join(unknown))
+
+
+def normalise_catalog(data: object) -> dict:
+    """Validate a catalog dict and return it canonical (every key, defaults, export order)."""
+    check = _Checker()
+    if not isinstance(data, dict):
+        raise CatalogError({"catalog": "must be a JSON object"})
+    for key in data:
+        if key not in TOP_LEVEL:
+            check.error(key, "is not a known field")
+    if data.get("format", FORMAT) != FORMAT:
+        check.error("format", f"must be {FORMAT}")
+    out: dict = {"format": FORMAT}
+
+    def table(key: str, spec: tuple, name: str | None = None, extra: tuple = ()) -> list:
+        rows = [(p, check.record(p, item, spec, extra)) for p, item in check.records(data, key)]
+        check.unique(key, rows, name or key)
+        return rows
+
+    vocab_rows = {key: table(key, spec) for key, spec in VOCAB_FIELDS.items()}
+    for key, rows in vocab_rows.items():
+        out[key] = [row for _, row in rows]
+    source_rows = table("sources", SOURCE_FIELDS)
+    out["sources"] = [row for _, row in source_rows]
+    body_rows = table("bodies", BODY_FIELDS)
+    out["bodies"] = [row for _, row in body_rows]
+
+    raw_certs = check.records(data, "certifications")
+    check.unique("certifications", [(p, c) for p, c in raw_certs], "certifications")
+    check.codes["credentials"] = check.codes["certifications"] | check.codes["external_credentials"]
+    vocabularies = {name: check.codes[name] for name in check.codes}
+
+    certs = []
+    for path, raw in raw_certs:
+        cert = check.record(path, raw, CERT_FIELDS, extra=("application_notes", "groups"))
+        check.refs(f"{path}.body", cert["body"], "bodies")
+        check.refs(f"{path}.sources", cert["sources"], "sources")
+        notes = []
+        for npath, note in check.records(raw, "application_notes", f"{path}.application_notes"):
+            clean = check.record(npath, note, (("text", "text"),), extra=("unless",))
+            unless = note.get("unless")
+            if unless is not None:
+                unless = _condition(check, f"{npath}.unless", unless, vocabularies, coded=False)
+            clean["unless"] = unless
+            notes.append(clean)
+        cert["application_notes"] = notes
+        cert["groups"] = _groups(check, path, raw, vocabularies)
+        certs.append(cert)
+    out["certifications"] = certs
+
+    jobs = []
+    for path, raw in check.records(data, "job_roles"):
+        job = check.record(path, raw, JOB_FIELDS)
+        for name, kind in JOB_FIELDS:
+            if kind.startswith("codes:"):
+                check.refs(f"{path}.{name}", job[name], kind[6:])
+        jobs.append(job)
+    check.unique("job_roles", [(f"job_roles[{i}]", j) for i, j in enumerate(jobs)], "job_roles")
+    out["job_roles"] = jobs
+
+    if check.errors:
+        raise CatalogError(check.errors)
+    # Links are sets; write them in their table's order so the canonical form (and the
+    # version hash) does not depend on the order a file happened to list them in.
+    order = {
+        name: {row["code"]: i for i, row in enumerate(out[name])}
+        for name in (*VOCAB_FIELDS, "sources", "certifications")
+    }
+    for cert in certs:
+        cert["sources"] = sorted(cert["sources"], key=order["sources"].get)
+    for job in jobs:
+        for name, kind in JOB_FIELDS:
+            if kind.startswith("codes:"):
+                job[name] = sorted(job[name], key=order[kind[6:]].get)
+
+    if check.errors:
+        raise CatalogError(check.errors)
+    return out
+
+
+def _groups(check: _Checker, path: str, raw: dict, vocabularies: dict) -> list:
+    groups = []
+    group_rows = check.records(raw, "groups", f"{path}.groups")
+    if not group_rows and not check.errors.get(f"{path}.groups"):
+        check.error(f"{path}.groups", "a certification needs at least one requirement group")
+    check.unique(f"{path}.groups", group_rows, "_groups")
+    for gpath, graw in group_rows:
+        group = check.record(gpath, graw, (("code", "code"), ("name", "text")), ("options",))
+        option_rows = check.records(graw, "options", f"{gpath}.options")
+        if not option_rows:
+            check.error(f"{gpath}.options", "a requirement group needs at least one option")
+        check.unique(f"{gpath}.options", option_rows, "_options")
+        options = []
+        for opath, oraw in option_rows:
+            option = check.record(
+                opath, oraw, (("code", "code"), ("name", "text")), ("conditions",)
+            )
+            cond_rows = check.records(oraw, "conditions", f"{opath}.conditions")
+            if not cond_rows:
+                check.error(f"{opath}.conditions", "an option needs at least one condition")
+            check.unique(f"{opath}.conditions", cond_rows, "_conditions")
+            option["conditions"] = [
+                _condition(check, cpath, craw, vocabularies) for cpath, craw in cond_rows
+            ]
+            options.append(option)
+        group["options"] = options
+        groups.append(group)
+    return groups
+
+
+def _condition(check: _Checker, path: str, raw, vocabularies: dict, coded: bool = True) -> dict:
+    if not isinstance(raw, dict):
+        check.error(path, "must be an object")
+        return {}
+    spec = ((("code", "code"),) if coded else ()) + (("kind", "text"),)
+    cond = check.record(path, raw, spec, extra=("params",))
+    params, errors = clean_params(raw.get("kind"), raw.get("params", {}), vocabularies)
+    for key, message in errors.items():
+        check.error(f"{path}.{key}", message)
+    cond["params"] = params
+    return cond
