@@ -4,6 +4,30 @@ import os
 
 import pytest
 
+# The example profile of SPEC §4.
+SPEC_EXAMPLE = {
+    "as_of": "2026-11-23",
+    "licenses": [{"type": "rn", "active": True, "good_standing": True, "expires": None}],
+    "degrees": [{"level": "bachelor", "field": "nursing", "accredited": True}],
+    "credentials": ["crc"],
+    "experience": [
+        {
+            "role": "nurse-case-manager",
+            "setting": "hospital",
+            "start": "2023-01-01",
+            "end": None,
+            "hours_per_week": 40,
+            "paid": True,
+            "supervised": True,
+            "supervisor_credentials": ["ccm"],
+            "self_employed": False,
+        }
+    ],
+    "education": [{"topic": "nursing-case-management", "hours": 12, "completed": "2025-06-01"}],
+    "references": 0,
+    "attestations": ["good-moral-character"],
+}
+
 # Sync Playwright runs beside Django's live_server in the same process.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -8,31 +8,9 @@ from django.core.management import call_command
 
 from eligibility.catalog import load_catalog
 from eligibility.snapshot import SEED_PATH
+from tests.conftest import SPEC_EXAMPLE
 
 pytestmark = pytest.mark.django_db
-
-SPEC_EXAMPLE = {
-    "as_of": "2026-11-23",
-    "licenses": [{"type": "rn", "active": True, "good_standing": True, "expires": None}],
-    "degrees": [{"level": "bachelor", "field": "nursing", "accredited": True}],
-    "credentials": ["crc"],
-    "experience": [
-        {
-            "role": "nurse-case-manager",
-            "setting": "hospital",
-            "start": "2023-01-01",
-            "end": None,
-            "hours_per_week": 40,
-            "paid": True,
-            "supervised": True,
-            "supervisor_credentials": ["ccm"],
-            "self_employed": False,
-        }
-    ],
-    "education": [{"topic": "nursing-case-management", "hours": 12, "completed": "2025-06-01"}],
-    "references": 0,
-    "attestations": ["good-moral-character"],
-}
 
 
 @pytest.fixture(autouse=True)

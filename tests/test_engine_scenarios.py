@@ -29,7 +29,7 @@ never" (no more CE is ever added by the projection).
 
 import pytest
 
-from tests.conftest import cert
+from tests.conftest import SPEC_EXAMPLE, cert
 
 AS_OF = "2026-11-23"
 GMC = ["good-moral-character"]
@@ -102,29 +102,6 @@ def person(
 def expect(ccm=NEVER, acm=NEVER, cmgt_bc=NEVER, cmac=NEVER):
     return {"ccm": ccm, "acm": acm, "cmgt-bc": cmgt_bc, "cmac": cmac}
 
-
-SPEC_EXAMPLE = {
-    "as_of": "2026-11-23",
-    "licenses": [{"type": "rn", "active": True, "good_standing": True, "expires": None}],
-    "degrees": [{"level": "bachelor", "field": "nursing", "accredited": True}],
-    "credentials": ["crc"],
-    "experience": [
-        {
-            "role": "nurse-case-manager",
-            "setting": "hospital",
-            "start": "2023-01-01",
-            "end": None,
-            "hours_per_week": 40,
-            "paid": True,
-            "supervised": True,
-            "supervisor_credentials": ["ccm"],
-            "self_employed": False,
-        }
-    ],
-    "education": [{"topic": "nursing-case-management", "hours": 12, "completed": "2025-06-01"}],
-    "references": 0,
-    "attestations": ["good-moral-character"],
-}
 
 # The nurse of scenario "started 2026-06-01" (re-used by the detail tests).
 NEW_NCM = person(
