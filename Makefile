@@ -19,6 +19,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=true $(BIN)/python manage.py createcachetable
 	DJANGO_DEBUG=true $(BIN)/python manage.py load_catalog
 	DJANGO_DEBUG=true $(BIN)/python manage.py ensure_demo_editor
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "careerpath.urls"
@@ -89,6 +90,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# A cache every web process shares (rate-limit counters); the database is the one store.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "careerpath_cache",
+    }
+}
+RATELIMIT_VIEW = "careerpath.views.rate_limited"
+# Addresses are per client as seen by the proxy in front (gunicorn behind one proxy).
+RATELIMIT_IP_META_KEY = os.environ.get("DJANGO_RATELIMIT_IP_META_KEY") or None
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

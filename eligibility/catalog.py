@@ -7,14 +7,18 @@
   moved (any catalog save or delete moves it; see apps.py).
 """
 
+import logging
+import re
 import threading
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from . import models as m
-from .catalog_format import VOCAB_FIELDS, normalise_catalog
+from .catalog_format import VOCAB_FIELDS, CatalogError, normalise_catalog
 from .snapshot import Snapshot, parse_catalog
+
+logger = logging.getLogger(__name__)
 
 VOCAB_MODELS = {
     "licence_types": m.LicenceType,
@@ -45,7 +49,12 @@ def _codes(manager) -> list[str]:
 
 
 def dump_catalog() -> dict:
-    """The whole catalog in the file format (canonical order)."""
+    """The whole catalog in the file format (canonical order); CatalogError if incomplete."""
+    return normalise_catalog(read_catalog())
+
+
+def read_catalog() -> dict:
+    """Every catalog row in the file format, not yet validated."""
     data: dict = {"format": 1}
     for key, model in VOCAB_MODELS.items():
         names = [name for name, _ in VOCAB_FIELDS[key]]
@@ -130,7 +139,7 @@ def dump_catalog() -> dict:
         }
         for j in jobs
     ]
-    return normalise_catalog(data)
+    return data
 
 
 def vocabulary_codes() -> dict[str, set[str]]:
@@ -351,9 +360,49 @@ def get_snapshot() -> Snapshot:
     if cached is not None and cached[0] == token:
         return cached[1]
     with _lock:
-        snapshot = parse_catalog(dump_catalog())
+        snapshot = parse_catalog(published(read_catalog()))
         _cached = (token, snapshot)
     return snapshot
+
+
+CERT_PATH = re.compile(r"^certifications\[(\d+)\]")
+
+
+def published(data: dict) -> dict:
+    """The catalog without certifications that do not validate yet.
+
+    An editor builds a certification over several saves (the certification, then its groups,
+    then their options …); until it is whole it stays out of the public snapshot instead of
+    breaking every page. Problems outside certifications still raise CatalogError.
+    """
+    while True:
+        try:
+            return normalise_catalog(data)
+        except CatalogError as refused:
+            drafts = {CERT_PATH.match(path) for path in refused.errors}
+            if None in drafts:
+                raise
+            indices = {int(match.group(1)) for match in drafts}
+            codes = {data["certifications"][i].get("code") for i in indices}
+            logger.warning("Not published while incomplete: %s", ", ".join(sorted(map(str, codes))))
+            data = {
+                **data,
+                "certifications": [
+                    c for i, c in enumerate(data["certifications"]) if i not in indices
+                ],
+                "job_roles": [
+                    {
+                        **job,
+                        "helpful_certifications": [
+                            c for c in job["helpful_certifications"] if c not in codes
+                        ],
+                        "shown_when_reaching": [
+                            c for c in job["shown_when_reaching"] if c not in codes
+                        ],
+                    }
+                    for job in data["job_roles"]
+                ],
+            }
 
 
 def catalog_changed(**kwargs) -> None:

@@ -6,7 +6,7 @@ change is explained without code. No Django import.
 
 import datetime as dt
 
-from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, evaluate_condition
+from .engine import HORIZON_DAYS, CertificationResult, ConditionResult
 from .profile import Profile
 from .snapshot import Condition, Snapshot
 
@@ -330,6 +330,19 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
 # --- the results document (SPEC §4) -------------------------------------------------------
 
 
+def gap(result: ConditionResult) -> str | None:
+    """What is missing, in numbers: "1,240 of 2,080 hours: 840 more (about 4.8 months full
+    time)". None when the condition holds or has no quantity."""
+    if result.met or not isinstance(result.need, int | float) or result.unit is None:
+        return None
+    have, need = result.have or 0, result.need
+    missing = need - have
+    text = f"{number(have)} of {number(need)} {result.unit}: {number(missing)} more"
+    if result.condition.kind == "experience":
+        text += f" ({duration(missing)})"
+    return text
+
+
 def condition_dict(result: ConditionResult) -> dict:
     cond = result.condition
     return {
@@ -340,6 +353,30 @@ def condition_dict(result: ConditionResult) -> dict:
         "need": result.need,
         "unit": result.unit,
         "met_on": iso(result.met_on),
+        "gap": gap(result),
+    }
+
+
+def group_dict(group) -> dict:
+    """A requirement group with its routes; `best` marks the route to show first (met, else
+    the soonest, else the closest)."""
+    best = best_option(group)
+    return {
+        "code": group.code,
+        "name": group.name,
+        "met": group.met,
+        "met_on": iso(group.met_on),
+        "options": [
+            {
+                "code": o.code,
+                "name": o.name,
+                "met": o.met,
+                "met_on": iso(o.met_on),
+                "best": o is best and len(group.options) > 1,
+                "conditions": [condition_dict(c) for c in o.conditions],
+            }
+            for o in group.options
+        ],
     }
 
 
@@ -351,25 +388,7 @@ def certification_dict(result: CertificationResult, profile: Profile, snap: Snap
         "body": cert.body.name,
         "status": result.status,
         "eligible_on": iso(result.eligible_on),
-        "groups": [
-            {
-                "code": g.code,
-                "name": g.name,
-                "met": g.met,
-                "met_on": iso(g.met_on),
-                "options": [
-                    {
-                        "code": o.code,
-                        "name": o.name,
-                        "met": o.met,
-                        "met_on": iso(o.met_on),
-                        "conditions": [condition_dict(c) for c in o.conditions],
-                    }
-                    for o in g.options
-                ],
-            }
-            for g in result.groups
-        ],
+        "groups": [group_dict(g) for g in result.groups],
         "next_steps": next_steps(result, profile, snap),
         "application_notes": list(result.application_notes),
         "sources": [
@@ -382,12 +401,3 @@ def certification_dict(result: CertificationResult, profile: Profile, snap: Snap
             for s in cert.sources
         ],
     }
-
-
-__all__ = [
-    "describe_condition",
-    "next_steps",
-    "job_fit",
-    "certification_dict",
-    "evaluate_condition",
-]

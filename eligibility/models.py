@@ -273,6 +273,20 @@ class CatalogRevision(models.Model):
         return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
 
+class SavedPlan(models.Model):
+    """A self-assessor's answers behind an unguessable private link (no account).
+
+    Only a hash of the link's token is stored, so the database alone cannot open a plan.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    profile = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"saved plan of {self.created_at:%Y-%m-%d}"
+
+
 CATALOG_MODELS = (
     LicenceType,
     DegreeLevel,

@@ -1,7 +1,19 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Public pages: home, the results of a self-assessment, and saved plans."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from .catalog import get_snapshot
+from .forms import STEPS
+from .plans import PROFILE_SESSION_KEY, delete_plan, find_plan, save_plan
+from .profile import ProfileError
+from .services import assess_profile
+
+STATUS_ORDER = {"eligible": 0, "eligible_later": 1, "not_eligible": 2}
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -11,3 +23,93 @@ def home(request: HttpRequest) -> HttpResponse:
         "eligibility/home.html",
         {"certifications": snapshot.certifications, "job_count": len(snapshot.job_roles)},
     )
+
+
+def _present(results: dict) -> dict:
+    """Certifications ordered nearest win first (eligible now, then by date, then not yet)."""
+    certs = sorted(
+        results["results"],
+        key=lambda r: (STATUS_ORDER[r["status"]], r["eligible_on"] or "9999"),
+    )
+    return {**results, "results": certs}
+
+
+def _results_page(request: HttpRequest, profile: dict, **context) -> HttpResponse:
+    try:
+        results = assess_profile(profile)
+    except ProfileError as refused:
+        # The catalog changed under a saved profile (a code was retired): ask to review.
+        return render(
+            request,
+            "eligibility/results_invalid.html",
+            {"errors": refused.errors, "nav": "assess", **context},
+            status=200,
+        )
+    steps = [{"name": name, "title": step.title} for name, step in STEPS]
+    return render(
+        request,
+        "eligibility/results.html",
+        {"results": _present(results), "steps": steps, "nav": "assess", **context},
+    )
+
+
+def results(request: HttpRequest) -> HttpResponse:
+    profile = request.session.get(PROFILE_SESSION_KEY)
+    if profile is None:
+        messages.info(request, "Answer a few questions first; your results appear at the end.")
+        return redirect("assess")
+    return _results_page(request, profile, editable=True)
+
+
+@require_POST
+@ratelimit(key="ip", rate="20/m", method="POST", block=True)
+def save(request: HttpRequest) -> HttpResponse:
+    profile = request.session.get(PROFILE_SESSION_KEY)
+    if profile is None:
+        return redirect("assess")
+    token = save_plan(profile=profile)
+    messages.success(
+        request,
+        "Your plan is saved. Bookmark this page or copy its address: anyone with the link can "
+        "open it, so share it only with people you trust.",
+    )
+    return redirect("plan", token=token)
+
+
+def plan(request: HttpRequest, token: str) -> HttpResponse:
+    saved = find_plan(token)
+    if saved is None:
+        raise Http404("No saved plan at this address; it may have been deleted.")
+    link = request.build_absolute_uri(reverse("plan", kwargs={"token": token}))
+    return _results_page(request, saved.profile, plan_token=token, plan_link=link)
+
+
+@require_POST
+def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
+    saved = find_plan(token)
+    if saved is None:
+        raise Http404("No saved plan at this address.")
+    request.session[PROFILE_SESSION_KEY] = saved.profile
+    _reset_wizard(request)
+    return redirect("assess_step", step=STEPS[0][0])
+
+
+def plan_delete(request: HttpRequest, token: str) -> HttpResponse:
+    if find_plan(token) is None:
+        raise Http404("No saved plan at this address.")
+    if request.method == "POST":
+        delete_plan(token)
+        return render(request, "eligibility/plan_deleted.html", {"nav": "assess"})
+    return render(request, "eligibility/plan_delete.html", {"token": token, "nav": "assess"})
+
+
+@require_POST
+def restart(request: HttpRequest) -> HttpResponse:
+    request.session.pop(PROFILE_SESSION_KEY, None)
+    _reset_wizard(request)
+    return redirect("assess")
+
+
+def _reset_wizard(request: HttpRequest) -> None:
+    for key in [k for k in request.session if k.startswith("wizard_")]:
+        del request.session[key]

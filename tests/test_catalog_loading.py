@@ -180,3 +180,16 @@ def test_dump_reads_the_catalog_in_a_fixed_number_of_queries(django_assert_max_n
     load_catalog(seed())
     with django_assert_max_num_queries(25):
         dump_catalog()
+
+
+def test_a_certification_being_built_stays_out_of_the_public_catalog_until_whole(client):
+    from tests.factories import CertificationFactory, RequirementGroupFactory
+
+    load_catalog(seed())
+    draft = CertificationFactory(code="draft-cert", name="Draft Certification")
+    RequirementGroupFactory(certification=draft)  # a group without options yet
+    snapshot = get_snapshot()
+    assert [c.code for c in snapshot.certifications] == ["ccm", "acm", "cmgt-bc", "cmac"]
+    assert client.get("/").status_code == 200
+    with pytest.raises(CatalogError):
+        dump_catalog()  # an export stays strict: it names what is incomplete

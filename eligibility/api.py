@@ -1,0 +1,176 @@
+"""The JSON API: `POST /api/assess` and `GET /api/catalog` (SPEC §4).
+
+The API speaks the same formats as the wizard and the `assess` command and holds no engine
+logic: profiles go through `parse_profile`, results come from `results_for`, both against the
+cached snapshot of the published catalog.
+
+Refusals are JSON too, always `{"errors": {path: message}}`:
+
+- 400 a profile that does not validate (every error by its path; in a list `[i].path`), a body
+  that is not UTF-8 or not JSON, a list of more than `MAX_PROFILES` profiles (path `body`);
+- 405 a method the endpoint does not answer, with an `Allow` header;
+- 413 a body over `MAX_BODY_BYTES`, declared (Content-Length) or actually read;
+- 415 a Content-Type other than `application/json` (415 rather than 400: the body was not
+  looked at; a client can tell "wrong format" from "wrong data");
+- 429 too many requests from one address (django-ratelimit raises; its middleware hands the
+  refusal to settings.RATELIMIT_VIEW).
+
+Nothing of a request body is ever logged.
+"""
+
+import json
+from collections.abc import Callable
+from functools import wraps
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django_ratelimit.decorators import ratelimit
+
+from .catalog import get_snapshot
+from .profile import ProfileError, parse_profile
+from .services import results_for
+
+MAX_BODY_BYTES = 256 * 1024
+MAX_PROFILES = 100
+ASSESS_RATE = "60/m"  # per client address
+CATALOG_CACHE_CONTROL = "public, max-age=300"
+
+View = Callable[..., HttpResponse]
+
+
+class Refusal(Exception):
+    """A request the API answers with `{"errors": ...}` and an error status."""
+
+    def __init__(self, status: int, errors: dict[str, str]):
+        super().__init__(status, errors)
+        self.status = status
+        self.errors = errors
+
+
+def error_response(status: int, errors: dict[str, str]) -> JsonResponse:
+    """The API's one shape for a refusal."""
+    return JsonResponse({"errors": errors}, status=status)
+
+
+def allow_methods(*methods: str) -> Callable[[View], View]:
+    """Answer every other method with a JSON 405 carrying an `Allow` header."""
+    allowed = ", ".join(methods)
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method not in methods:
+                response = error_response(405, {"method": f"must be {' or '.join(methods)}"})
+                response["Allow"] = allowed
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+# --- POST /api/assess ---------------------------------------------------------------------
+
+
+def require_json_content_type(request: HttpRequest) -> None:
+    """Refuse (415) anything but `application/json`, in UTF-8 if a charset is named."""
+    if (request.content_type or "").lower() != "application/json":
+        raise Refusal(415, {"content_type": "must be application/json"})
+    charset = request.content_params.get("charset")
+    if charset is not None and charset.lower() not in ("utf-8", "utf8"):
+        raise Refusal(415, {"content_type": "charset must be utf-8"})
+
+
+def read_body(request: HttpRequest) -> bytes:
+    """The raw body, refused (413) when over the limit, whether declared or actually read."""
+    too_large = Refusal(413, {"body": f"must be at most {MAX_BODY_BYTES // 1024} KB"})
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = -1
+    if declared < 0:
+        raise Refusal(400, {"body": "has an invalid Content-Length"})
+    if declared > MAX_BODY_BYTES:
+        raise too_large
+    try:
+        body = request.body  # raises past settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    except RequestDataTooBig:
+        raise too_large from None
+    if len(body) > MAX_BODY_BYTES:
+        raise too_large
+    return body
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def decode_json(body: bytes) -> object:
+    """Strict JSON from UTF-8 bytes (NaN and Infinity refused); 400 otherwise."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refusal(400, {"body": "is not valid UTF-8"}) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError; so are huge ints
+        raise Refusal(400, {"body": "is not valid JSON"}) from None
+
+
+def assess_all(data: object) -> object:
+    """Results for one profile, or a list of results for a list; 400 with every error."""
+    many = isinstance(data, list)
+    if many and len(data) > MAX_PROFILES:
+        raise Refusal(400, {"body": f"must have at most {MAX_PROFILES} profiles"})
+    snapshot = get_snapshot()
+    profiles, errors = [], {}
+    for i, item in enumerate(data if many else [data]):
+        try:
+            profiles.append(parse_profile(item, snapshot))
+        except ProfileError as exc:
+            prefix = f"[{i}]." if many else ""
+            errors.update({f"{prefix}{path}": msg for path, msg in exc.errors.items()})
+    if errors:
+        raise Refusal(400, errors)
+    results = [results_for(profile, snapshot) for profile in profiles]
+    return results if many else results[0]
+
+
+@csrf_exempt  # stateless: no session, no cookie is read, nothing is stored
+@allow_methods("POST")
+@never_cache  # results are about a person; no shared cache keeps them
+@ratelimit(key="ip", rate=ASSESS_RATE, method="POST", block=True)
+def assess(request: HttpRequest) -> JsonResponse:
+    """Assess a profile (or a list of up to 100) against the published catalog (SPEC §4)."""
+    try:
+        require_json_content_type(request)
+        results = assess_all(decode_json(read_body(request)))
+    except Refusal as refusal:
+        return error_response(refusal.status, refusal.errors)
+    return JsonResponse(results, safe=False)
+
+
+# --- GET /api/catalog ---------------------------------------------------------------------
+
+
+@allow_methods("GET", "HEAD")
+def catalog(request: HttpRequest) -> HttpResponse:
+    """The published catalog in the file format, cacheable for five minutes.
+
+    The ETag is the quoted catalog version (a hash of the catalog's canonical form), so a
+    client revalidating with If-None-Match gets a bodiless 304 until an editor changes a rule.
+    """
+    snapshot = get_snapshot()
+    etag = quote_etag(snapshot.version)
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = JsonResponse({"catalog_version": snapshot.version, "catalog": snapshot.data})
+    if response.status_code in (200, 304):
+        response["ETag"] = etag
+        response["Cache-Control"] = CATALOG_CACHE_CONTROL
+    return response

@@ -1,0 +1,367 @@
+"""The self-assessment's step forms: their fields are the profile's keys (SPEC §4).
+
+Every step is validated twice over: Django checks each field's type, then the step's part of
+the profile goes through `parse_profile`, the validator the API and the CLI use, and its errors
+land on the fields they name. So a person sees exactly the messages an API client gets, with
+the field's label in front ("End date is before start").
+"""
+
+from django import forms
+from django.forms.utils import ErrorList
+
+from .profile import ProfileError, parse_profile
+from .snapshot import Snapshot
+
+MESSAGES = {
+    "required": "is required",
+    "invalid": "must be a number",
+    "invalid_choice": "is not one of the choices",
+}
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+def choices(vocabulary: dict, blank: str | None = "Choose…") -> list[tuple[str, str]]:
+    options = [(code, term.name) for code, term in vocabulary.items()]
+    return ([("", blank)] if blank else []) + options
+
+
+def credential_choices(snapshot: Snapshot) -> list[tuple[str, str]]:
+    return list(snapshot.credential_names.items())
+
+
+class LabelledErrorsMixin:
+    """Puts the field's label in front of predicate-style messages ("is required")."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name, errors in list(self._errors.items()):
+            if name in self.fields:
+                self._errors[name] = ErrorList([self.labelled(name, str(e)) for e in errors])
+
+    def labelled(self, name: str, message: str) -> str:
+        label = str(self.fields[name].label or name)
+        if message[:1].islower():
+            return f"{label} {message}"
+        return message
+
+    def add_profile_error(self, name: str, message: str) -> None:
+        if name in self.fields:
+            self.add_error(name, self.labelled(name, message))
+        else:
+            self.add_error(None, f"{name.replace('_', ' ').capitalize()} {message}")
+
+
+class EntryForm(LabelledErrorsMixin, forms.Form):
+    """One repeatable entry (a licence, a degree, a job, a course)."""
+
+    date_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, snapshot: Snapshot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.snapshot = snapshot
+        for field in self.fields.values():
+            field.error_messages = {**field.error_messages, **MESSAGES}
+
+    def entry(self) -> dict:
+        """This entry in the profile's format (dates stay text: the profile checks them)."""
+        data = dict(self.cleaned_data)
+        for name in self.date_fields:
+            data[name] = data.get(name) or None
+        return data
+
+
+class LicenceForm(EntryForm):
+    date_fields = ("expires",)
+    type = forms.ChoiceField(label="Licence")
+    expires = forms.CharField(
+        label="Expiry date", required=False, widget=DATE_WIDGET,
+        help_text="Leave empty if you do not know it or it does not expire.",
+    )  # fmt: skip
+    active = forms.BooleanField(label="This licence is active", required=False, initial=True)
+    good_standing = forms.BooleanField(
+        label="It is in good standing (no restriction or discipline)", required=False, initial=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = choices(self.snapshot.licence_types)
+
+
+class DegreeForm(EntryForm):
+    level = forms.ChoiceField(label="Degree")
+    field = forms.ChoiceField(label="Field of study")
+    accredited = forms.BooleanField(
+        label="From an accredited school or programme", required=False, initial=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = choices(self.snapshot.degree_levels)
+        self.fields["field"].choices = choices(self.snapshot.degree_fields)
+
+
+class ExperienceForm(EntryForm):
+    date_fields = ("start", "end")
+    role = forms.ChoiceField(label="Role")
+    setting = forms.ChoiceField(label="Setting")
+    start = forms.CharField(label="Start date", widget=DATE_WIDGET)
+    end = forms.CharField(label="End date", required=False, widget=DATE_WIDGET)
+    ongoing = forms.BooleanField(label="I still work here", required=False)
+    hours_per_week = forms.FloatField(
+        label="Hours a week",
+        widget=forms.NumberInput(attrs={"step": "0.5", "min": "1", "max": "80"}),
+        help_text="Full time is 40.",
+    )
+    paid = forms.BooleanField(label="Paid work", required=False, initial=True)
+    supervised = forms.BooleanField(label="I had a supervisor", required=False, initial=True)
+    supervisor_credentials = forms.MultipleChoiceField(
+        label="My supervisor's certifications", required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    self_employed = forms.BooleanField(label="I was self-employed", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = choices(self.snapshot.roles)
+        self.fields["setting"].choices = choices(self.snapshot.settings)
+        self.fields["supervisor_credentials"].choices = credential_choices(self.snapshot)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("ongoing") and data.get("end"):
+            self.add_profile_error("end", "must be empty when you still work here")
+        elif not data.get("ongoing") and not data.get("end") and "end" not in self.errors:
+            self.add_profile_error("end", "is required unless you still work here")
+        return data
+
+    def entry(self) -> dict:
+        data = super().entry()
+        data.pop("ongoing", None)
+        return data
+
+
+class EducationForm(EntryForm):
+    date_fields = ("completed",)
+    topic = forms.ChoiceField(label="Topic")
+    hours = forms.FloatField(
+        label="Hours", widget=forms.NumberInput(attrs={"step": "0.5", "min": "0"})
+    )
+    completed = forms.CharField(label="Date completed", widget=DATE_WIDGET)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = choices(self.snapshot.ce_topics)
+
+
+class StepForm(LabelledErrorsMixin, forms.Form):
+    """One wizard step: its own fields plus, optionally, a list of repeatable entries."""
+
+    title = ""
+    intro = ""
+    entry_form: type[EntryForm] | None = None
+    entry_noun = ""  # "licence": headings "Licence 1", button "Add another licence"
+    profile_key = ""  # where the entries go in the profile
+
+    def __init__(self, data=None, files=None, *, snapshot: Snapshot, prefix=None, initial=None,
+                 **kwargs):  # fmt: skip
+        super().__init__(data, files, prefix=prefix, initial=initial, **kwargs)
+        self.snapshot = snapshot
+        for field in self.fields.values():
+            field.error_messages = {**field.error_messages, **MESSAGES}
+        self.entries = None
+        if self.entry_form is not None:
+            start = (initial or {}).get("entries") or []
+            formset = forms.formset_factory(self.entry_form, extra=0 if start else 1)
+            self.entries = formset(
+                data if self.is_bound else None,
+                initial=None if self.is_bound else start,
+                prefix=self.entries_prefix,
+                form_kwargs={"snapshot": snapshot},
+            )
+
+    @property
+    def entries_prefix(self) -> str:
+        return f"{self.prefix}-entries" if self.prefix else "entries"
+
+    def filled_entries(self) -> list[EntryForm]:
+        """Entry forms the person filled in (an untouched blank entry is ignored)."""
+        if self.entries is None:
+            return []
+        return [form for form in self.entries.forms if form.has_changed()]
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if self.entries is not None:
+            valid = self.entries.is_valid() and valid
+        return valid and self._check_profile()
+
+    def profile_part(self) -> dict:
+        """This step's share of the profile, from cleaned data."""
+        part = {}
+        if self.entries is not None:
+            part[self.profile_key] = [form.entry() for form in self.filled_entries()]
+        return part
+
+    def _check_profile(self) -> bool:
+        """Run the profile validator on this step's part; put its errors on the fields."""
+        try:
+            parse_profile(self.profile_part(), self.snapshot)
+        except ProfileError as refused:
+            filled = self.filled_entries()
+            for path, message in refused.errors.items():
+                head, _, field = path.partition(".")
+                if head.startswith(f"{self.profile_key}[") and self.entries is not None:
+                    index = int(head[len(self.profile_key) + 1 : -1])
+                    field = field.split("[")[0]
+                    filled[index].add_profile_error(field, message)
+                else:
+                    self.add_profile_error(head.split("[")[0], message)
+            return False
+        return True
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """(field id, message) for every error of the step, in page order."""
+        items = [(self[name].auto_id, str(e)) for name, errs in self.errors.items()
+                 if name in self.fields for e in errs]  # fmt: skip
+        items += [(f"{self.prefix}-errors", str(e)) for e in self.non_field_errors()]
+        for number, form in enumerate(self.entries.forms if self.entries else [], start=1):
+            for name, errors in form.errors.items():
+                target = form[name].auto_id if name in form.fields else f"entry-{number}"
+                for error in errors:
+                    items.append((target, f"{self.entry_noun.capitalize()} {number}: {error}"))
+        return items
+
+
+class LicencesStep(StepForm):
+    title = "Licences"
+    intro = (
+        "Add each professional licence you hold, such as a registered nurse or clinical social "
+        "work licence. If you hold none, continue without adding one."
+    )
+    entry_form = LicenceForm
+    entry_noun = "licence"
+    profile_key = "licenses"
+
+
+class EducationStep(StepForm):
+    title = "Education and credentials"
+    intro = "Your degrees, and any certifications you already hold."
+    entry_form = DegreeForm
+    entry_noun = "degree"
+    profile_key = "degrees"
+    credentials = forms.MultipleChoiceField(
+        label="Certifications you hold", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["credentials"].choices = credential_choices(self.snapshot)
+
+    def profile_part(self) -> dict:
+        return {**super().profile_part(), "credentials": self.cleaned_data.get("credentials", [])}
+
+
+class WorkStep(StepForm):
+    title = "Work history"
+    intro = (
+        "Add each job, including the one you have now. Count only the hours you actually work "
+        "in a usual week. To plan ahead, you can also add a job that starts in the future."
+    )
+    entry_form = ExperienceForm
+    entry_noun = "job"
+    profile_key = "experience"
+
+
+class TrainingStep(StepForm):
+    title = "Continuing education"
+    intro = "Courses and continuing education (CE) you have completed or have booked."
+    entry_form = EducationForm
+    entry_noun = "course"
+    profile_key = "education"
+
+
+class AboutStep(StepForm):
+    title = "About you"
+    intro = "Two last questions some certifications ask."
+    references = forms.IntegerField(
+        label="Professional references you can give", min_value=0, initial=0,
+        help_text="People or organisations that have used your case management services.",
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["references"].error_messages["min_value"] = "must not be negative"
+        self.fields["references"].error_messages["invalid"] = "must be a whole number"
+        for code, term in self.snapshot.attestations.items():
+            self.fields[f"attest_{code}"] = forms.TypedChoiceField(
+                label=term.question,
+                choices=[("yes", "Yes"), ("no", "No")],
+                widget=forms.RadioSelect,
+                coerce=lambda value: value == "yes",
+                error_messages={"required": "needs an answer"},
+            )
+
+    def profile_part(self) -> dict:
+        data = self.cleaned_data
+        attested = [code for code in self.snapshot.attestations if data.get(f"attest_{code}")]
+        return {"references": data.get("references") or 0, "attestations": attested}
+
+
+STEPS = (
+    ("licences", LicencesStep),
+    ("education", EducationStep),
+    ("work", WorkStep),
+    ("training", TrainingStep),
+    ("about", AboutStep),
+)
+
+
+def profile_from_steps(forms_by_step: dict) -> dict:
+    """The whole profile (SPEC §4) from the validated step forms."""
+    profile: dict = {}
+    for form in forms_by_step.values():
+        profile.update(form.profile_part())
+    return profile
+
+
+def steps_from_profile(profile: dict, snapshot: Snapshot) -> dict[str, dict]:
+    """POST-like data for every step, so a saved profile can be reopened and edited."""
+    steps: dict[str, dict] = {}
+    for name, step in STEPS:
+        data: dict = {}
+        if step.entry_form is not None:
+            entries = profile.get(step.profile_key, [])
+            prefix = f"{name}-entries"
+            data.update({f"{prefix}-TOTAL_FORMS": str(len(entries)),
+                         f"{prefix}-INITIAL_FORMS": "0"})  # fmt: skip
+            for i, entry in enumerate(entries):
+                for key, value in _entry_fields(step.profile_key, entry).items():
+                    data[f"{prefix}-{i}-{key}"] = value
+        if name == "education":
+            data["education-credentials"] = list(profile.get("credentials", []))
+        if name == "about":
+            data["about-references"] = str(profile.get("references", 0))
+            held = set(profile.get("attestations", []))
+            for code in snapshot.attestations:
+                data[f"about-attest_{code}"] = "yes" if code in held else "no"
+        steps[name] = data
+    return steps
+
+
+def _entry_fields(key: str, entry: dict) -> dict:
+    """One profile entry as form values (checkboxes present only when ticked)."""
+    values: dict = {}
+    for name, value in entry.items():
+        if value is True:
+            values[name] = "on"
+        elif value is False:
+            continue
+        elif value is None:
+            values[name] = ""
+        elif isinstance(value, list):
+            values[name] = list(value)
+        else:
+            values[name] = str(value)
+    if key == "experience" and not entry.get("end"):
+        values["ongoing"] = "on"
+    return values

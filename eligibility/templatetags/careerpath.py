@@ -1,0 +1,20 @@
+"""Display filters for the results templates."""
+
+import datetime as dt
+
+from django import template
+
+from eligibility.explain import long_date
+
+register = template.Library()
+
+
+@register.filter
+def longdate(value: str | None) -> str:
+    """ "2027-04-24" → "24 April 2027"; anything else unchanged."""
+    if not value:
+        return ""
+    try:
+        return long_date(dt.date.fromisoformat(value).toordinal())
+    except (TypeError, ValueError):
+        return value

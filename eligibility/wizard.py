@@ -1,0 +1,121 @@
+"""The self-assessment wizard at /assess/<step>/ (django-formtools, session storage).
+
+Beyond formtools' defaults: Back and the step links keep what was typed on the current step;
+"Add another" and "Remove" work as plain submit buttons (no JavaScript needed); a finished
+assessment can be reopened at any step with every answer in place, and finished from there.
+"""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
+from django.utils.decorators import method_decorator
+from django_ratelimit.decorators import ratelimit
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from .catalog import get_snapshot
+from .forms import STEPS, profile_from_steps, steps_from_profile
+from .plans import PROFILE_SESSION_KEY
+
+POST_RATE = "120/m"  # per address: a person clicks a few times a minute, a script thousands
+
+
+def _entry_index(key: str, prefix: str) -> int | None:
+    """The entry number in a formset key ("work-entries-2-role" → 2)."""
+    if not key.startswith(prefix + "-"):
+        return None
+    head = key[len(prefix) + 1 :].split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def remove_entry(data: MultiValueDict, prefix: str, index: int) -> MultiValueDict:
+    """The step's data without entry `index`; later entries move up one place."""
+    out = MultiValueDict()
+    total = int(data.get(f"{prefix}-TOTAL_FORMS", "0") or 0)
+    for key, values in data.lists():
+        number = _entry_index(key, prefix)
+        if number is None or number < index:
+            out.setlist(key, values)
+        elif number > index:
+            out.setlist(key.replace(f"{prefix}-{number}-", f"{prefix}-{number - 1}-", 1), values)
+    out.setlist(f"{prefix}-TOTAL_FORMS", [str(max(total - 1, 0))])
+    return out
+
+
+@method_decorator(ratelimit(key="ip", rate=POST_RATE, method="POST", block=True), name="post")
+class AssessmentWizard(NamedUrlSessionWizardView):
+    form_list = STEPS
+    template_name = "eligibility/wizard/step.html"
+    url_name = "assess_step"
+    done_step_name = "finished"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.snapshot = get_snapshot()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self, step=None):
+        return {"snapshot": self.snapshot}
+
+    def get(self, request, *args, **kwargs):
+        # Reopening a finished assessment: put every saved answer back into the wizard.
+        profile = request.session.get(PROFILE_SESSION_KEY)
+        if profile and not self.storage.data.get(self.storage.step_data_key):
+            for step, data in steps_from_profile(profile, self.snapshot).items():
+                self.storage.set_step_data(step, _multi(data))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args, **kwargs):
+        post = self.request.POST
+        prefix = f"{self.steps.current}-entries"
+        if "add_entry" in post or "remove_entry" in post:
+            data = post.copy()
+            data.pop("csrfmiddlewaretoken", None)
+            if "add_entry" in post:
+                total = int(data.get(f"{prefix}-TOTAL_FORMS", "0") or 0)
+                data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
+                anchor = f"#entry-{total + 1}"
+            else:
+                index = int(post["remove_entry"]) if post["remove_entry"].isdigit() else -1
+                data = remove_entry(data, prefix, index)
+                anchor = "#entries"
+            self.storage.set_step_data(self.steps.current, data)
+            return redirect(self.get_step_url(self.steps.current) + anchor)
+        goto = post.get("wizard_goto_step")
+        if goto in self.get_form_list():
+            # Back (or a step link) keeps what was typed here, valid or not yet.
+            self.storage.set_step_data(self.steps.current, post)
+            return self.render_goto_step(goto)
+        if "wizard_finish" in post:
+            form = self.get_form(data=post)
+            self.storage.set_step_data(self.steps.current, post)
+            if not form.is_valid():
+                return self.render(form)
+            return self.render_done(form, **kwargs)
+        return super().post(*args, **kwargs)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        stored = self.storage.data.get(self.storage.step_data_key) or {}
+        current = self.steps.current
+        context["steps"] = [
+            {"name": name, "title": step.title, "current": name == current,
+             "url": self.get_step_url(name), "visited": name in stored}
+            for name, step in STEPS
+        ]  # fmt: skip
+        context["can_finish"] = all(name in stored or name == current for name, _ in STEPS)
+        context["nav"] = "assess"
+        context["errors"] = form.error_summary() if form.is_bound else []
+        return context
+
+    def done(self, form_list, form_dict=None, **kwargs):
+        self.request.session[PROFILE_SESSION_KEY] = profile_from_steps(form_dict)
+        return redirect("assess_results")
+
+    def get_step_url(self, step):
+        return reverse(self.url_name, kwargs={"step": step})
+
+
+def _multi(data: dict) -> MultiValueDict:
+    out = MultiValueDict()
+    for key, value in data.items():
+        out.setlist(key, value if isinstance(value, list) else [value])
+    return out
