@@ -99,6 +99,7 @@ CACHES = {
     }
 }
 RATELIMIT_VIEW = "careerpath.views.rate_limited"
+RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)  # off only for benchmarks
 # Addresses are per client as seen by the proxy in front (gunicorn behind one proxy).
 RATELIMIT_IP_META_KEY = os.environ.get("DJANGO_RATELIMIT_IP_META_KEY") or None
 

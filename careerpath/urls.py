@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
+from careerpath.views import robots_txt
 from eligibility import api, catalog_pages, views
 from eligibility.wizard import AssessmentWizard
 
@@ -29,5 +30,6 @@ urlpatterns = [
     path("jobs/<slug:code>/", catalog_pages.job_detail, name="job_detail"),
     path("api/assess", api.assess, name="api_assess"),
     path("api/catalog", api.catalog, name="api_catalog"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("admin/", admin.site.urls),
 ]

@@ -92,3 +92,9 @@ def test_a_condition_with_bad_parameters_is_refused_by_the_admin_form(client, se
         raise AssertionError("a zero-hour condition with an unknown role was accepted")
     assert "params.hours: must be positive" in messages
     assert "params.roles: unknown roles: astronaut" in messages
+
+
+def test_robots_txt_keeps_crawlers_out_of_private_plans(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Disallow: /plan/" in response.content.decode()
