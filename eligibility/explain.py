@@ -68,6 +68,30 @@ def duration(hours: float) -> str:
     return f"about {hours / 40:.1f} weeks full time"
 
 
+def scope(cond: Condition, snap: Snapshot) -> str:
+    """What work counts toward an experience condition: "paid, supervised work as a case
+    manager in a health care delivery setting, within the last 3 years"."""
+    p = cond.params
+    qualities = [w for w, on in (("paid", p["paid"]), ("supervised", cond.supervised)) if on]
+    text = (
+        (", ".join(qualities) + " " if qualities else "")
+        + "work as "
+        + either([a_or_an(lower_first(n)) for n in _names(cond.codes, snap.roles)])
+    )
+    if cond.settings is not None:
+        if p["health_care_delivery"] and not p["settings"]:
+            text += " in a health care delivery setting"
+        else:
+            text += " in " + either([n.lower() for n in _names(cond.settings, snap.settings)])
+    if cond.supervisor_credentials:
+        text += ", under a supervisor who holds " + either(
+            _names(cond.supervisor_credentials, snap.credential_names)
+        )
+    if cond.within_years:
+        text += f", within the last {cond.within_years} years"
+    return text
+
+
 def describe_condition(cond: Condition, snap: Snapshot) -> str:
     """The requirement in one sentence, e.g. "At least 2,080 hours (12 months full time) of
     paid, supervised work as a case manager or nurse case manager in a hospital or …"."""
@@ -89,25 +113,9 @@ def describe_condition(cond: Condition, snap: Snapshot) -> str:
     if cond.kind == "credential":
         return "Hold " + either(_names(cond.codes, snap.credential_names))
     if cond.kind == "experience":
-        qualities = [w for w, on in (("paid", p["paid"]), ("supervised", cond.supervised)) if on]
-        text = (
-            f"At least {number(cond.hours)} hours ({duration(cond.hours)}) of "
-            + (", ".join(qualities) + " " if qualities else "")
-            + "work as "
-            + either([a_or_an(lower_first(n)) for n in _names(cond.codes, snap.roles)])
+        return (
+            f"At least {number(cond.hours)} hours ({duration(cond.hours)}) of {scope(cond, snap)}"
         )
-        if cond.settings is not None:
-            if p["health_care_delivery"] and not p["settings"]:
-                text += " in a health care delivery setting"
-            else:
-                text += " in " + either([n.lower() for n in _names(cond.settings, snap.settings)])
-        if cond.supervisor_credentials:
-            text += ", under a supervisor who holds " + either(
-                _names(cond.supervisor_credentials, snap.credential_names)
-            )
-        if cond.within_years:
-            text += f", within the last {cond.within_years} years"
-        return text
     if cond.kind == "education":
         topics = either([n.lower() for n in _names(cond.codes, snap.ce_topics)])
         text = f"At least {number(cond.hours)} hours of continuing education in {topics}"
@@ -165,8 +173,7 @@ def condition_step(result: ConditionResult, snap: Snapshot) -> dict:
             )
         else:
             text = (
-                f"Gain {number(missing)} more hours ({duration(missing)}) of qualifying work as "
-                f"{roles}{window}: {cond.text[0].lower() + cond.text[1:]}."
+                f"Gain {number(missing)} more hours ({duration(missing)}) of {scope(cond, snap)}."
             )
         return {"kind": cond.kind, "text": text, "date": iso(when)}
     if cond.kind == "education":
@@ -276,22 +283,29 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
             continue
         why, score = [], 0
         background = (
-            _names(job.background_licences & licences, snap.licence_types)
+            [
+                f"your {lower_first(n)} licence"
+                for n in _names(job.background_licences & licences, snap.licence_types)
+            ]
             + [
                 f"a degree in {n.lower()}"
                 for n in _names(job.background_fields & fields, snap.degree_fields)
             ]
-            + [f"work as {n.lower()}" for n in _names(job.background_roles & roles, snap.roles)]
+            + [
+                f"your work as {a_or_an(lower_first(n))}"
+                for n in _names(job.background_roles & roles, snap.roles)
+            ]
         )
         if not background and job.background_any_bachelor and has_bachelor:
             background = ["a bachelor's degree"]
         if background:
             score += 2
-            why.append("Your background fits: " + either(background, "and") + ".")
+            why.append("Fits your background: " + either(background, "and") + ".")
         overlap = _names(job.settings & settings, snap.settings)
         if overlap:
             score += 1
-            why.append("You have worked in " + either([n.lower() for n in overlap], "and") + ".")
+            places = either([n.lower() for n in overlap], "and")
+            why.append(f"You have worked in {places}, where these jobs are.")
         if not background and not overlap:
             continue
         held = [c for c in job.helpful_certifications if c in profile.credentials]
