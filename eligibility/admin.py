@@ -1,14 +1,34 @@
-"""The editors' admin: every catalog model, with a certification's rule tree on its page."""
+"""The editors' admin: every catalog model, a certification's whole rule tree on one page
+(nested inlines), history with revert on every row, and freshness of the sources."""
 
+import datetime as dt
+
+import nested_admin
 from django.contrib import admin
-from django.urls import reverse
+from django.db.models import Max, Q
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
+from .admin_forms import (
+    ApplicationNoteForm,
+    ConditionForm,
+    ConditionFormSet,
+    GroupFormSet,
+    OptionFormSet,
+    params_fieldsets,
+)
 from .catalog import get_snapshot
 
+STALE_AFTER = dt.timedelta(days=365)
 
-class CodedAdmin(admin.ModelAdmin):
+
+class CatalogAdmin(SimpleHistoryAdmin):
+    """History (who, when, what) and revert on every catalog row."""
+
+
+class CodedAdmin(CatalogAdmin):
     list_display = ("name", "code", "position")
     search_fields = ("name", "code")
     ordering = ("position", "code")
@@ -36,29 +56,45 @@ for model, extra in (
 
 
 @admin.register(m.Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(CatalogAdmin):
     list_display = ("title", "code", "confidence", "verified_on", "accessed_on")
     list_filter = ("confidence",)
     search_fields = ("title", "code", "url")
 
 
-class GroupInline(admin.TabularInline):
+class ConditionInline(nested_admin.NestedStackedInline):
+    model = m.Condition
+    form = ConditionForm
+    formset = ConditionFormSet
+    extra = 0
+    fieldsets = params_fieldsets(("code", "kind", "position"))
+    sortable_field_name = "position"
+
+
+class OptionInline(nested_admin.NestedStackedInline):
+    model = m.RequirementOption
+    formset = OptionFormSet
+    inlines = (ConditionInline,)
+    extra = 0
+    fields = ("code", "name", "position")
+    sortable_field_name = "position"
+
+
+class GroupInline(nested_admin.NestedStackedInline):
     model = m.RequirementGroup
+    formset = GroupFormSet
+    inlines = (OptionInline,)
     extra = 0
-    fields = ("code", "name", "position", "edit_link")
-    readonly_fields = ("edit_link",)
-
-    @admin.display(description="options and conditions")
-    def edit_link(self, obj):
-        if not obj.pk:
-            return "—"
-        url = reverse("admin:eligibility_requirementgroup_change", args=[obj.pk])
-        return format_html('<a href="{}">Edit options</a>', url)
+    fields = ("code", "name", "position")
+    sortable_field_name = "position"
 
 
-class NoteInline(admin.StackedInline):
+class NoteInline(nested_admin.NestedStackedInline):
     model = m.ApplicationNote
+    form = ApplicationNoteForm
     extra = 0
+    fieldsets = params_fieldsets(("text", "unless_kind", "position"))
+    sortable_field_name = "position"
 
 
 def rule_tree_html(code: str):
@@ -66,7 +102,7 @@ def rule_tree_html(code: str):
     try:
         cert = get_snapshot().certification(code)
     except KeyError:
-        return "Save the certification to see its rules."
+        return "Not published yet: complete every group, option and condition, then save."
     groups = []
     for group in cert.groups:
         options = format_html_join(
@@ -87,16 +123,34 @@ def rule_tree_html(code: str):
     )
 
 
+class FreshnessFilter(admin.SimpleListFilter):
+    title = "verification"
+    parameter_name = "fresh"
+
+    def lookups(self, request, model_admin):
+        return (("stale", "Not verified in the last 12 months"), ("fresh", "Verified this year"))
+
+    def queryset(self, request, queryset):
+        cutoff = timezone.localdate() - STALE_AFTER
+        if self.value() == "stale":
+            return queryset.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff))
+        if self.value() == "fresh":
+            return queryset.filter(last_verified__gte=cutoff)
+        return queryset
+
+
 @admin.register(m.Certification)
-class CertificationAdmin(CodedAdmin):
-    list_display = ("name", "code", "body", "renewal_years", "position")
+class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
+    list_display = ("name", "code", "body", "verification", "position")
     list_select_related = ("body",)
+    list_filter = (FreshnessFilter,)
+    search_fields = ("name", "code")
     filter_horizontal = ("sources",)
     inlines = (GroupInline, NoteInline)
     readonly_fields = ("rule_tree",)
     fieldsets = (
         (None, {"fields": ("code", "name", "body", "position", "summary")}),
-        ("Rules in plain language", {"fields": ("rule_tree",)}),
+        ("Rules in plain language (as saved)", {"fields": ("rule_tree",)}),
         (
             "Exam and renewal",
             {
@@ -113,44 +167,21 @@ class CertificationAdmin(CodedAdmin):
         ("Sources", {"fields": ("sources", "source_notes")}),
     )
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(last_verified=Max("sources__verified_on"))
+
+    @admin.display(description="last verified", ordering="last_verified")
+    def verification(self, obj):
+        last = getattr(obj, "last_verified", None)
+        if last is None:
+            return format_html('<strong class="stale">{}</strong>', "never verified")
+        if last < timezone.localdate() - STALE_AFTER:
+            return format_html('<strong class="stale">{} (over 12 months ago)</strong>', last)
+        return last
+
     @admin.display(description="rules")
     def rule_tree(self, obj):
         return rule_tree_html(obj.code) if obj.pk else "—"
-
-
-class OptionInline(admin.TabularInline):
-    model = m.RequirementOption
-    extra = 0
-    fields = ("code", "name", "position", "edit_link")
-    readonly_fields = ("edit_link",)
-
-    @admin.display(description="conditions")
-    def edit_link(self, obj):
-        if not obj.pk:
-            return "—"
-        url = reverse("admin:eligibility_requirementoption_change", args=[obj.pk])
-        return format_html('<a href="{}">Edit conditions</a>', url)
-
-
-@admin.register(m.RequirementGroup)
-class RequirementGroupAdmin(admin.ModelAdmin):
-    list_display = ("name", "code", "certification", "position")
-    list_filter = ("certification",)
-    list_select_related = ("certification",)
-    inlines = (OptionInline,)
-
-
-class ConditionInline(admin.StackedInline):
-    model = m.Condition
-    extra = 0
-
-
-@admin.register(m.RequirementOption)
-class RequirementOptionAdmin(admin.ModelAdmin):
-    list_display = ("name", "code", "group", "position")
-    list_filter = ("group__certification",)
-    list_select_related = ("group__certification",)
-    inlines = (ConditionInline,)
 
 
 @admin.register(m.JobRole)
@@ -163,3 +194,28 @@ class JobRoleAdmin(CodedAdmin):
         "helpful_certifications",
         "shown_when_reaching",
     )
+
+
+# Rows of the rule tree are edited on their certification's page; these admins give each row
+# its own history and revert.
+@admin.register(m.RequirementGroup)
+class RequirementGroupAdmin(CatalogAdmin):
+    list_display = ("name", "code", "certification", "position")
+    list_filter = ("certification",)
+    list_select_related = ("certification",)
+
+
+@admin.register(m.RequirementOption)
+class RequirementOptionAdmin(CatalogAdmin):
+    list_display = ("name", "code", "group", "position")
+    list_filter = ("group__certification",)
+    list_select_related = ("group__certification",)
+
+
+@admin.register(m.Condition)
+class ConditionAdmin(CatalogAdmin):
+    form = ConditionForm
+    fieldsets = params_fieldsets(("option", "code", "kind", "position"))
+    list_display = ("code", "kind", "option")
+    list_filter = ("kind", "option__group__certification")
+    list_select_related = ("option__group__certification",)

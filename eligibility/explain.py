@@ -335,7 +335,7 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
                     "why": why,
                     "soc_codes": list(job.soc_codes),
                     "helpful_certifications": list(job.helpful_certifications),
-            "helpful_names": [snap.credential_names[c] for c in job.helpful_certifications],
+                    "helpful_names": [snap.credential_names[c] for c in job.helpful_certifications],
                 },
             )
         )

@@ -8,6 +8,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .kinds import KINDS
 
@@ -26,6 +27,7 @@ class Coded(models.Model):
 
 
 class LicenceType(Coded):
+    history = HistoricalRecords()
     description = models.TextField(blank=True)
 
     class Meta(Coded.Meta):
@@ -33,6 +35,7 @@ class LicenceType(Coded):
 
 
 class DegreeLevel(Coded):
+    history = HistoricalRecords()
     rank = models.PositiveSmallIntegerField(help_text="Higher ranks are higher degrees.")
 
     class Meta(Coded.Meta):
@@ -40,6 +43,7 @@ class DegreeLevel(Coded):
 
 
 class DegreeField(Coded):
+    history = HistoricalRecords()
     hhs = models.BooleanField(
         "health and human services",
         default=False,
@@ -48,29 +52,37 @@ class DegreeField(Coded):
 
 
 class Role(Coded):
+    history = HistoricalRecords()
     description = models.TextField(blank=True)
 
 
 class Setting(Coded):
+    history = HistoricalRecords()
     health_care_delivery = models.BooleanField(
         default=False, help_text="Counts where a rule asks for a health care delivery setting."
     )
 
 
 class CETopic(Coded):
+    history = HistoricalRecords()
+
     class Meta(Coded.Meta):
         verbose_name = "CE topic"
 
 
 class Attestation(Coded):
+    history = HistoricalRecords()
     question = models.TextField(help_text="The yes/no question the form asks.")
 
 
 class ExternalCredential(Coded):
     """A credential a person may hold that the catalog does not certify (CRC, CDMS)."""
 
+    history = HistoricalRecords()
+
 
 class Source(models.Model):
+    history = HistoricalRecords()
     CONFIDENCE = [
         ("verified", "Verified on the body's own page"),
         ("secondary", "From a secondary source"),
@@ -94,6 +106,7 @@ class Source(models.Model):
 
 
 class CertifyingBody(Coded):
+    history = HistoricalRecords()
     url = models.URLField(max_length=500, blank=True)
 
     class Meta(Coded.Meta):
@@ -115,6 +128,7 @@ class Certification(Coded):
         blank=True, help_text="How these rules differ from the sources, or what is unverified."
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="certifications")
+    history = HistoricalRecords(m2m_fields=[sources])
 
 
 class ConditionFields(models.Model):
@@ -134,11 +148,13 @@ class ConditionFields(models.Model):
             return
         params, errors = clean_params(self.kind, self.params, vocabulary_codes())
         if errors:
-            raise ValidationError({"params": [f"{k}: {v}" for k, v in errors.items()]})
+            # Not keyed by field: forms show params as separate fields, not as "params".
+            raise ValidationError([f"{k}: {v}" for k, v in errors.items()])
         self.params = params
 
 
 class ApplicationNote(models.Model):
+    history = HistoricalRecords()
     certification = models.ForeignKey(
         Certification, on_delete=models.CASCADE, related_name="application_notes"
     )
@@ -167,12 +183,14 @@ class ApplicationNote(models.Model):
             return
         params, errors = clean_params(self.unless_kind, self.unless_params, vocabulary_codes())
         if errors:
-            raise ValidationError({"unless_params": [f"{k}: {v}" for k, v in errors.items()]})
+            raise ValidationError([f"unless {k}: {v}" for k, v in errors.items()])
         self.unless_params = params
 
 
 class RequirementGroup(models.Model):
     """All groups of a certification must be met."""
+
+    history = HistoricalRecords()
 
     certification = models.ForeignKey(
         Certification, on_delete=models.CASCADE, related_name="groups"
@@ -194,6 +212,8 @@ class RequirementGroup(models.Model):
 class RequirementOption(models.Model):
     """Any one option meets its group."""
 
+    history = HistoricalRecords()
+
     group = models.ForeignKey(RequirementGroup, on_delete=models.CASCADE, related_name="options")
     code = models.SlugField(max_length=80)
     name = models.CharField(max_length=200)
@@ -209,6 +229,8 @@ class RequirementOption(models.Model):
 
 class Condition(ConditionFields):
     """All conditions of an option must hold."""
+
+    history = HistoricalRecords()
 
     option = models.ForeignKey(
         RequirementOption, on_delete=models.CASCADE, related_name="conditions"
@@ -244,6 +266,16 @@ class JobRole(Coded):
         blank=True,
         related_name="unlocks",
         help_text="If set, only shown to people who hold, meet or are nearing one of these.",
+    )
+    history = HistoricalRecords(
+        m2m_fields=[
+            background_licences,
+            background_fields,
+            background_roles,
+            settings,
+            helpful_certifications,
+            shown_when_reaching,
+        ]
     )
 
 

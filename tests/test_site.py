@@ -87,7 +87,7 @@ def test_a_condition_with_bad_parameters_is_refused_by_the_admin_form(client, se
     try:
         condition.full_clean()
     except ValidationError as refused:
-        messages = refused.message_dict["params"]
+        messages = refused.messages
     else:
         raise AssertionError("a zero-hour condition with an unknown role was accepted")
     assert "params.hours: must be positive" in messages

@@ -1,0 +1,167 @@
+"""Admin forms: condition parameters as real fields (never raw JSON), and tree rules.
+
+The parameter fields are generated from eligibility.kinds, so a parameter added to a kind gets
+its field without touching this module. Choices come from the catalog's vocabularies.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from nested_admin.formsets import NestedInlineFormSet
+
+from .catalog import get_snapshot
+from .kinds import KINDS, VOCABULARIES, Param, clean_params
+from .models import ApplicationNote, Condition
+
+# Every parameter name once (kinds share "hours" and "within_years"), in a stable order.
+PARAMS: dict[str, Param] = {}
+USED_BY: dict[str, list[str]] = {}
+for _kind in KINDS.values():
+    for _param in _kind.params:
+        PARAMS.setdefault(_param.name, _param)
+        USED_BY.setdefault(_param.name, []).append(_kind.label.lower())
+
+
+def snapshot_codes(snapshot) -> dict[str, set[str]]:
+    codes = {name: set(getattr(snapshot, name)) for name in VOCABULARIES if name != "credentials"}
+    codes["credentials"] = set(snapshot.credential_names)
+    return codes
+
+
+def field_name(param: str) -> str:
+    return f"p_{param}"
+
+
+def _vocabulary_choices(vocabulary: str) -> list[tuple[str, str]]:
+    """Choices from the published catalog (cached: no query per form)."""
+    snapshot = get_snapshot()
+    if vocabulary == "credentials":
+        return list(snapshot.credential_names.items())
+    return [(code, term.name) for code, term in getattr(snapshot, vocabulary).items()]
+
+
+def param_field(param: Param) -> forms.Field:
+    """A form field for one parameter; choices are filled per form from the vocabularies."""
+    help_text = "Used by: " + ", ".join(USED_BY[param.name]) + "."
+    common = {"label": param.label, "required": False, "help_text": help_text}
+    if param.type == "codes":
+        return forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, **common)
+    if param.type == "code":
+        return forms.ChoiceField(**common)
+    if param.type == "int":
+        return forms.IntegerField(**common)
+    return forms.BooleanField(**common)
+
+
+# The admin builds its forms from declared fields, so the parameter fields are declared on a
+# base class generated from PARAMS.
+ParamFields = type(forms.ModelForm)(
+    "ParamFields",
+    (forms.ModelForm,),
+    {"__module__": __name__, **{field_name(n): param_field(p) for n, p in PARAMS.items()}},
+)
+
+
+class ParamsForm(ParamFields):
+    """A form for a row holding a condition kind and its params (JSON), shown as fields."""
+
+    kind_field = "kind"
+    params_field = "params"
+    optional_kind = False  # application notes: no kind means "always shown"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        params = getattr(self.instance, self.params_field) or {}
+        for name, param in PARAMS.items():
+            field = self.fields[field_name(name)]
+            if param.type == "codes":
+                field.choices = _vocabulary_choices(param.vocabulary)
+            elif param.type == "code":
+                field.choices = [("", "—")] + _vocabulary_choices(param.vocabulary)
+            if params.get(name) is not None:
+                self.initial[field_name(name)] = params[name]
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get(self.kind_field)
+        if not kind:
+            if not self.optional_kind:
+                return data
+            setattr(self.instance, self.params_field, {})
+            return data
+        spec = KINDS[kind]
+        raw = {}
+        for param in spec.params:
+            value = data.get(field_name(param.name))
+            if param.type == "codes":
+                value = list(value or [])
+            elif param.type == "code":
+                value = value or None
+            elif param.type == "bool":
+                value = bool(value)
+            raw[param.name] = value
+        params, errors = clean_params(kind, raw, snapshot_codes(get_snapshot()))
+        for path, message in errors.items():
+            name = path.removeprefix("params.")
+            target = field_name(name) if name in PARAMS else None
+            label = PARAMS[name].label if name in PARAMS else name
+            self.add_error(target, f"{label}: {message}")
+        if not errors:
+            setattr(self.instance, self.params_field, params)
+        return data
+
+
+class ConditionForm(ParamsForm):
+    class Meta:
+        model = Condition
+        fields = ("option", "code", "kind", "position")
+
+
+class ApplicationNoteForm(ParamsForm):
+    kind_field = "unless_kind"
+    params_field = "unless_params"
+    optional_kind = True
+
+    class Meta:
+        model = ApplicationNote
+        fields = ("text", "unless_kind", "position")
+
+
+def params_fieldsets(first: tuple) -> tuple:
+    """Admin fieldsets: the row's own fields, then the parameters grouped by what they say."""
+    numbers = ("hours", "count", "within_years")
+    rest = [name for name in PARAMS if name not in numbers]
+    return (
+        (None, {"fields": first}),
+        ("Amounts", {"fields": tuple(field_name(n) for n in numbers)}),
+        ("What counts", {"fields": tuple(field_name(n) for n in rest)}),
+    )
+
+
+class AtLeastOneFormSet(NestedInlineFormSet):
+    """An inline formset that must keep at least one row (named in `required_message`)."""
+
+    required_message = "Add at least one."
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+        ]
+        if not kept:
+            raise ValidationError(self.required_message)
+
+
+class GroupFormSet(AtLeastOneFormSet):
+    required_message = "A certification needs at least one requirement group."
+
+
+class OptionFormSet(AtLeastOneFormSet):
+    required_message = "A requirement group needs at least one option."
+
+
+class ConditionFormSet(AtLeastOneFormSet):
+    required_message = "An option needs at least one condition."

@@ -1,0 +1,146 @@
+"""Editors keep the catalog in the admin: the group, the rule tree page, validation, history."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import Group
+
+from eligibility import models as m
+from eligibility.catalog import get_snapshot, load_catalog
+from eligibility.snapshot import SEED_PATH
+from tests.conftest import SPEC_EXAMPLE
+from tests.factories import UserFactory
+from tests.htmlforms import form_fields, single
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def seeded():
+    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def editor():
+    user = UserFactory(username="erin", is_staff=True)
+    user.groups.add(Group.objects.get(name="Catalog editors"))
+    return user
+
+
+def change_url(code: str) -> str:
+    return f"/admin/eligibility/certification/{m.Certification.objects.get(code=code).pk}/change/"
+
+
+def the_form(client, code: str) -> dict:
+    page = client.get(change_url(code)).content.decode()
+    return form_fields(page, "certification_form")
+
+
+def key_with_value(fields: dict, suffix: str, value: str) -> str:
+    keys = [k for k, v in fields.items() if k.endswith(suffix) and v == [value]]
+    assert len(keys) == 1, keys
+    return keys[0]
+
+
+def test_the_editors_group_can_edit_the_catalog_but_not_users(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/eligibility/certification/").status_code == 200
+    assert client.get(change_url("ccm")).status_code == 200
+    assert client.get("/admin/auth/user/").status_code == 403
+    assert client.get("/admin/auth/group/").status_code == 403
+    assert client.get("/admin/eligibility/savedplan/").status_code == 404  # not registered
+
+
+def test_a_certification_page_shows_the_whole_rule_tree_as_fields_not_json(client, editor):
+    client.force_login(editor)
+    page = client.get(change_url("ccm")).content.decode()
+    assert "12 months under a CCM-certified supervisor" in page
+    assert 'name="params"' not in page
+    fields = form_fields(page, "certification_form")
+    assert fields["groups-1-options-0-conditions-0-p_hours"] == ["2080"]
+    assert fields["groups-1-options-0-conditions-0-p_supervisor_credentials"] == ["ccm"]
+    assert fields["groups-1-options-0-conditions-0-kind"] == ["experience"]
+
+
+def test_an_editor_changes_acms_hours_and_the_results_follow_at_once(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "acm")
+    hours = key_with_value(fields, "-p_hours", "2080")
+    fields[hours] = ["1040"]
+    response = client.post(change_url("acm"), single(fields))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    acm = get_snapshot().certification("acm")
+    assert acm.groups[1].options[0].conditions[0].hours == 1040
+    condition = m.Condition.objects.get(option__code="health-care-case-management")
+    last = condition.history.first()
+    assert last.history_user == editor and last.params["hours"] == 1040
+
+
+def test_validation_names_the_field(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "acm")
+    fields[key_with_value(fields, "-p_hours", "2080")] = ["0"]
+    roles = [k for k in fields if k.endswith("-p_roles")]
+    for key in roles:
+        fields[key] = []
+    response = client.post(change_url("acm"), single(fields))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "At least this many hours: must be positive" in page
+    assert "In one of these roles: needs at least one" in page
+    assert (
+        m.Condition.objects.get(option__code="health-care-case-management").params["hours"] == 2080
+    )
+
+
+def test_a_group_needs_at_least_one_option(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "acm")
+    option_ids = [k for k in fields if k.startswith("groups-1-options-") and k.endswith("-id")]
+    for key in option_ids:
+        fields[key.removesuffix("-id") + "-DELETE"] = ["on"]
+    response = client.post(change_url("acm"), single(fields))
+    assert response.status_code == 200
+    assert "A requirement group needs at least one option." in response.content.decode()
+    assert m.RequirementOption.objects.filter(group__certification__code="acm").count() == 4
+
+
+def test_a_change_can_be_reverted_from_its_history(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "acm")
+    fields[key_with_value(fields, "-p_hours", "2080")] = ["1040"]
+    client.post(change_url("acm"), single(fields))
+    condition = m.Condition.objects.get(option__code="health-care-case-management")
+    history = client.get(f"/admin/eligibility/condition/{condition.pk}/history/")
+    assert history.status_code == 200 and "erin" in history.content.decode()
+    before = condition.history.filter(params__hours=2080).first()
+    url = f"/admin/eligibility/condition/{condition.pk}/history/{before.history_id}/"
+    revert_page = client.get(url)
+    assert revert_page.status_code == 200
+    response = client.post(url, single(form_fields(revert_page.content.decode())))
+    assert response.status_code == 302
+    condition.refresh_from_db()
+    assert condition.params["hours"] == 2080
+    assert get_snapshot().certification("acm").groups[1].options[0].conditions[0].hours == 2080
+
+
+def test_the_list_flags_certifications_not_verified_in_twelve_months(client, editor):
+    client.force_login(editor)
+    page = client.get("/admin/eligibility/certification/?fresh=stale").content.decode()
+    assert "Nursing Case Management" in page  # its only sources are secondary or unverified
+    assert "never verified" in page
+    assert "Accredited Case Manager" not in page
+
+
+def test_public_results_use_the_edited_rule(client, editor, assess):
+    client.force_login(editor)
+    fields = the_form(client, "acm")
+    fields[key_with_value(fields, "-p_hours", "2080")] = ["8000"]
+    client.post(change_url("acm"), single(fields))
+    client.logout()
+    response = client.post("/api/assess", SPEC_EXAMPLE, content_type="application/json")
+    acm = next(r for r in response.json()["results"] if r["certification"] == "acm")
+    # 8,000 h at 40 h/week = 1,400 days from 2023-01-01 → 2026-10-31, still before as_of.
+    assert acm["status"] == "eligible"
+    experience = acm["groups"][1]["options"][0]["conditions"][0]
+    assert experience["need"] == 8000
