@@ -2,10 +2,12 @@
 (nested inlines), history with revert on every row, and freshness of the sources."""
 
 import datetime as dt
+from functools import partial
 
 import nested_admin
 from django.contrib import admin
 from django.db.models import Max, Q
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,6 +21,7 @@ from .admin_forms import (
     OptionFormSet,
     params_fieldsets,
 )
+from .admin_views import export_view, import_view
 from .catalog import get_snapshot
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -182,6 +185,16 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
     @admin.display(description="rules")
     def rule_tree(self, obj):
         return rule_tree_html(obj.code) if obj.pk else "—"
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("catalog/export/", wrap(partial(export_view, self)),
+                 name="eligibility_catalog_export"),
+            path("catalog/import/", wrap(partial(import_view, self)),
+                 name="eligibility_catalog_import"),
+            *super().get_urls(),
+        ]  # fmt: skip
 
 
 @admin.register(m.JobRole)

@@ -408,3 +408,60 @@ def published(data: dict) -> dict:
 def catalog_changed(**kwargs) -> None:
     """Signal receiver: any catalog row saved or deleted moves the revision token."""
     m.CatalogRevision.bump()
+
+
+# --- import preview -----------------------------------------------------------------------
+
+WHAT_BY_DEPTH = {1: "group", 2: "option", 3: "condition"}
+
+
+def summarise(report: LoadReport) -> list[str]:
+    """One line per catalog item a load touches: "ccm: 1 condition changed; cmac: added"."""
+    changes: dict[str, dict[str, int]] = {}
+    added: set[str] = set()
+    for verb, labels in (("added", report.created), ("changed", report.updated),
+                         ("removed", report.deleted)):  # fmt: skip
+        for label in labels:
+            top, _, rest = label.partition(".")
+            if not rest:
+                if verb == "added":
+                    added.add(top)
+                else:
+                    changes.setdefault(top, {})[f"details {verb}"] = 1
+                continue
+            if rest.startswith("note["):
+                what = "application note"
+            elif rest == "sources" or top.startswith("job_roles:"):
+                what = "links"
+            else:
+                what = WHAT_BY_DEPTH.get(rest.count(".") + 1, "item")
+            key = f"{what} {verb}"
+            changes.setdefault(top, {})[key] = changes.setdefault(top, {}).get(key, 0) + 1
+    lines = []
+    for top in sorted(added | set(changes)):
+        name = top.partition(":")[2] or top
+        if top in added:
+            lines.append(f"{name}: added")
+            continue
+        parts = []
+        for key, count in changes[top].items():
+            what, verb = key.rsplit(" ", 1)
+            plural = "s" if count > 1 and what not in ("details", "links") else ""
+            parts.append(f"{count} {what}{plural} {verb}" if what not in ("details", "links")
+                         else f"{what} {verb}")  # fmt: skip
+        lines.append(f"{name}: " + ", ".join(parts))
+    return lines
+
+
+class _DryRun(Exception):
+    pass
+
+
+def preview_load(data: object) -> LoadReport:
+    """What `load_catalog(data)` would change, without changing anything."""
+    try:
+        with transaction.atomic():
+            report = load_catalog(data)
+            raise _DryRun
+    except _DryRun:
+        return report

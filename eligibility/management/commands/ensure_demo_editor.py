@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "editor"
@@ -7,16 +8,20 @@ PASSWORD = "careerpath-demo"  # noqa: S105 - a documented local demo account, DE
 
 
 class Command(BaseCommand):
-    help = "Create (or reset) the demo editor account. Refuses to run unless DEBUG is on."
+    help = (
+        "Create (or reset) the demo editor account, a member of 'Catalog editors' (not a "
+        "superuser). Refuses to run unless DEBUG is on."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("The demo editor account is only for local development (DEBUG).")
         user, _ = get_user_model().objects.get_or_create(username=USERNAME)
         user.is_staff = True
-        user.is_superuser = True
+        user.is_superuser = False
         user.set_password(PASSWORD)
         user.save()
+        user.groups.add(Group.objects.get(name="Catalog editors"))
         self.stdout.write(
             f"Demo editor: username {USERNAME!r}, password {PASSWORD!r} — sign in at /admin/"
         )
