@@ -6,7 +6,9 @@ from functools import partial
 
 import nested_admin
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import Max, Q
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -22,7 +24,9 @@ from .admin_forms import (
     params_fieldsets,
 )
 from .admin_views import export_view, import_view
-from .catalog import get_snapshot
+from .catalog import get_snapshot, published, read_catalog
+from .preview import impact
+from .snapshot import parse_catalog
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -185,6 +189,49 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
     @admin.display(description="rules")
     def rule_tree(self, obj):
         return rule_tree_html(obj.code) if obj.pk else "—"
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST" or "_preview" not in request.POST:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        # Preview: run the whole save (validation included), look, then roll it all back.
+        request._catalog_preview = get_snapshot()
+        with transaction.atomic():
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render"):
+                response.render()  # while the edit is still visible in this transaction
+            transaction.set_rollback(True)
+        return response
+
+    def response_change(self, request, obj):
+        if getattr(request, "_catalog_preview", None) is not None:
+            return self.preview_response(request, obj)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "_catalog_preview", None) is not None:
+            return self.preview_response(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def preview_response(self, request, obj):
+        after = parse_catalog(published(read_catalog()))
+        saved = list(m.SavedPlan.objects.values_list("profile", flat=True))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Preview of the changes to {obj.name}",
+            "opts": self.model._meta,
+            "original": obj,
+            "published": any(c.code == obj.code for c in after.certifications),
+            "impact": impact(
+                code=obj.code, before=request._catalog_preview, after=after, saved_profiles=saved
+            ),
+            "replay": [
+                (key, value)
+                for key, values in request.POST.lists()
+                if key not in ("_preview", "csrfmiddlewaretoken")
+                for value in values
+            ],
+        }
+        return TemplateResponse(request, "admin/eligibility/certification/preview.html", context)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

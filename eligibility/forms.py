@@ -360,6 +360,8 @@ def _entry_fields(key: str, entry: dict) -> dict:
             values[name] = ""
         elif isinstance(value, list):
             values[name] = list(value)
+        elif isinstance(value, float) and value.is_integer():
+            values[name] = str(int(value))  # 20, not "20.0"
         else:
             values[name] = str(value)
     if key == "experience" and not entry.get("end"):

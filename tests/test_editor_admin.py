@@ -144,3 +144,34 @@ def test_public_results_use_the_edited_rule(client, editor, assess):
     assert acm["status"] == "eligible"
     experience = acm["groups"][1]["options"][0]["conditions"][0]
     assert experience["need"] == 8000
+
+
+def test_an_editor_previews_an_edit_before_saving_it(client, editor):
+    from eligibility.plans import save_plan
+    from tests.conftest import SPEC_EXAMPLE
+
+    save_plan(profile=SPEC_EXAMPLE)
+    client.force_login(editor)
+    fields = the_form(client, "acm")
+    fields[key_with_value(fields, "-p_hours", "2080")] = ["10000"]
+    response = client.post(change_url("acm"), {**single(fields), "_preview": "1"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Nothing has been saved yet" in page
+    assert "At least 10,000 hours" in page and "(changed)" in page
+    samples = dict((name, (was, now)) for name, was, now in response.context["impact"].samples)
+    was, now = samples["Licensed social worker, hospital case management for 14 months"]
+    assert was == "eligible now" and now.startswith("eligible from ")
+    assert samples["New graduate nurse, 6 months on a hospital ward"] == ("not yet", "not yet")
+    # The SPEC example has 8,131 h: eligible now, then eligible later with 10,000 h.
+    assert response.context["impact"].saved_changed == [("eligible now → eligible later", 1)]
+    assert (
+        m.Condition.objects.get(option__code="health-care-case-management").params["hours"] == 2080
+    )
+    # Saving from the preview applies exactly the previewed edit.
+    replay = dict(response.context["replay"])
+    saved = client.post(change_url("acm"), {**single(fields), "_save": "1"})
+    assert saved.status_code == 302
+    assert replay[key_with_value(fields, "-p_hours", "10000")] == "10000"
+    condition = m.Condition.objects.get(option__code="health-care-case-management")
+    assert condition.params["hours"] == 10000
