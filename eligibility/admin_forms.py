@@ -4,6 +4,8 @@ The parameter fields are generated from eligibility.kinds, so a parameter added 
 its field without touching this module. Choices come from the catalog's vocabularies.
 """
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from nested_admin.formsets import NestedInlineFormSet
@@ -64,12 +66,19 @@ ParamFields = type(forms.ModelForm)(
 class ParamsForm(ParamFields):
     """A form for a row holding a condition kind and its params (JSON), shown as fields."""
 
+    class Media:
+        js = ("admin/js/condition_params.js",)
+
     kind_field = "kind"
     params_field = "params"
     optional_kind = False  # application notes: no kind means "always shown"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Lets condition_params.js show only the fields of the chosen kind.
+        self.fields[self.kind_field].widget.attrs["data-kind-params"] = json.dumps(
+            {code: [p.name for p in kind.params] for code, kind in KINDS.items()}
+        )
         params = getattr(self.instance, self.params_field) or {}
         for name, param in PARAMS.items():
             field = self.fields[field_name(name)]

@@ -1,0 +1,31 @@
+/* Show only the parameter fields the chosen condition kind uses (the form works without it). */
+(function () {
+  "use strict";
+  function container(select) {
+    return select.closest(".inline-related, .djn-item, form") || document;
+  }
+  function update(select) {
+    var map = JSON.parse(select.getAttribute("data-kind-params"));
+    var used = map[select.value] || [];
+    var rows = container(select).querySelectorAll("[class*='field-p_']");
+    rows.forEach(function (row) {
+      // Only rows of this form, not of nested forms further down.
+      if (container(row.querySelector("input, select, textarea") || row) !== container(select)) return;
+      var match = row.className.match(/field-p_([a-z_]+)/);
+      if (!match) return;
+      row.hidden = select.value !== "" && used.indexOf(match[1]) === -1;
+    });
+  }
+  function bind(root) {
+    root.querySelectorAll("select[data-kind-params]").forEach(function (select) {
+      if (select.dataset.bound) return;
+      select.dataset.bound = "1";
+      select.addEventListener("change", function () { update(select); });
+      update(select);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { bind(document); });
+  document.addEventListener("formset:added", function (event) { bind(event.target || document); });
+  // django-nested-admin announces new inline forms with its own event.
+  document.addEventListener("djnesting:added", function (event) { bind(event.target || document); });
+})();
