@@ -5,6 +5,7 @@ change is explained without code. No Django import.
 """
 
 import datetime as dt
+from functools import lru_cache
 
 from .engine import HORIZON_DAYS, CertificationResult, ConditionResult
 from .profile import Profile
@@ -14,10 +15,12 @@ FULL_TIME_YEAR = 2080
 FULL_TIME_MONTH = FULL_TIME_YEAR / 12
 
 
+@lru_cache(maxsize=8192)
 def iso(ordinal: int | None) -> str | None:
     return None if ordinal is None else dt.date.fromordinal(ordinal).isoformat()
 
 
+@lru_cache(maxsize=8192)
 def long_date(ordinal: int) -> str:
     day = dt.date.fromordinal(ordinal)
     return f"{day.day} {day:%B %Y}"
@@ -34,9 +37,11 @@ def either(names: list[str], joiner: str = "or") -> str:
     return ", ".join(names[:-1]) + f" {joiner} " + names[-1]
 
 
-def _names(codes, vocabulary: dict, order: list[str] | None = None) -> list[str]:
-    order = order if order is not None else list(vocabulary)
-    return [_name(vocabulary[c]) for c in order if c in codes]
+def _names(codes, vocabulary: dict) -> list[str]:
+    """Names of `codes`, in the vocabulary's order."""
+    if not codes:
+        return []
+    return [_name(term) for code, term in vocabulary.items() if code in codes]
 
 
 def _name(term) -> str:

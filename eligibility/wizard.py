@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
+from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from .catalog import get_snapshot
@@ -41,9 +42,54 @@ def remove_entry(data: MultiValueDict, prefix: str, index: int) -> MultiValueDic
     return out
 
 
+class WizardStorage(SessionStorage):
+    """Session storage that writes the session only when the wizard's data changes.
+
+    formtools' SessionStorage marks the session modified whenever it is read, so every page
+    view of a step cost a database write.
+    """
+
+    def _get_data(self):
+        return self.request.session[self.prefix]
+
+    data = property(_get_data, SessionStorage._set_data)
+
+    def _changed(self) -> None:
+        self.request.session.modified = True
+
+    def init_data(self):
+        super().init_data()
+        self._changed()
+
+    def reset(self):
+        super().reset()
+        self._changed()
+
+    def set_step_data(self, step, cleaned_data):
+        super().set_step_data(step, cleaned_data)
+        self._changed()
+
+    def set_step_files(self, step, files):
+        super().set_step_files(step, files)
+        self._changed()
+
+    def _set_current_step(self, step):
+        super()._set_current_step(step)
+        self._changed()
+
+    current_step = property(SessionStorage._get_current_step, _set_current_step)
+
+    def _set_extra_data(self, extra_data):
+        super()._set_extra_data(extra_data)
+        self._changed()
+
+    extra_data = property(SessionStorage._get_extra_data, _set_extra_data)
+
+
 @method_decorator(ratelimit(key="ip", rate=POST_RATE, method="POST", block=True), name="post")
 class AssessmentWizard(NamedUrlSessionWizardView):
     form_list = STEPS
+    storage_name = "eligibility.wizard.WizardStorage"
     template_name = "eligibility/wizard/step.html"
     url_name = "assess_step"
     done_step_name = "finished"
