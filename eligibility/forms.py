@@ -19,9 +19,17 @@ MESSAGES = {
     "invalid_choice": "is not one of the choices",
 }
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
-# The assessment's widgets render through Jinja2: the same markup as Django's own widget
-# templates, several times faster (a step renders dozens of widgets). The admin keeps Django's.
-RENDERER = Jinja2()
+
+
+class AssessmentRenderer(Jinja2):
+    """Fields and widgets of the assessment render through Jinja2: the same markup as Django's
+    own templates, several times faster (a step renders dozens of widgets). The admin keeps
+    Django's renderer."""
+
+    field_template_name = "careerpath/field.html"  # eligibility/jinja2/careerpath/field.html
+
+
+RENDERER = AssessmentRenderer()
 WIDGET_CLASSES = {"select": "form-select", "checkbox": "form-check-input"}
 
 
