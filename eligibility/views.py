@@ -3,7 +3,9 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
@@ -46,11 +48,24 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
             status=200,
         )
     steps = [{"name": name, "title": step.title} for name, step in STEPS]
+    presented = _present(results)
     return render(
         request,
         "eligibility/results.html",
-        {"results": _present(results), "steps": steps, "nav": "assess", **context},
+        {
+            "results": presented,
+            "results_html": results_block(presented),
+            "steps": steps,
+            "nav": "assess",
+            **context,
+        },
     )
+
+
+def results_block(results: dict) -> str:
+    """The results component (certification cards and jobs), shared by every results page."""
+    html = render_to_string("eligibility/results_block.html", {"results": results}, using="jinja2")
+    return mark_safe(html)  # noqa: S308 - Jinja2 autoescaped every value in it
 
 
 def results(request: HttpRequest) -> HttpResponse:

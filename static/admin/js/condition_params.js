@@ -16,10 +16,13 @@
       row.hidden = select.value !== "" && used.indexOf(match[1]) === -1;
     });
   }
+  // Not a data- attribute: inline forms are cloned from a template that is bound too, and a
+  // clone would copy the attribute but not the listener.
+  var bound = new WeakSet();
   function bind(root) {
     root.querySelectorAll("select[data-kind-params]").forEach(function (select) {
-      if (select.dataset.bound) return;
-      select.dataset.bound = "1";
+      if (bound.has(select)) return;
+      bound.add(select);
       select.addEventListener("change", function () { update(select); });
       update(select);
     });
