@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.db.models import Max, Q
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,7 +19,9 @@ from .admin_forms import (
     ApplicationNoteForm,
     ConditionForm,
     ConditionFormSet,
+    GroupForm,
     GroupFormSet,
+    OptionForm,
     OptionFormSet,
     params_fieldsets,
 )
@@ -80,6 +82,7 @@ class ConditionInline(nested_admin.NestedStackedInline):
 
 class OptionInline(nested_admin.NestedStackedInline):
     model = m.RequirementOption
+    form = OptionForm
     formset = OptionFormSet
     inlines = (ConditionInline,)
     extra = 0
@@ -89,6 +92,7 @@ class OptionInline(nested_admin.NestedStackedInline):
 
 class GroupInline(nested_admin.NestedStackedInline):
     model = m.RequirementGroup
+    form = GroupForm
     formset = GroupFormSet
     inlines = (OptionInline,)
     extra = 0
@@ -102,6 +106,37 @@ class NoteInline(nested_admin.NestedStackedInline):
     extra = 0
     fieldsets = params_fieldsets(("text", "unless_kind", "position"))
     sortable_field_name = "position"
+
+
+HISTORY_VERBS = {"+": "added", "~": "changed", "-": "deleted"}
+
+
+def recent_rule_changes(cert, limit: int = 15) -> list[tuple]:
+    """(when, who, verb, history url, what, kind of row) for the rule tree of `cert`."""
+    group_ids = list(cert.groups.values_list("pk", flat=True))
+    option_ids = list(m.RequirementOption.objects.filter(group_id__in=group_ids).values_list(
+        "pk", flat=True))  # fmt: skip
+    sources = (
+        (m.RequirementGroup.history.filter(certification_id=cert.pk), "requirementgroup", "group"),
+        (m.RequirementOption.history.filter(group_id__in=group_ids), "requirementoption", "option"),
+        (m.Condition.history.filter(option_id__in=option_ids), "condition", "condition"),
+    )
+    rows = []
+    for queryset, model, label in sources:
+        for record in queryset.select_related("history_user").order_by("-history_date")[:limit]:
+            rows.append((record, model, label))
+    rows.sort(key=lambda row: row[0].history_date, reverse=True)
+    return [
+        (
+            timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M"),
+            record.history_user.get_username() if record.history_user else "loader",
+            HISTORY_VERBS.get(record.history_type, "changed"),
+            reverse(f"admin:eligibility_{model}_history", args=[record.id]),
+            record.code,
+            label,
+        )
+        for record, model, label in rows[:limit]
+    ]
 
 
 def rule_tree_html(code: str):
@@ -154,10 +189,10 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
     search_fields = ("name", "code")
     filter_horizontal = ("sources",)
     inlines = (GroupInline, NoteInline)
-    readonly_fields = ("rule_tree",)
+    readonly_fields = ("rule_tree", "rule_changes")
     fieldsets = (
         (None, {"fields": ("code", "name", "body", "position", "summary")}),
-        ("Rules in plain language (as saved)", {"fields": ("rule_tree",)}),
+        ("Rules in plain language (as saved)", {"fields": ("rule_tree", "rule_changes")}),
         (
             "Exam and renewal",
             {
@@ -186,9 +221,30 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
             return format_html('<strong class="stale">{} (over 12 months ago)</strong>', last)
         return last
 
+    class Media:
+        css = {"all": ("admin/css/careerpath.css",)}
+
     @admin.display(description="rules")
     def rule_tree(self, obj):
         return rule_tree_html(obj.code) if obj.pk else "—"
+
+    @admin.display(description="recent rule changes")
+    def rule_changes(self, obj):
+        """Changes to this certification's groups, options and conditions (each has its own
+        history with revert; this gathers them on one page)."""
+        if not obj.pk:
+            return "—"
+        rows = recent_rule_changes(obj)
+        if not rows:
+            return "No changes recorded yet."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li>{} — {} {} <a href="{}">{}</a> ({})</li>',
+                rows,
+            ),
+        )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method != "POST" or "_preview" not in request.POST:
@@ -256,24 +312,30 @@ class JobRoleAdmin(CodedAdmin):
     )
 
 
-# Rows of the rule tree are edited on their certification's page; these admins give each row
-# its own history and revert.
+class TreeRowAdmin(CatalogAdmin):
+    """Rows of the rule tree are built on their certification's page; these admins give each
+    row its own history and revert, but no "add" away from its certification."""
+
+    def has_add_permission(self, request):
+        return False
+
+
 @admin.register(m.RequirementGroup)
-class RequirementGroupAdmin(CatalogAdmin):
+class RequirementGroupAdmin(TreeRowAdmin):
     list_display = ("name", "code", "certification", "position")
     list_filter = ("certification",)
     list_select_related = ("certification",)
 
 
 @admin.register(m.RequirementOption)
-class RequirementOptionAdmin(CatalogAdmin):
+class RequirementOptionAdmin(TreeRowAdmin):
     list_display = ("name", "code", "group", "position")
     list_filter = ("group__certification",)
     list_select_related = ("group__certification",)
 
 
 @admin.register(m.Condition)
-class ConditionAdmin(CatalogAdmin):
+class ConditionAdmin(TreeRowAdmin):
     form = ConditionForm
     fieldsets = params_fieldsets(("option", "code", "kind", "position"))
     list_display = ("code", "kind", "option")

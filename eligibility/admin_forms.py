@@ -8,6 +8,7 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from nested_admin.formsets import NestedInlineFormSet
 
 from .catalog import get_snapshot
@@ -119,10 +120,47 @@ class ParamsForm(ParamFields):
         return data
 
 
-class ConditionForm(ParamsForm):
+class CodeFromName:
+    """Leave a code empty and it is made from the name (or, for a condition, its kind)."""
+
+    code_source = "name"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "code" in self.fields:
+            self.fields["code"].required = False
+            self.fields[
+                "code"
+            ].help_text = (
+                f"A stable identifier; leave empty to make one from the {self.code_source}."
+            )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("code") and data.get(self.code_source):
+            data["code"] = slugify(data[self.code_source])[:80]
+            self.instance.code = data["code"]
+        elif not data.get("code") and "code" in self.fields and self.has_changed():
+            self.add_error("code", f"Give a code, or a {self.code_source} to make it from.")
+        return data
+
+
+class ConditionForm(CodeFromName, ParamsForm):
+    code_source = "kind"
+
     class Meta:
         model = Condition
         fields = ("option", "code", "kind", "position")
+
+
+class GroupForm(CodeFromName, forms.ModelForm):
+    class Meta:
+        fields = ("code", "name", "position")
+
+
+class OptionForm(CodeFromName, forms.ModelForm):
+    class Meta:
+        fields = ("code", "name", "position")
 
 
 class ApplicationNoteForm(ParamsForm):

@@ -49,15 +49,20 @@ def sample_profiles(today: dt.date) -> list[tuple[str, dict]]:
     return [(s["name"], _absolute(s["profile"], today)) for s in samples]
 
 
-def rule_lines(cert: Certification | None) -> list[str]:
+def rule_lines(cert: Certification | None) -> list[tuple[str, list[str]]]:
+    """Each requirement group with its options' rules, in plain language."""
     if cert is None:
         return []
     lines = []
     for group in cert.groups:
-        lines.append(f"{group.name}, any one of:" if len(group.options) > 1 else f"{group.name}:")
-        for option in group.options:
-            texts = "; ".join(c.text for c in option.conditions)
-            lines.append(f"  • {option.name}: {texts}")
+        options = [
+            f"{option.name}: " + "; ".join(c.text for c in option.conditions)
+            if len(group.options) > 1
+            else "; ".join(c.text for c in option.conditions)
+            for option in group.options
+        ]
+        heading = f"{group.name} — any one of:" if len(group.options) > 1 else group.name
+        lines.append((heading, options))
     return lines
 
 
@@ -81,8 +86,8 @@ def _status(profile_data: dict, snapshot: Snapshot, cert: Certification | None, 
 
 @dataclass
 class Impact:
-    before_rules: list[str]
-    after_rules: list[str]
+    before_rules: list[tuple[str, list[str]]]
+    after_rules: list[tuple[str, list[str], bool]]  # heading, options, changed
     samples: list[tuple[str, str, str]]  # name, before, after
     saved_total: int
     saved_changed: list[tuple[str, int]]  # "eligible now → not yet", count
@@ -105,9 +110,13 @@ def impact(*, code: str, before: Snapshot, after: Snapshot, saved_profiles: list
         if was != now:
             key = f"{STATUS_WORDS[was]} → {STATUS_WORDS[now]}"
             changed[key] = changed.get(key, 0) + 1
+    before_rules = rule_lines(old)
     return Impact(
-        before_rules=rule_lines(old),
-        after_rules=rule_lines(new),
+        before_rules=before_rules,
+        after_rules=[
+            (heading, options, bool(before_rules) and (heading, options) not in before_rules)
+            for heading, options in rule_lines(new)
+        ],
         samples=samples,
         saved_total=len(saved_profiles),
         saved_changed=sorted(changed.items()),

@@ -159,6 +159,7 @@ def test_an_editor_previews_an_edit_before_saving_it(client, editor):
     page = response.content.decode()
     assert "Nothing has been saved yet" in page
     assert "At least 10,000 hours" in page and "(changed)" in page
+    assert page.count("(changed)") == 1  # only the experience group changed
     samples = dict((name, (was, now)) for name, was, now in response.context["impact"].samples)
     was, now = samples["Licensed social worker, hospital case management for 14 months"]
     assert was == "eligible now" and now.startswith("eligible from ")
@@ -175,3 +176,26 @@ def test_an_editor_previews_an_edit_before_saving_it(client, editor):
     assert replay[key_with_value(fields, "-p_hours", "10000")] == "10000"
     condition = m.Condition.objects.get(option__code="health-care-case-management")
     assert condition.params["hours"] == 10000
+
+
+def test_an_empty_code_is_made_from_the_name(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "acm")
+    option_code = key_with_value(fields, "-code", "health-care-case-management")
+    fields[option_code] = [""]
+    fields[option_code.removesuffix("code") + "name"] = ["One year in health care"]
+    response = client.post(change_url("acm"), single(fields))
+    assert response.status_code == 302
+    assert m.RequirementOption.objects.filter(
+        group__certification__code="acm", code="one-year-in-health-care"
+    ).exists()
+
+
+def test_the_certification_page_gathers_the_rule_changes_with_who_made_them(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "acm")
+    fields[key_with_value(fields, "-p_hours", "2080")] = ["1040"]
+    client.post(change_url("acm"), single(fields))
+    page = client.get(change_url("acm")).content.decode()
+    assert "recent rule changes" in page.lower()
+    assert "erin changed" in page

@@ -15,6 +15,12 @@
       if (!match) return;
       row.hidden = select.value !== "" && used.indexOf(match[1]) === -1;
     });
+    // A fieldset ("Amounts", "What counts") whose rows are all hidden is hidden too.
+    container(select).querySelectorAll("fieldset").forEach(function (fieldset) {
+      var rows = fieldset.querySelectorAll("[class*='field-p_']");
+      if (!rows.length || container(fieldset) !== container(select)) return;
+      fieldset.hidden = Array.prototype.every.call(rows, function (row) { return row.hidden; });
+    });
   }
   // Not a data- attribute: inline forms are cloned from a template that is bound too, and a
   // clone would copy the attribute but not the listener.
