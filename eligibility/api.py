@@ -1,7 +1,7 @@
 """The JSON API: `POST /api/assess` and `GET /api/catalog` (SPEC §4).
 
 The API speaks the same formats as the wizard and the `assess` command and holds no engine
-logic: profiles go through `parse_profile`, results come from `results_for`, both against the
+logic: profiles go through `services.assess_many` (as in the CLI), against the
 cached snapshot of the published catalog.
 
 Refusals are JSON too, always `{"errors": {path: message}}`:
@@ -31,8 +31,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
 from .catalog import get_snapshot
-from .profile import ProfileError, parse_profile
-from .services import results_for
+from .profile import ProfileError
+from .services import assess_many
 
 MAX_BODY_BYTES = 256 * 1024
 MAX_PROFILES = 100
@@ -124,21 +124,12 @@ def decode_json(body: bytes) -> object:
 
 def assess_all(data: object) -> object:
     """Results for one profile, or a list of results for a list; 400 with every error."""
-    many = isinstance(data, list)
-    if many and len(data) > MAX_PROFILES:
+    if isinstance(data, list) and len(data) > MAX_PROFILES:
         raise Refusal(400, {"body": f"must have at most {MAX_PROFILES} profiles"})
-    snapshot = get_snapshot()
-    profiles, errors = [], {}
-    for i, item in enumerate(data if many else [data]):
-        try:
-            profiles.append(parse_profile(item, snapshot))
-        except ProfileError as exc:
-            prefix = f"[{i}]." if many else ""
-            errors.update({f"{prefix}{path}": msg for path, msg in exc.errors.items()})
-    if errors:
-        raise Refusal(400, errors)
-    results = [results_for(profile, snapshot) for profile in profiles]
-    return results if many else results[0]
+    try:
+        return assess_many(data, get_snapshot())
+    except ProfileError as refused:
+        raise Refusal(400, refused.errors) from None
 
 
 @csrf_exempt  # stateless: no session, no cookie is read, nothing is stored

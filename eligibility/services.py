@@ -4,7 +4,7 @@ import datetime as dt
 
 from .engine import evaluate
 from .explain import certification_dict, iso, job_fit
-from .profile import Profile, parse_profile
+from .profile import Profile, ProfileError, parse_profile
 from .snapshot import Snapshot
 
 
@@ -31,3 +31,23 @@ def assess_profile(
 
         snapshot = get_snapshot()
     return results_for(parse_profile(data, snapshot, today=today), snapshot)
+
+
+def assess_many(data: object, snapshot: Snapshot, *, today: dt.date | None = None) -> object:
+    """Results for one profile, or a list of results for a list (SPEC §4: the CLI and API).
+
+    Every profile is validated before any is assessed; errors of a list are keyed by index
+    (`[1].references`). Raises ProfileError with all of them.
+    """
+    many = isinstance(data, list)
+    profiles, errors = [], {}
+    for i, item in enumerate(data if many else [data]):
+        try:
+            profiles.append(parse_profile(item, snapshot, today=today))
+        except ProfileError as refused:
+            prefix = f"[{i}]." if many else ""
+            errors.update({f"{prefix}{path}": msg for path, msg in refused.errors.items()})
+    if errors:
+        raise ProfileError(errors)
+    results = [results_for(profile, snapshot) for profile in profiles]
+    return results if many else results[0]

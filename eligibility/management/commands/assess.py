@@ -4,8 +4,8 @@ import sys
 from django.core.management.base import BaseCommand
 
 from eligibility.catalog import get_snapshot
-from eligibility.profile import ProfileError, parse_profile
-from eligibility.services import results_for
+from eligibility.profile import ProfileError
+from eligibility.services import assess_many
 
 
 class Command(BaseCommand):
@@ -30,21 +30,11 @@ class Command(BaseCommand):
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             self._fail({"file": f"is not valid JSON ({exc})"})
 
-        snapshot = get_snapshot()
-        many = isinstance(data, list)
-        profiles, errors = [], {}
-        for i, item in enumerate(data if many else [data]):
-            try:
-                profiles.append(parse_profile(item, snapshot))
-            except ProfileError as exc:
-                prefix = f"[{i}]" if many else ""
-                errors.update(
-                    {f"{prefix}.{p}" if prefix else p: msg for p, msg in exc.errors.items()}
-                )
-        if errors:
-            self._fail(errors)
-        results = [results_for(p, snapshot) for p in profiles]
-        self.stdout.write(json.dumps(results if many else results[0], indent=2, ensure_ascii=False))
+        try:
+            results = assess_many(data, get_snapshot())
+        except ProfileError as refused:
+            self._fail(refused.errors)
+        self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
 
     def _fail(self, errors: dict) -> None:
         for path, message in errors.items():
