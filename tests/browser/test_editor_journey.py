@@ -8,9 +8,9 @@ another browser context then finds the new certification "Eligible now" on the r
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import Locator, Page, expect
 
+from eligibility.editors import ensure_editors_group
 from eligibility.models import Certification
 
 from .journeys import fill_entry, press_button, status, step_heading
@@ -28,7 +28,8 @@ REFERENCES_RULE = "At least 2 references"
 
 def make_editor() -> None:
     user = get_user_model().objects.create_user(USERNAME, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Catalog editors"))
+    # A live-server test's database is flushed between tests, migration data included.
+    user.groups.add(ensure_editors_group())
     assert not user.is_superuser
 
 

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+
+from eligibility.editors import ensure_editors_group
 
 USERNAME = "editor"
 PASSWORD = "careerpath-demo"  # noqa: S105 - a documented local demo account, DEBUG only
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         user.is_superuser = False
         user.set_password(PASSWORD)
         user.save()
-        user.groups.add(Group.objects.get(name="Catalog editors"))
+        user.groups.add(ensure_editors_group())
         self.stdout.write(
             f"Demo editor: username {USERNAME!r}, password {PASSWORD!r} — sign in at /admin/"
         )
