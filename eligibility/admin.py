@@ -71,41 +71,40 @@ class SourceAdmin(CatalogAdmin):
     search_fields = ("title", "code", "url")
 
 
-class ConditionInline(nested_admin.NestedStackedInline):
-    model = m.Condition
-    form = ConditionForm
-    formset = ConditionFormSet
+class TreeInline(nested_admin.NestedStackedInline):
+    """A level of a certification's page: no blank rows, ordered (and draggable) by position."""
+
     extra = 0
-    fieldsets = params_fieldsets(("code", "kind", "position"))
     sortable_field_name = "position"
 
 
-class OptionInline(nested_admin.NestedStackedInline):
+class ConditionInline(TreeInline):
+    model = m.Condition
+    form = ConditionForm
+    formset = ConditionFormSet
+    fieldsets = params_fieldsets(("code", "kind", "position"))
+
+
+class OptionInline(TreeInline):
     model = m.RequirementOption
     form = OptionForm
     formset = OptionFormSet
     inlines = (ConditionInline,)
-    extra = 0
     fields = ("code", "name", "position")
-    sortable_field_name = "position"
 
 
-class GroupInline(nested_admin.NestedStackedInline):
+class GroupInline(TreeInline):
     model = m.RequirementGroup
     form = GroupForm
     formset = GroupFormSet
     inlines = (OptionInline,)
-    extra = 0
     fields = ("code", "name", "position")
-    sortable_field_name = "position"
 
 
-class NoteInline(nested_admin.NestedStackedInline):
+class NoteInline(TreeInline):
     model = m.ApplicationNote
     form = ApplicationNoteForm
-    extra = 0
     fieldsets = params_fieldsets(("text", "unless_kind", "position"))
-    sortable_field_name = "position"
 
 
 HISTORY_VERBS = {"+": "added", "~": "changed", "-": "deleted"}
