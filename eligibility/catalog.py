@@ -30,14 +30,14 @@ VOCAB_MODELS = {
     "attestations": m.Attestation,
     "external_credentials": m.ExternalCredential,
 }
-JOB_LINKS = {
-    "background_licences": "code",
-    "background_fields": "code",
-    "background_roles": "code",
-    "settings": "code",
-    "helpful_certifications": "code",
-    "shown_when_reaching": "code",
-}
+JOB_LINKS = (
+    "background_licences",
+    "background_fields",
+    "background_roles",
+    "settings",
+    "helpful_certifications",
+    "shown_when_reaching",
+)
 
 
 def _iso(value) -> str | None:
