@@ -198,14 +198,23 @@ def _prune(queryset, keep: list[int], report: LoadReport, label: str) -> None:
     stale.delete()
 
 
-@transaction.atomic
 def load_catalog(data: object) -> LoadReport:
     """Validate `data` (file format) and upsert it by code; all or nothing.
 
     Rows of the file are created or updated; a certification's rule tree and notes are made
     to match the file exactly. Top-level rows absent from the file are kept.
-    Raises snapshot.CatalogError (nothing written) when the file is invalid.
+    Raises CatalogError (nothing written) when the file is invalid.
     """
+    # One revision bump for the whole load instead of one per row saved.
+    _loading.active = True
+    try:
+        return _load(data)
+    finally:
+        _loading.active = False
+
+
+@transaction.atomic
+def _load(data: object) -> LoadReport:
     import datetime as dt
 
     canonical = normalise_catalog(data)
@@ -405,9 +414,13 @@ def published(data: dict) -> dict:
             }
 
 
+_loading = threading.local()
+
+
 def catalog_changed(**kwargs) -> None:
     """Signal receiver: any catalog row saved or deleted moves the revision token."""
-    m.CatalogRevision.bump()
+    if not getattr(_loading, "active", False):
+        m.CatalogRevision.bump()
 
 
 # --- import preview -----------------------------------------------------------------------
