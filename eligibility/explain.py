@@ -13,6 +13,7 @@ from .snapshot import Condition, Snapshot
 
 FULL_TIME_YEAR = 2080
 FULL_TIME_MONTH = FULL_TIME_YEAR / 12
+QUANTITIES = {"experience", "education", "references"}  # kinds whose gap is a number
 
 
 @lru_cache(maxsize=8192)
@@ -353,7 +354,7 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
 def gap(result: ConditionResult) -> str | None:
     """What is missing, in numbers: "1,240 of 2,080 hours: 840 more (about 4.8 months full
     time)". None when the condition holds or has no quantity."""
-    if result.met or not isinstance(result.need, int | float) or result.unit is None:
+    if result.met or result.condition.kind not in QUANTITIES:
         return None
     have, need = result.have or 0, result.need
     missing = need - have
