@@ -120,8 +120,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
                 data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
                 anchor = f"#entry-{total + 1}"
             else:
-                index = int(post["remove_entry"]) if post["remove_entry"].isdigit() else -1
-                data = remove_entry(data, prefix, index)
+                if post["remove_entry"].isdigit():
+                    data = remove_entry(data, prefix, int(post["remove_entry"]))
                 anchor = "#entries"
             self.storage.set_step_data(self.steps.current, data)
             return redirect(self.get_step_url(self.steps.current) + anchor)

@@ -178,3 +178,12 @@ def test_a_form_step_runs_a_fixed_number_of_queries(client, django_assert_max_nu
     with django_assert_max_num_queries(6):
         response = client.get("/assess/work/")
     assert response.status_code == 200
+
+
+def test_a_malformed_remove_button_changes_nothing(client):
+    client.get("/assess/")
+    second = {**NCM_JOB, "start": "2020-05-01", "ongoing": "", "end": "2022-12-31"}
+    response = post(client, "work", entries("work", NCM_JOB, second), remove_entry="-1")
+    assert response.status_code == 302
+    page = client.get("/assess/work/").content.decode()
+    assert 'value="2020-05-01"' in page and 'value="2023-01-01"' in page
