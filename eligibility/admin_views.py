@@ -10,8 +10,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from .catalog import dump_catalog, load_catalog, preview_load, summarise
+from .catalog import dump_catalog
 from .catalog_format import CatalogError
+from .loading import load_catalog, preview_load, summarise
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 IMPORT_PERMISSIONS = [

@@ -13,7 +13,8 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from eligibility import api
-from eligibility.catalog import get_snapshot, load_catalog
+from eligibility.catalog import get_snapshot
+from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from eligibility.catalog import load_catalog
+from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 

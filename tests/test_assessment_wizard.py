@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from eligibility.catalog import load_catalog
+from eligibility.loading import load_catalog
 from eligibility.plans import PROFILE_SESSION_KEY
 from eligibility.snapshot import SEED_PATH
 

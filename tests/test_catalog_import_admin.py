@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from eligibility import models as m
-from eligibility.catalog import load_catalog
+from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.factories import UserFactory
 

@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from eligibility import models as m
-from eligibility.catalog import dump_catalog, get_snapshot, load_catalog
+from eligibility.catalog import dump_catalog, get_snapshot
+from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError, load_seed_snapshot
 
 pytestmark = pytest.mark.django_db

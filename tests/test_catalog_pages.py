@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from eligibility.catalog import load_catalog
+from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.factories import (
     CertificationFactory,

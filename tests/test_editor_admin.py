@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from eligibility import models as m
-from eligibility.catalog import get_snapshot, load_catalog
+from eligibility.catalog import get_snapshot
+from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 from tests.factories import UserFactory

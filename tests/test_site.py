@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from eligibility.catalog import load_catalog
+from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.factories import EditorFactory, UserFactory
 

@@ -54,7 +54,7 @@ def seeded(transactional_db):
     """The seeded catalog in the (flushed-per-test) database; rate-limit counters reset."""
     from django.core.cache import cache
 
-    from eligibility.catalog import load_catalog
+    from eligibility.loading import load_catalog
     from eligibility.snapshot import SEED_PATH
 
     cache.clear()

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from eligibility.catalog import load_catalog
+from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError
 
 
