@@ -116,7 +116,7 @@ def _load(data: object) -> LoadReport:
         certs[row["code"]] = cert
         _set_links(cert, "sources", [by_code["sources"][s] for s in row["sources"]], report, label)
         _load_notes(cert, row["application_notes"], report, label)
-        _load_groups(cert, row["groups"], report, label)
+        _load_tree(cert, row["groups"], report, label)
     for i, row in enumerate(canonical["job_roles"]):
         label = f"job_roles:{row['code']}"
         job = _upsert(
@@ -169,42 +169,37 @@ def _load_notes(cert, notes: list, report: LoadReport, label: str) -> None:
     _prune(cert.application_notes.all(), keep, report, label)
 
 
-def _load_groups(cert, groups: list, report: LoadReport, label: str) -> None:
-    keep_groups = []
-    for gi, g in enumerate(groups):
-        glabel = f"{label}.{g['code']}"
-        group = _upsert(
-            m.RequirementGroup,
-            {"certification": cert, "code": g["code"]},
-            {"name": g["name"], "position": gi},
+# The rule tree, level by level: model, its parent field, the key of its rows in the file,
+# and the values a row sets besides code and position.
+TREE = (
+    (m.RequirementGroup, "certification", "groups", lambda row: {"name": row["name"]}),
+    (m.RequirementOption, "group", "options", lambda row: {"name": row["name"]}),
+    (
+        m.Condition,
+        "option",
+        "conditions",
+        lambda row: {"kind": row["kind"], "params": row["params"]},
+    ),
+)
+
+
+def _load_tree(parent, rows: list, report: LoadReport, label: str, level: int = 0) -> None:
+    """Make one level of a certification's rule tree (and the levels below) match the file."""
+    model, parent_field, _, values = TREE[level]
+    keep = []
+    for position, row in enumerate(rows):
+        row_label = f"{label}.{row['code']}"
+        obj = _upsert(
+            model,
+            {parent_field: parent, "code": row["code"]},
+            values(row) | {"position": position},
             report,
-            glabel,
+            row_label,
         )
-        keep_groups.append(group.pk)
-        keep_options = []
-        for oi, o in enumerate(g["options"]):
-            olabel = f"{glabel}.{o['code']}"
-            option = _upsert(
-                m.RequirementOption,
-                {"group": group, "code": o["code"]},
-                {"name": o["name"], "position": oi},
-                report,
-                olabel,
-            )
-            keep_options.append(option.pk)
-            keep_conditions = []
-            for ci, c in enumerate(o["conditions"]):
-                condition = _upsert(
-                    m.Condition,
-                    {"option": option, "code": c["code"]},
-                    {"kind": c["kind"], "params": c["params"], "position": ci},
-                    report,
-                    f"{olabel}.{c['code']}",
-                )
-                keep_conditions.append(condition.pk)
-            _prune(option.conditions.all(), keep_conditions, report, olabel)
-        _prune(group.options.all(), keep_options, report, glabel)
-    _prune(cert.groups.all(), keep_groups, report, label)
+        keep.append(obj.pk)
+        if level + 1 < len(TREE):
+            _load_tree(obj, row[TREE[level + 1][2]], report, row_label, level + 1)
+    _prune(model.objects.filter(**{parent_field: parent}), keep, report, label)
 
 
 WHAT_BY_DEPTH = {1: "group", 2: "option", 3: "condition"}
