@@ -25,9 +25,7 @@ for _kind in KINDS.values():
 
 
 def snapshot_codes(snapshot) -> dict[str, set[str]]:
-    codes = {name: set(getattr(snapshot, name)) for name in VOCABULARIES if name != "credentials"}
-    codes["credentials"] = set(snapshot.credential_names)
-    return codes
+    return {name: set(snapshot.vocabulary(name)) for name in VOCABULARIES}
 
 
 def field_name(param: str) -> str:
@@ -36,10 +34,8 @@ def field_name(param: str) -> str:
 
 def _vocabulary_choices(vocabulary: str) -> list[tuple[str, str]]:
     """Choices from the published catalog (cached: no query per form)."""
-    snapshot = get_snapshot()
-    if vocabulary == "credentials":
-        return list(snapshot.credential_names.items())
-    return [(code, term.name) for code, term in getattr(snapshot, vocabulary).items()]
+    terms = get_snapshot().vocabulary(vocabulary)
+    return [(code, getattr(term, "name", term)) for code, term in terms.items()]
 
 
 def param_field(param: Param) -> forms.Field:

@@ -131,6 +131,20 @@ class Certification(Coded):
     history = HistoricalRecords(m2m_fields=[sources])
 
 
+def validated_params(kind: str, params: object, prefix: str = "") -> dict:
+    """A condition's parameters, checked against the catalog's codes; ValidationError if not.
+
+    Errors are not keyed by field: forms show parameters as separate fields, not "params".
+    """
+    from .catalog import vocabulary_codes
+    from .kinds import clean_params
+
+    cleaned, errors = clean_params(kind, params, vocabulary_codes())
+    if errors:
+        raise ValidationError([f"{prefix}{k}: {v}" for k, v in errors.items()])
+    return cleaned
+
+
 class ConditionFields(models.Model):
     """A condition kind with its parameters (validated against eligibility.kinds)."""
 
@@ -141,16 +155,8 @@ class ConditionFields(models.Model):
         abstract = True
 
     def clean(self) -> None:
-        from .catalog import vocabulary_codes
-        from .kinds import clean_params
-
-        if not self.kind:
-            return
-        params, errors = clean_params(self.kind, self.params, vocabulary_codes())
-        if errors:
-            # Not keyed by field: forms show params as separate fields, not as "params".
-            raise ValidationError([f"{k}: {v}" for k, v in errors.items()])
-        self.params = params
+        if self.kind:
+            self.params = validated_params(self.kind, self.params)
 
 
 class ApplicationNote(models.Model):
@@ -175,16 +181,10 @@ class ApplicationNote(models.Model):
         return self.text[:60]
 
     def clean(self) -> None:
-        from .catalog import vocabulary_codes
-        from .kinds import clean_params
-
-        if not self.unless_kind:
+        if self.unless_kind:
+            self.unless_params = validated_params(self.unless_kind, self.unless_params, "unless ")
+        else:
             self.unless_params = {}
-            return
-        params, errors = clean_params(self.unless_kind, self.unless_params, vocabulary_codes())
-        if errors:
-            raise ValidationError([f"unless {k}: {v}" for k, v in errors.items()])
-        self.unless_params = params
 
 
 class RequirementGroup(models.Model):

@@ -128,12 +128,6 @@ VOCABULARY_NAMES = {
 }
 
 
-def _known_codes(snapshot: Snapshot, vocabulary: str):
-    if vocabulary == "credentials":
-        return snapshot.credential_names
-    return getattr(snapshot, vocabulary)
-
-
 class _Reader:
     def __init__(self, snapshot: Snapshot):
         self.snapshot = snapshot
@@ -161,7 +155,7 @@ class _Reader:
         if type_ == "code":
             if not isinstance(value, str):
                 return self._bad(path, "must be text")
-            if value not in _known_codes(self.snapshot, vocabulary):
+            if value not in self.snapshot.vocabulary(vocabulary):
                 return self._bad(path, f"unknown {VOCABULARY_NAMES[vocabulary]} {value!r}")
             return value
         if type_ == "codes":

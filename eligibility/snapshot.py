@@ -142,6 +142,10 @@ class Snapshot:
     job_roles: tuple[JobRole, ...]
     credential_names: dict[str, str] = field(default_factory=dict)
 
+    def vocabulary(self, name: str) -> dict:
+        """Codes of one vocabulary (kinds.VOCABULARIES) mapped to their terms or names."""
+        return self.credential_names if name == "credentials" else getattr(self, name)
+
     def certification(self, code: str) -> Certification:
         for cert in self.certifications:
             if cert.code == code:
