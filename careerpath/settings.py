@@ -140,6 +140,29 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Advisors
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "advisor_dashboard"
+LOGOUT_REDIRECT_URL = "home"
+INVITATION_DAYS = int(os.environ.get("CAREERPATH_INVITATION_DAYS", "14"))
+# After an editor's change: recompute the advisors' summaries in a background "thread",
+# "inline" in the request (tests), or "off" (then run `manage.py recompute_summaries`).
+CAREERPATH_RECOMPUTE = os.environ.get("CAREERPATH_RECOMPUTE", "thread")
+
+# Password-reset mail: printed to the console in development, sent by SMTP otherwise.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "careerpath <noreply@localhost>")
+
 
 # Production hardening; all on unless DEBUG. HTTPS is terminated in front of the app.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

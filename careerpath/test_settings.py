@@ -10,3 +10,5 @@ from .settings import *  # noqa: E402,F403
 SECURE_SSL_REDIRECT = False  # the test client and live server speak plain HTTP
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+CAREERPATH_RECOMPUTE = "inline"  # tests see the recomputed summaries at once
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

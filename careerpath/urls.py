@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from careerpath.views import robots_txt
 from eligibility import api, catalog_pages, views
@@ -31,5 +31,7 @@ urlpatterns = [
     path("api/assess", api.assess, name="api_assess"),
     path("api/catalog", api.catalog, name="api_catalog"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("accounts/", include("eligibility.advising.auth")),
+    path("", include("eligibility.advising.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,8 @@ import re
 import threading
 from contextlib import contextmanager
 
+from django.dispatch import Signal
+
 from . import models as m
 from .catalog_format import VOCAB_FIELDS, CatalogError, normalise_catalog
 from .snapshot import Snapshot, parse_catalog
@@ -223,7 +225,13 @@ def loading():
         _loading.active = False
 
 
+# Sent once the catalog's rules may have changed (a row saved or deleted, a file loaded):
+# the advisors' stored summaries listen to it.
+revised = Signal()
+
+
 def catalog_changed(**kwargs) -> None:
     """Signal receiver: any catalog row saved or deleted moves the revision token."""
     if not getattr(_loading, "active", False):
         m.CatalogRevision.bump()
+        revised.send(sender=m.CatalogRevision)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from . import models as m
-from .catalog import JOB_LINKS, VOCAB_MODELS, loading
+from .catalog import JOB_LINKS, VOCAB_MODELS, loading, revised
 from .catalog_format import normalise_catalog
 
 
@@ -144,6 +144,7 @@ def _load(data: object) -> LoadReport:
             _set_links(job, name, targets, report, label)
     if report.changed:
         m.CatalogRevision.bump()
+        revised.send(sender=m.CatalogRevision)
     return report
 
 

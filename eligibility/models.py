@@ -343,3 +343,26 @@ CATALOG_MODELS = (
     Condition,
     JobRole,
 )
+
+# The advisors' rows share this app's migrations; importing them here registers them.
+from .advising.models import (  # noqa: E402
+    Assessment,
+    Client,
+    Invitation,
+    Membership,
+    Organisation,
+    Readiness,
+    Recomputation,
+    StatusChange,
+)
+
+__all__ = [
+    "Assessment",
+    "Client",
+    "Invitation",
+    "Membership",
+    "Organisation",
+    "Readiness",
+    "Recomputation",
+    "StatusChange",
+]

@@ -27,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _present(results: dict) -> dict:
+def nearest_first(results: dict) -> dict:
     """Certifications ordered nearest win first (eligible now, then by date, then not yet)."""
     certs = sorted(
         results["results"],
@@ -48,7 +48,7 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
             status=200,
         )
     steps = [{"name": name, "title": step.title} for name, step in STEPS]
-    presented = _present(results)
+    presented = nearest_first(results)
     return render(
         request,
         "eligibility/results.html",

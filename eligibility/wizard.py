@@ -101,9 +101,13 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def get_form_kwargs(self, step=None):
         return {"snapshot": self.snapshot}
 
+    def saved_profile(self) -> dict | None:
+        """The answers to start from: the finished assessment of this browser session."""
+        return self.request.session.get(PROFILE_SESSION_KEY)
+
     def get(self, request, *args, **kwargs):
         # Reopening a finished assessment: put every saved answer back into the wizard.
-        profile = request.session.get(PROFILE_SESSION_KEY)
+        profile = self.saved_profile()
         if profile and not self.storage.data.get(self.storage.step_data_key):
             for step, data in steps_from_profile(profile, self.snapshot).items():
                 self.storage.set_step_data(step, _multi(data))

@@ -1,0 +1,95 @@
+"""Advisors' forms: a client's details, and the filters of the client list."""
+
+from django import forms
+
+from ..forms import RENDERER, LabelledErrorsMixin, style_widgets
+from .models import Client, Membership
+from .selectors import BUCKETS, UNASSESSED
+
+
+class AdvisorForm(LabelledErrorsMixin):
+    default_renderer = RENDERER
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """(field id, message) for every error, in page order."""
+        items = [(self[name].auto_id, str(e)) for name, errs in self.errors.items()
+                 if name in self.fields for e in errs]  # fmt: skip
+        items += [("client-form", str(e)) for e in self.non_field_errors()]
+        return items
+
+
+class ClientForm(AdvisorForm, forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = ["name", "email", "external_id", "advisor", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"notes": "Only advisors of your organisation see these notes."}
+        error_messages = {
+            "name": {"required": "is required"},
+            "email": {"invalid": "is not an e-mail address"},
+        }
+
+    def __init__(self, *args, membership: Membership, advisors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.instance.organisation_id = membership.organisation_id
+        field = self.fields["advisor"]
+        field.queryset = advisors
+        field.label_from_instance = lambda m: m.display_name
+        if membership.is_admin:
+            field.empty_label = "Not assigned"
+        else:
+            # An advisor's clients are their own; only an organisation admin reassigns.
+            field.empty_label = None
+            field.initial = membership.pk
+        style_widgets(self)
+
+    def clean_external_id(self) -> str:
+        value = self.cleaned_data["external_id"].strip()
+        taken = Client.objects.filter(
+            organisation_id=self.membership.organisation_id, external_id=value
+        ).exclude(pk=self.instance.pk)
+        if value and taken.exists():
+            raise forms.ValidationError(
+                "External id is already used by another client of your organisation."
+            )
+        return value
+
+
+class ClientFilterForm(AdvisorForm, forms.Form):
+    q = forms.CharField(label="Name or external id", required=False, max_length=100)
+    certification = forms.ChoiceField(label="Certification", required=False)
+    status = forms.MultipleChoiceField(
+        label="Status",
+        required=False,
+        choices=[*BUCKETS, UNASSESSED],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    advisor = forms.ModelChoiceField(
+        label="Advisor", required=False, queryset=Membership.objects.none(), empty_label="All"
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[("name", "Name (A–Z)"), ("-name", "Name (Z–A)"),
+                 ("soonest", "Soonest eligible"), ("updated", "Last updated")],
+    )  # fmt: skip
+
+    def __init__(self, *args, snapshot, advisors, show_advisor: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["certification"].choices = [("", "Any certification")] + [
+            (cert.code, cert.name) for cert in snapshot.certifications
+        ]
+        if show_advisor:
+            self.fields["advisor"].queryset = advisors
+            self.fields["advisor"].label_from_instance = lambda m: m.display_name
+        else:
+            del self.fields["advisor"]
+        style_widgets(self)
+
+    def filters(self) -> dict:
+        """The valid filters (an invalid one is reported and ignored)."""
+        if self.is_bound:
+            self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {k: v for k, v in data.items() if v not in (None, "", [])}

@@ -1,0 +1,228 @@
+"""Advisors' records: organisations, their advisors, clients, invitations and assessments.
+
+These rows belong to the eligibility app (one migration history) but live apart from the
+catalog: the engine never reads them, and nothing here is catalog data.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's place in one organisation: an advisor, or an organisation admin who sees every
+    advisor's clients."""
+
+    ADVISOR = "advisor"
+    ADMIN = "admin"
+    ROLES = [(ADVISOR, "Advisor"), (ADMIN, "Organisation admin")]
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="members")
+    role = models.CharField(max_length=20, choices=ROLES, default=ADVISOR)
+
+    class Meta:
+        ordering = ["user__first_name", "user__last_name", "user__username"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.ADMIN
+
+
+class Client(models.Model):
+    """A person an advisor follows toward certification."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="clients")
+    advisor = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="clients"
+    )
+    name = models.CharField(max_length=200)
+    email = models.EmailField("e-mail", blank=True)
+    external_id = models.CharField(
+        "external id", max_length=100, blank=True,
+        help_text="Your own reference for this person (a case or student number).",
+    )  # fmt: skip
+    notes = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    assessment = models.OneToOneField(
+        "Assessment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The latest assessment; its summary is what lists show.",
+    )  # fmt: skip
+    soonest_on = models.DateField(
+        null=True, blank=True, help_text="The earliest date any certification is reachable."
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=["organisation", "name"]),
+            models.Index(fields=["organisation", "soonest_on"]),
+            models.Index(fields=["organisation", "updated"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~Q(external_id=""),
+                name="unique_client_external_id",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Assessment(models.Model):
+    """One profile of a client as it stood, with its summary (status and date per
+    certification) so lists never run the engine per row."""
+
+    BY_ADVISOR = "advisor"
+    BY_CLIENT = "client"
+    SOURCES = [(BY_ADVISOR, "Entered by an advisor"), (BY_CLIENT, "Completed by the client")]
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="assessments")
+    profile = models.JSONField()
+    source = models.CharField(max_length=20, choices=SOURCES)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    created = models.DateTimeField(auto_now_add=True)
+    catalog_version = models.CharField(max_length=64)
+    computed_at = models.DateTimeField()
+    summary = models.JSONField(
+        help_text='{certification code: {"status", "eligible_on", "blocker", "detail"}}'
+    )
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        get_latest_by = "created"
+
+    def __str__(self) -> str:
+        return f"{self.client} on {self.created:%Y-%m-%d}"
+
+
+class Readiness(models.Model):
+    """A client's standing for one certification, from their latest assessment: the rows the
+    dashboard counts and the client list filters, one per client and certification."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="readiness")
+    certification = models.CharField(max_length=80)
+    status = models.CharField(max_length=20)
+    eligible_on = models.DateField(null=True, blank=True)
+    blocker = models.CharField(
+        max_length=200, blank=True, help_text="The requirement that holds this client back."
+    )
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["certification"]
+        constraints = [
+            models.UniqueConstraint(fields=["client", "certification"], name="unique_readiness")
+        ]
+        indexes = [models.Index(fields=["certification", "status", "eligible_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.client}: {self.certification} {self.status}"
+
+    def reached_by(self, day: dt.date) -> bool:
+        """Eligible on `day` (a projected date counts once it has passed)."""
+        if self.status == "eligible":
+            return True
+        return self.eligible_on is not None and self.eligible_on <= day
+
+
+class Invitation(models.Model):
+    """A signed, expiring link that lets one client fill in the assessment for themselves.
+
+    Only a hash of the link's secret is stored; the link is shown to the advisor once.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="invitations")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField()
+    secret_hash = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.client}"
+
+
+class Recomputation(models.Model):
+    """One pass that brought every saved summary up to the current catalog."""
+
+    started = models.DateTimeField()
+    finished = models.DateTimeField(null=True, blank=True)
+    catalog_version = models.CharField(max_length=64)
+    trigger = models.CharField(max_length=100)
+    assessments = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(
+        default=0, help_text="Profiles the new catalog refuses (a code was retired)."
+    )
+    rule_changes = models.JSONField(
+        default=list, help_text="The catalog edits since the previous pass."
+    )
+
+    class Meta:
+        ordering = ["-started"]
+        get_latest_by = "started"
+
+    def __str__(self) -> str:
+        return f"Recomputation {self.started:%Y-%m-%d %H:%M}"
+
+
+class StatusChange(models.Model):
+    """A client whose standing for a certification moved because the rules changed."""
+
+    recomputation = models.ForeignKey(
+        Recomputation, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="status_changes")
+    certification = models.CharField(max_length=80)
+    before_status = models.CharField(max_length=20)
+    before_on = models.DateField(null=True, blank=True)
+    after_status = models.CharField(max_length=20)
+    after_on = models.DateField(null=True, blank=True)
+    cause = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-recomputation__started", "client__name"]
+
+    def __str__(self) -> str:
+        return f"{self.client}: {self.certification} {self.before_status} → {self.after_status}"
+
+
+ADVISING_MODELS = (
+    Organisation, Membership, Client, Assessment, Readiness, Invitation, Recomputation,
+    StatusChange,
+)  # fmt: skip

@@ -1,0 +1,157 @@
+"""Bring every client's stored summary up to the current catalog.
+
+Runs after an editor's change is committed (in a background thread, so the editor's save is
+not held up) and from `manage.py recompute_summaries`. Each pass records which clients'
+standing moved, and the catalog edits since the previous pass that explain it.
+"""
+
+import datetime as dt
+import logging
+import threading
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .. import models as m
+from ..engine import evaluate
+from ..profile import ProfileError, parse_profile
+from ..snapshot import Snapshot
+from .models import Assessment, Client, Readiness, Recomputation, StatusChange
+from .summaries import readiness_rows, soonest, summarise
+
+log = logging.getLogger(__name__)
+VERBS = {"+": "added", "~": "changed", "-": "deleted"}
+_lock = threading.Lock()
+
+
+def rule_changes(since: dt.datetime | None) -> list[dict]:
+    """The catalog edits after `since`: [{"certification": code or None, "text": ...}]."""
+    cert_codes = dict(m.Certification.history.values_list("id", "code").distinct())
+    group_cert = dict(m.RequirementGroup.history.values_list("id", "certification_id").distinct())
+    option_group = dict(m.RequirementOption.history.values_list("id", "group_id").distinct())
+    sources = [
+        (m.Certification, "certification", lambda r: r.id),
+        (m.RequirementGroup, "requirement", lambda r: r.certification_id),
+        (m.RequirementOption, "route", lambda r: group_cert.get(r.group_id)),
+        (m.Condition, "condition", lambda r: group_cert.get(option_group.get(r.option_id))),
+        (m.ApplicationNote, "application note", lambda r: r.certification_id),
+    ]
+    changes = []
+    for model, label, cert_of in sources:
+        records = model.history.select_related("history_user").order_by("history_date")
+        if since is not None:
+            records = records.filter(history_date__gt=since)
+        for record in records[:500]:
+            who = record.history_user.get_username() if record.history_user else "catalog load"
+            when = timezone.localtime(record.history_date)
+            changes.append({
+                "certification": cert_codes.get(cert_of(record)),
+                "text": f"{label.capitalize()} “{record.code}” {VERBS[record.history_type]} "
+                        f"by {who} on {when:%d %b %Y %H:%M}",
+                "at": record.history_date.isoformat(),
+            })  # fmt: skip
+    changes.sort(key=lambda c: c["at"])
+    return changes
+
+
+def _moved(before: dict, after: dict) -> bool:
+    return (before.get("status"), before.get("eligible_on")) != (
+        after["status"], after["eligible_on"],
+    )  # fmt: skip
+
+
+def _day(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
+    """Recompute every client's current summary against `snapshot`; returns the pass."""
+    with _lock:
+        previous = Recomputation.objects.filter(finished__isnull=False).first()
+        changes = rule_changes(previous.started if previous else None)
+        run = Recomputation.objects.create(
+            started=timezone.now(), catalog_version=snapshot.version, trigger=trigger,
+            rule_changes=changes,
+        )  # fmt: skip
+        causes = defaultdict(list)
+        for change in changes:
+            causes[change["certification"]].append(change["text"])
+
+        updated, flips, failed = [], [], 0
+        current = Assessment.objects.filter(pk__in=Client.objects.values("assessment_id"))
+        for assessment in current.only("id", "client_id", "profile", "summary").iterator(2000):
+            try:
+                profile = parse_profile(assessment.profile, snapshot)
+            except ProfileError:
+                failed += 1  # kept as it was; the client page asks to review the profile
+                continue
+            summary = summarise(evaluate(profile, snapshot))
+            if summary == assessment.summary:
+                continue
+            for code, after in summary.items():
+                before = assessment.summary.get(code, {})
+                if _moved(before, after):
+                    flips.append(StatusChange(
+                        recomputation=run, client_id=assessment.client_id, certification=code,
+                        before_status=before.get("status", ""),
+                        before_on=_day(before.get("eligible_on")),
+                        after_status=after["status"], after_on=_day(after["eligible_on"]),
+                        cause="; ".join(causes[code] + causes[None]) or "A catalog change.",
+                    ))  # fmt: skip
+            assessment.summary = summary
+            updated.append(assessment)
+
+        with transaction.atomic():
+            now = timezone.now()
+            current.update(catalog_version=snapshot.version, computed_at=now)
+            Assessment.objects.bulk_update(updated, ["summary"], batch_size=500)
+            ids = [a.client_id for a in updated]
+            Readiness.objects.filter(client_id__in=ids).delete()
+            rows = [row for a in updated for row in readiness_rows(a.client_id, a.summary)]
+            Readiness.objects.bulk_create(rows, batch_size=1000)
+            clients = [
+                Client(pk=a.client_id, soonest_on=soonest(a.summary, a.profile["as_of"]))
+                for a in updated
+            ]
+            Client.objects.bulk_update(clients, ["soonest_on"], batch_size=500)
+            StatusChange.objects.bulk_create(flips, batch_size=1000)
+            run.assessments = current.count()
+            run.changed, run.failed, run.finished = len(updated), failed, now
+            run.save()
+    log.info(
+        "summaries recomputed",
+        extra={"assessments": run.assessments, "changed": run.changed, "failed": failed},
+    )
+    return run
+
+
+def _recompute_now() -> None:
+    from ..catalog import get_snapshot
+
+    try:
+        recompute(get_snapshot(), trigger="catalog edit")
+    except Exception:  # the old summaries stay; the next edit or the command retries
+        log.exception("recomputing summaries failed")
+    finally:
+        if threading.current_thread() is not threading.main_thread():
+            connection.close()
+
+
+def _in_background() -> None:
+    mode = getattr(settings, "CAREERPATH_RECOMPUTE", "thread")
+    if mode == "inline":
+        _recompute_now()
+    elif mode == "thread":
+        threading.Thread(target=_recompute_now, name="recompute-summaries", daemon=True).start()
+
+
+def schedule_recompute(**kwargs) -> None:
+    """Signal receiver: once the catalog change commits, recompute (once per transaction)."""
+    pending = connection.run_on_commit if connection.in_atomic_block else []
+    if any(func is _in_background for _, func, *_ in pending):
+        return
+    if not Client.objects.filter(assessment__isnull=False).exists():
+        return
+    transaction.on_commit(_in_background)

@@ -1,0 +1,101 @@
+"""Assessments of clients and their stored summaries.
+
+A summary is what the dashboard and the client list read: for each certification the status,
+the date and the requirement that holds the client back. It is computed once when an
+assessment is saved and again when the catalog changes (`recompute`), never per row of a list.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..engine import CertificationResult, evaluate
+from ..explain import best_option, gap, iso
+from ..profile import parse_profile
+from ..snapshot import Snapshot
+from .models import Assessment, Client, Readiness
+
+
+def _blocker(result: CertificationResult) -> tuple[str, str]:
+    """(requirement, what is missing) for the requirement met last, or never met."""
+    unmet = [g for g in result.groups if not g.met]
+    if not unmet:
+        return "", ""
+    # The binding requirement: one never reached in the projection, else the latest reached.
+    group = max(unmet, key=lambda g: (g.met_on is None, g.met_on or 0))
+    option = best_option(group)
+    missing = next((c for c in option.conditions if not c.met), None)
+    if missing is None:
+        return group.name, ""
+    return group.name, (gap(missing) or missing.condition.text)[:300]
+
+
+def summarise(results: list[CertificationResult]) -> dict:
+    """{certification code: {"status", "eligible_on", "blocker", "detail"}} for one profile."""
+    summary = {}
+    for result in results:
+        blocker, detail = _blocker(result) if result.status != "eligible" else ("", "")
+        summary[result.certification.code] = {
+            "status": result.status,
+            "eligible_on": iso(result.eligible_on),
+            "blocker": blocker,
+            "detail": detail,
+        }
+    return summary
+
+
+def dated_profile(data: dict, today: dt.date) -> dict:
+    """The profile as assessed: `as_of` fixed, so a recomputation after a rule change asks the
+    same question of the new rules rather than moving the person forward in time."""
+    return {**data, "as_of": data.get("as_of") or today.isoformat()}
+
+
+def readiness_rows(client_id: int, summary: dict) -> list[Readiness]:
+    return [
+        Readiness(
+            client_id=client_id,
+            certification=code,
+            status=item["status"],
+            eligible_on=dt.date.fromisoformat(item["eligible_on"]) if item["eligible_on"] else None,
+            blocker=item["blocker"],
+            detail=item["detail"],
+        )
+        for code, item in summary.items()
+    ]
+
+
+def soonest(summary: dict, as_of: str) -> dt.date | None:
+    """The earliest day any certification is reachable (the assessment date when one is
+    reachable already)."""
+    days = [as_of if item["status"] == "eligible" else item["eligible_on"]
+            for item in summary.values()]  # fmt: skip
+    days = [d for d in days if d]
+    return dt.date.fromisoformat(min(days)) if days else None
+
+
+@transaction.atomic
+def record_assessment(
+    client: Client, data: dict, snapshot: Snapshot, *, source: str, user=None
+) -> Assessment:
+    """Validate `data` (raises ProfileError), assess it and make it the client's current
+    assessment, summaries included. Nothing is saved when the profile is refused."""
+    today = timezone.localdate()
+    data = dated_profile(data, today)
+    profile = parse_profile(data, snapshot, today=today)
+    summary = summarise(evaluate(profile, snapshot))
+    assessment = Assessment.objects.create(
+        client=client,
+        profile=data,
+        source=source,
+        entered_by=user if user is not None and user.is_authenticated else None,
+        catalog_version=snapshot.version,
+        computed_at=timezone.now(),
+        summary=summary,
+    )
+    Readiness.objects.filter(client=client).delete()
+    Readiness.objects.bulk_create(readiness_rows(client.pk, summary))
+    client.assessment = assessment
+    client.soonest_on = soonest(summary, data["as_of"])
+    client.save(update_fields=["assessment", "soonest_on", "updated"])
+    return assessment

@@ -1,0 +1,261 @@
+"""Advisor pages: dashboard, client list and export, a client's page, details and invitations.
+
+Each view reads through `access` (the organisation's clients, 404 outside them) and
+`selectors`; the numbers on these pages come from stored summaries, never from running the
+engine per client.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ..catalog import get_snapshot
+from ..profile import ProfileError
+from ..services import assess_profile
+from ..views import nearest_first, results_block
+from .access import advisor_required, advisors_of, client_for
+from .forms import ClientFilterForm, ClientForm
+from .history import compare
+from .invitations import find_invitation, invite
+from .selectors import BUCKETS, bucket_of, dashboard, filtered_clients
+from .wizard import INVITATION_DONE_KEY
+
+PAGE_SIZE = 50
+BUCKET_LABELS = dict(BUCKETS)
+
+
+@advisor_required
+def advisor_dashboard(request: HttpRequest) -> HttpResponse:
+    snapshot = get_snapshot()
+    today = timezone.localdate()
+    data = dashboard(request.membership, snapshot, today)
+    return render(
+        request,
+        "advising/dashboard.html",
+        {**data, "nav": "advisor", "today": today, "catalog_version": snapshot.version,
+         "chart": _chart(data["certifications"])},
+    )  # fmt: skip
+
+
+def _chart(certifications: list[dict]) -> dict:
+    """Geometry of the stacked bar chart (one bar per certification, a segment per bucket)."""
+    width, label_width, bar, gap = 640, 200, 28, 14
+    bars = []
+    for i, cert in enumerate(certifications):
+        total = sum(b["count"] for b in cert["buckets"]) or 1
+        x, segments = label_width, []
+        for bucket in cert["buckets"]:
+            w = (width - label_width - 10) * bucket["count"] / total
+            segments.append({**bucket, "x": round(x, 1), "w": round(w, 1)})
+            x += w
+        bars.append({"name": cert["name"], "y": i * (bar + gap), "segments": segments})
+    return {
+        "width": width, "height": len(certifications) * (bar + gap), "bar": bar,
+        "label_width": label_width, "bars": bars,
+    }  # fmt: skip
+
+
+def _filter_form(request: HttpRequest, snapshot) -> ClientFilterForm:
+    membership = request.membership
+    return ClientFilterForm(
+        request.GET or None,
+        snapshot=snapshot,
+        advisors=advisors_of(membership),
+        show_advisor=membership.is_admin,
+    )
+
+
+@advisor_required
+def client_list(request: HttpRequest) -> HttpResponse:
+    snapshot = get_snapshot()
+    today = timezone.localdate()
+    form = _filter_form(request, snapshot)
+    filters = form.filters()
+    clients = filtered_clients(request.membership, filters, today).prefetch_related("readiness")
+    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    cert = filters.get("certification")
+    rows = []
+    for client in page:
+        readiness = {r.certification: r for r in client.readiness.all()}
+        chips = [
+            {"code": c.code, "name": c.name, "row": readiness.get(c.code),
+             "bucket": bucket_of(readiness[c.code], today) if c.code in readiness else "unassessed"}
+            for c in snapshot.certifications
+        ]  # fmt: skip
+        rows.append({"client": client, "chips": chips, "focus": readiness.get(cert)})
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "advising/client_list.html",
+        {
+            "form": form,
+            "errors": form.error_summary() if form.is_bound else [],
+            "page": page,
+            "rows": rows,
+            "certification": next((c for c in snapshot.certifications if c.code == cert), None),
+            "query": query.urlencode(),
+            "bucket_labels": BUCKET_LABELS,
+            "nav": "advisor",
+        },
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _cell(value) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@advisor_required
+def client_export(request: HttpRequest) -> HttpResponse:
+    """Exactly the clients of the filtered list (every page), as CSV."""
+    snapshot = get_snapshot()
+    today = timezone.localdate()
+    form = _filter_form(request, snapshot)
+    clients = filtered_clients(request.membership, form.filters(), today).prefetch_related(
+        "readiness"
+    )
+    certs = snapshot.certifications
+    header = ["name", "email", "external_id", "advisor", "last_updated", "soonest_eligible"]
+    for cert in certs:
+        header += [f"{cert.code}_status", f"{cert.code}_eligible_on", f"{cert.code}_missing"]
+
+    def lines():
+        writer = csv.writer(_Echo())
+        yield writer.writerow(header)
+        for client in clients.iterator(chunk_size=1000):
+            readiness = {r.certification: r for r in client.readiness.all()}
+            row = [client.name, client.email, client.external_id,
+                   client.advisor.display_name if client.advisor else "",
+                   timezone.localtime(client.updated).date().isoformat(),
+                   client.soonest_on.isoformat() if client.soonest_on else ""]  # fmt: skip
+            for cert in certs:
+                r = readiness.get(cert.code)
+                if r is None:
+                    row += ["not assessed", "", ""]
+                else:
+                    row += [BUCKET_LABELS[bucket_of(r, today)].lower(),
+                            r.eligible_on.isoformat() if r.eligible_on else "",
+                            r.blocker if r.status != "eligible" else ""]  # fmt: skip
+            yield writer.writerow([_cell(v) for v in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    stamp = today.isoformat()
+    response["Content-Disposition"] = f'attachment; filename="careerpath-clients-{stamp}.csv"'
+    return response
+
+
+@advisor_required
+def client_new(request: HttpRequest) -> HttpResponse:
+    return _client_form(request, None)
+
+
+@advisor_required
+def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _client_form(request, client_for(request.membership, pk))
+
+
+def _client_form(request: HttpRequest, client) -> HttpResponse:
+    membership = request.membership
+    form = ClientForm(
+        request.POST or None,
+        instance=client,
+        membership=membership,
+        advisors=advisors_of(membership),
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"{saved.name} is saved.")
+        return redirect("advisor_client", pk=saved.pk)
+    return render(
+        request,
+        "advising/client_form.html",
+        {"form": form, "client": client, "errors": form.error_summary() if form.is_bound else [],
+         "nav": "advisor"},
+    )  # fmt: skip
+
+
+@advisor_required
+def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    client = client_for(request.membership, pk)
+    snapshot = get_snapshot()
+    results_html, review = None, None
+    if client.assessment:
+        try:
+            results_html = results_block(
+                nearest_first(assess_profile(client.assessment.profile, snapshot=snapshot))
+            )
+        except ProfileError as refused:
+            review = refused.errors  # the catalog retired a code this profile uses
+    history = list(client.assessments.select_related("entered_by")[:20])
+    for newer, older in zip(history, history[1:], strict=False):
+        newer.changes = compare(
+            {"profile": older.profile, "summary": older.summary},
+            {"profile": newer.profile, "summary": newer.summary},
+            snapshot,
+        )
+    return render(
+        request,
+        "advising/client_detail.html",
+        {
+            "client": client,
+            "results_html": results_html,
+            "review": review,
+            "history": history,
+            "invitations": client.invitations.all()[:5],
+            "flips": client.status_changes.select_related("recomputation")[:10],
+            "now": timezone.now(),
+            "nav": "advisor",
+        },
+    )
+
+
+@require_POST
+@advisor_required
+def client_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    client = client_for(request.membership, pk)
+    invitation, token = invite(client, user=request.user)
+    link = request.build_absolute_uri(reverse("invitation", kwargs={"token": token}))
+    return render(
+        request,
+        "advising/invitation_created.html",
+        {"client": client, "invitation": invitation, "link": link, "nav": "advisor"},
+    )
+
+
+@advisor_required
+def client_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    client = client_for(request.membership, pk)
+    if request.method == "POST":
+        name = client.name
+        client.delete()
+        messages.success(request, f"{name} and all their assessments are deleted.")
+        return redirect("advisor_clients")
+    return render(request, "advising/client_delete.html", {"client": client, "nav": "advisor"})
+
+
+def invitation_done(request: HttpRequest, token: str) -> HttpResponse:
+    """The invited client's results, once they have finished (in the same browser session)."""
+    invitation = find_invitation(token, allow_used=True)
+    if invitation is None or request.session.get(INVITATION_DONE_KEY) != invitation.pk:
+        return render(request, "advising/invitation_invalid.html", status=404)
+    client = invitation.client
+    results = nearest_first(assess_profile(client.assessment.profile))
+    return render(
+        request,
+        "advising/invitation_done.html",
+        {"client": client, "organisation": client.organisation,
+         "results_html": results_block(results)},
+    )  # fmt: skip
