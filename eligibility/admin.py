@@ -269,7 +269,11 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
 
     def preview_response(self, request, obj):
         after = parse_catalog(published(read_catalog()))
+        # Saved public plans and every advisor client's latest assessment.
         saved = list(m.SavedPlan.objects.values_list("profile", flat=True))
+        saved += m.Assessment.objects.filter(
+            pk__in=m.Client.objects.values("assessment_id")
+        ).values_list("profile", flat=True)
         context = {
             **self.admin_site.each_context(request),
             "title": f"Preview of the changes to {obj.name}",
@@ -340,3 +344,6 @@ class ConditionAdmin(TreeRowAdmin):
     list_display = ("code", "kind", "option")
     list_filter = ("kind", "option__group__certification")
     list_select_related = ("option__group__certification",)
+
+
+from .advising import admin as advising_admin  # noqa: E402,F401  (registers the organisations)

@@ -36,6 +36,7 @@ class ClientForm(AdvisorForm, forms.ModelForm):
         field = self.fields["advisor"]
         field.queryset = advisors
         field.label_from_instance = lambda m: m.display_name
+        field.error_messages["invalid_choice"] = "is not an advisor you can assign this client to"
         if membership.is_admin:
             field.empty_label = "Not assigned"
         else:
@@ -85,6 +86,8 @@ class ClientFilterForm(AdvisorForm, forms.Form):
             self.fields["advisor"].label_from_instance = lambda m: m.display_name
         else:
             del self.fields["advisor"]
+        for field in self.fields.values():
+            field.error_messages["invalid_choice"] = "is not one of the choices"
         style_widgets(self)
 
     def filters(self) -> dict:

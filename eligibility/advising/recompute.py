@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from .. import models as m
@@ -48,12 +49,24 @@ def rule_changes(since: dt.datetime | None) -> list[dict]:
             when = timezone.localtime(record.history_date)
             changes.append({
                 "certification": cert_codes.get(cert_of(record)),
-                "text": f"{label.capitalize()} “{record.code}” {VERBS[record.history_type]} "
+                "text": f"{label.capitalize()} “{_label(record)}” {VERBS[record.history_type]} "
                         f"by {who} on {when:%d %b %Y %H:%M}",
                 "at": record.history_date.isoformat(),
             })  # fmt: skip
     changes.sort(key=lambda c: c["at"])
     return changes
+
+
+def _label(record) -> str:
+    code = getattr(record, "code", None)
+    return code or f"{record.text[:40]}…"
+
+
+def _cause(texts: list[str]) -> str:
+    if not texts:
+        return "A catalog change."
+    more = f"; and {len(texts) - 5} more" if len(texts) > 5 else ""
+    return "; ".join(texts[:5]) + more
 
 
 def _moved(before: dict, after: dict) -> bool:
@@ -69,8 +82,11 @@ def _day(iso: str | None) -> dt.date | None:
 def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
     """Recompute every client's current summary against `snapshot`; returns the pass."""
     with _lock:
+        current = Assessment.objects.filter(pk__in=Client.objects.values("assessment_id"))
         previous = Recomputation.objects.filter(finished__isnull=False).first()
-        changes = rule_changes(previous.started if previous else None)
+        # The edits since the summaries were last brought up to date.
+        since = previous.started if previous else current.aggregate(t=Min("computed_at"))["t"]
+        changes = rule_changes(since)
         run = Recomputation.objects.create(
             started=timezone.now(), catalog_version=snapshot.version, trigger=trigger,
             rule_changes=changes,
@@ -80,7 +96,6 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
             causes[change["certification"]].append(change["text"])
 
         updated, flips, failed = [], [], 0
-        current = Assessment.objects.filter(pk__in=Client.objects.values("assessment_id"))
         for assessment in current.only("id", "client_id", "profile", "summary").iterator(2000):
             try:
                 profile = parse_profile(assessment.profile, snapshot)
@@ -98,7 +113,7 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
                         before_status=before.get("status", ""),
                         before_on=_day(before.get("eligible_on")),
                         after_status=after["status"], after_on=_day(after["eligible_on"]),
-                        cause="; ".join(causes[code] + causes[None]) or "A catalog change.",
+                        cause=_cause(causes[code] + causes[None]),
                     ))  # fmt: skip
             assessment.summary = summary
             updated.append(assessment)

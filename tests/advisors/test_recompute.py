@@ -1,0 +1,62 @@
+"""A rule change recomputes the stored summaries and says whose standing moved, and why."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from eligibility import models as m
+from eligibility.advising.models import Readiness, Recomputation, StatusChange
+
+from .conftest import add_client, new_hire, nurse
+
+
+def hours_condition(cert: str) -> m.Condition:
+    return (
+        m.Condition.objects.filter(option__group__certification__code=cert, kind="experience")
+        .order_by("option__group__position", "option__position", "position")
+        .first()
+    )
+
+
+def test_an_editors_change_recomputes_and_records_who_moved(
+    login, advisor, django_capture_on_commit_callbacks
+):
+    ready = add_client(advisor.organisation, advisor, "Ready Rita", nurse())
+    assert ready.readiness.get(certification="acm").status == "eligible"
+    condition = m.Condition.objects.filter(
+        option__group__certification__code="acm", kind="experience"
+    ).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        condition.params = {**condition.params, "hours": 20000}  # nobody has ten years yet
+        condition.save()
+    after = Readiness.objects.get(client=ready, certification="acm")
+    assert after.status != "eligible"
+    change = StatusChange.objects.get(client=ready, certification="acm")
+    assert change.before_status == "eligible"
+    assert f"“{condition.code}” changed" in change.cause
+    page = login(advisor).get("/advisor/")
+    assert "Ready Rita" in page.content.decode()
+    assert f"“{condition.code}” changed" in page.content.decode()
+
+
+def test_unchanged_rules_change_nothing(advisor):
+    client = add_client(advisor.organisation, advisor, "Later Lou", new_hire())
+    before = client.assessment.summary
+    out = StringIO()
+    call_command("recompute_summaries", stdout=out)
+    client.assessment.refresh_from_db()
+    assert client.assessment.summary == before
+    assert "1 summaries checked" in out.getvalue() and "0 changed" in out.getvalue()
+    assert Recomputation.objects.get().changed == 0
+    assert not StatusChange.objects.exists()
+
+
+def test_a_profile_the_new_rules_refuse_is_kept_and_counted(advisor):
+    client = add_client(advisor.organisation, advisor, "Maria", nurse())
+    profile = client.assessment.profile
+    client.assessment.profile = {**profile, "credentials": ["no-such-credential"]}
+    client.assessment.save()
+    call_command("recompute_summaries", stdout=StringIO())
+    run = Recomputation.objects.get()
+    assert run.failed == 1
+    assert Readiness.objects.filter(client=client).count() == 4  # the old summary stays
