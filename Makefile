@@ -22,6 +22,7 @@ run: $(STAMP)
 	DJANGO_DEBUG=true $(BIN)/python manage.py createcachetable
 	DJANGO_DEBUG=true $(BIN)/python manage.py load_catalog
 	DJANGO_DEBUG=true $(BIN)/python manage.py ensure_demo_editor
+	DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo --clients 40
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's chromium (Playwright's own browser download cannot work here).
@@ -44,6 +45,7 @@ test-postgres: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/advising.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -42,6 +42,8 @@ class ClientForm(AdvisorForm, forms.ModelForm):
         else:
             # An advisor's clients are their own; only an organisation admin reassigns.
             field.empty_label = None
+            field.required = True
+            field.error_messages["required"] = "is required"
             field.initial = membership.pk
         style_widgets(self)
 
