@@ -11,8 +11,10 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from ..catalog import get_snapshot
@@ -99,6 +101,13 @@ def client_list(request: HttpRequest) -> HttpResponse:
             "errors": form.error_summary() if form.is_bound else [],
             "page": page,
             "rows": rows,
+            "rows_html": mark_safe(  # noqa: S308 - Jinja2 autoescaped every value in it
+                render_to_string(
+                    "advising/client_rows.html",
+                    {"rows": rows, "certification": cert},
+                    using="jinja2",
+                )
+            ),
             "certification": next((c for c in snapshot.certifications if c.code == cert), None),
             "query": query.urlencode(),
             "bucket_labels": BUCKET_LABELS,
