@@ -75,6 +75,26 @@ class LabelledErrorsMixin:
             self.add_error(None, f"{name.replace('_', ' ').capitalize()} {message}")
 
 
+class ErrorSummaryMixin:
+    """The error summary at the top of a page: (element id, message) for every error, in page
+    order, each linking to its field; errors of the whole form link to `summary_target`."""
+
+    summary_target = "form"
+
+    def summary_message(self, name: str, error) -> str:
+        return str(error)
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        items = [
+            (self[name].auto_id, self.summary_message(name, error))
+            for name, errors in self.errors.items()
+            if name in self.fields
+            for error in errors
+        ]
+        items += [(self.summary_target, str(error)) for error in self.non_field_errors()]
+        return items
+
+
 class EntryForm(LabelledErrorsMixin, forms.Form):
     """One repeatable entry (a licence, a degree, a job, a course)."""
 
@@ -179,7 +199,7 @@ class EducationForm(EntryForm):
         self.fields["topic"].choices = choices(self.snapshot.ce_topics)
 
 
-class StepForm(LabelledErrorsMixin, forms.Form):
+class StepForm(ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
     """One wizard step: its own fields plus, optionally, a list of repeatable entries."""
 
     default_renderer = RENDERER
@@ -248,11 +268,13 @@ class StepForm(LabelledErrorsMixin, forms.Form):
             return False
         return True
 
+    @property
+    def summary_target(self) -> str:
+        return f"{self.prefix}-errors"
+
     def error_summary(self) -> list[tuple[str, str]]:
-        """(field id, message) for every error of the step, in page order."""
-        items = [(self[name].auto_id, str(e)) for name, errs in self.errors.items()
-                 if name in self.fields for e in errs]  # fmt: skip
-        items += [(f"{self.prefix}-errors", str(e)) for e in self.non_field_errors()]
+        """Every error of the step in page order, the entries' after the step's own."""
+        items = super().error_summary()
         for number, form in enumerate(self.entries.forms if self.entries else [], start=1):
             for name, errors in form.errors.items():
                 target = form[name].auto_id if name in form.fields else f"entry-{number}"

@@ -10,27 +10,22 @@ from django.urls import path
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 
-from ..forms import RENDERER, style_widgets
+from ..forms import RENDERER, ErrorSummaryMixin, style_widgets
 
 LOGIN_RATE = "10/m"  # per address: enough for typos, too few for guessing
 
 
-class SiteFormMixin:
+class SiteFormMixin(ErrorSummaryMixin):
     default_renderer = RENDERER
+    summary_target = "account-form"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_widgets(self)
 
-    def error_summary(self) -> list[tuple[str, str]]:
-        items = [
-            (self[name].auto_id, f"{self.fields[name].label}: {error}")
-            for name, errors in self.errors.items()
-            if name in self.fields
-            for error in errors
-        ]
-        items += [("account-form", str(e)) for e in self.non_field_errors()]
-        return items
+    def summary_message(self, name: str, error) -> str:
+        # Django's own messages ("This field is required.") do not name the field.
+        return f"{self.fields[name].label}: {error}"
 
 
 class LoginForm(SiteFormMixin, auth_forms.AuthenticationForm):

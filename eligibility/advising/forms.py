@@ -2,20 +2,14 @@
 
 from django import forms
 
-from ..forms import RENDERER, LabelledErrorsMixin, style_widgets
+from ..forms import RENDERER, ErrorSummaryMixin, LabelledErrorsMixin, style_widgets
 from .models import Client, Membership
 from .selectors import BUCKETS, UNASSESSED
 
 
-class AdvisorForm(LabelledErrorsMixin):
+class AdvisorForm(ErrorSummaryMixin, LabelledErrorsMixin):
     default_renderer = RENDERER
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        """(field id, message) for every error, in page order."""
-        items = [(self[name].auto_id, str(e)) for name, errs in self.errors.items()
-                 if name in self.fields for e in errs]  # fmt: skip
-        items += [("client-form", str(e)) for e in self.non_field_errors()]
-        return items
+    summary_target = "client-form"
 
 
 class ClientForm(AdvisorForm, forms.ModelForm):
