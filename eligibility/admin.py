@@ -26,7 +26,7 @@ from .admin_forms import (
     params_fieldsets,
 )
 from .admin_views import export_view, import_view
-from .catalog import get_snapshot, published, read_catalog
+from .catalog import JOB_LINKS, get_snapshot, published, read_catalog
 from .preview import impact
 from .snapshot import parse_catalog
 
@@ -107,9 +107,6 @@ class NoteInline(TreeInline):
     fieldsets = params_fieldsets(("text", "unless_kind", "position"))
 
 
-HISTORY_VERBS = {"+": "added", "~": "changed", "-": "deleted"}
-
-
 def recent_rule_changes(cert, limit: int = 15) -> list[tuple]:
     """(when, who, verb, history url, what, kind of row) for the rule tree of `cert`."""
     group_ids = list(cert.groups.values_list("pk", flat=True))
@@ -129,7 +126,7 @@ def recent_rule_changes(cert, limit: int = 15) -> list[tuple]:
         (
             timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M"),
             record.history_user.get_username() if record.history_user else "loader",
-            HISTORY_VERBS.get(record.history_type, "changed"),
+            m.HISTORY_VERBS.get(record.history_type, "changed"),
             reverse(f"admin:eligibility_{model}_history", args=[record.id]),
             record.code,
             label,
@@ -305,14 +302,7 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
 
 @admin.register(m.JobRole)
 class JobRoleAdmin(CodedAdmin):
-    filter_horizontal = (
-        "background_licences",
-        "background_fields",
-        "background_roles",
-        "settings",
-        "helpful_certifications",
-        "shown_when_reaching",
-    )
+    filter_horizontal = JOB_LINKS
 
 
 class TreeRowAdmin(CatalogAdmin):

@@ -325,6 +325,9 @@ class SavedPlan(models.Model):
         return f"saved plan of {self.created_at:%Y-%m-%d}"
 
 
+# simple_history's record types, as words.
+HISTORY_VERBS = {"+": "added", "~": "changed", "-": "deleted"}
+
 CATALOG_MODELS = (
     LicenceType,
     DegreeLevel,

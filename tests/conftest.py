@@ -1,6 +1,8 @@
 """Shared fixtures: the seeded catalog as a snapshot (no database needed) and `assess`."""
 
 import os
+import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -30,6 +32,26 @@ SPEC_EXAMPLE = {
 
 # Sync Playwright runs beside Django's live_server in the same process.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def fresh_rate_limits():
+    """No request counted against any address before or after the test (rate limits count
+    in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def frozen_rate_limit_clock(monkeypatch):
+    """Keep all requests of a test inside one rate-limit window, however slow the machine."""
+    import django_ratelimit.core
+
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,8 @@
 
 import copy
 import json
-import time
-from types import SimpleNamespace
 
-import django_ratelimit.core
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +14,7 @@ from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
 ASSESS, CATALOG = "/api/assess", "/api/catalog"
 NOBODY = {"as_of": "2026-11-23"}
@@ -38,14 +34,6 @@ def seed_data() -> dict:
 @pytest.fixture
 def seeded():
     load_catalog(seed_data())
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Each test starts with no request counted against any address."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def post(client: Client, data, **extra):
@@ -216,13 +204,6 @@ def test_more_than_100_profiles_are_refused(client, seeded):
 
 
 # --- POST /api/assess: rate limit ---------------------------------------------------------
-
-
-@pytest.fixture
-def frozen_rate_limit_clock(monkeypatch):
-    """Keep all requests of a test inside one rate-limit window, however slow the machine."""
-    now = time.time()
-    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
 
 
 def test_the_61st_request_in_a_minute_from_one_address_is_refused_with_json(

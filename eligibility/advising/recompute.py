@@ -23,7 +23,6 @@ from .models import Assessment, Client, Readiness, Recomputation, StatusChange
 from .summaries import readiness_rows, soonest, summarise
 
 log = logging.getLogger(__name__)
-VERBS = {"+": "added", "~": "changed", "-": "deleted"}
 _lock = threading.Lock()
 
 
@@ -47,9 +46,10 @@ def rule_changes(since: dt.datetime | None) -> list[dict]:
         for record in records[:500]:
             who = record.history_user.get_username() if record.history_user else "catalog load"
             when = timezone.localtime(record.history_date)
+            verb = m.HISTORY_VERBS[record.history_type]
             changes.append({
                 "certification": cert_codes.get(cert_of(record)),
-                "text": f"{label.capitalize()} “{_label(record)}” {VERBS[record.history_type]} "
+                "text": f"{label.capitalize()} “{_label(record)}” {verb} "
                         f"by {who} on {when:%d %b %Y %H:%M}",
                 "at": record.history_date.isoformat(),
             })  # fmt: skip

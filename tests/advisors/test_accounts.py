@@ -1,29 +1,13 @@
 """Advisors' accounts under /accounts/: log in and out, reset a password, a limit on guessing."""
 
 import re
-import time
-from types import SimpleNamespace
 
-import django_ratelimit.core
 import pytest
-from django.core.cache import cache
+
+# Login, reset and wizard POSTs are rate limited per address: no test inherits a count.
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 PASSWORD = "a-long-test-password"  # tests.factories.UserFactory's
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Each test starts with no request counted against any address."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def frozen_rate_limit_clock(monkeypatch):
-    """Keep all requests of a test inside one rate-limit window, however slow the machine."""
-    now = time.time()
-    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
 from django.test import Client as Browser
 from django.utils import timezone
 
@@ -19,13 +18,8 @@ from tests.test_assessment_wizard import ANSWERS
 
 from .conftest import add_client, nurse
 
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """The wizard's POSTs are rate limited per address; no test inherits another's count."""
-    cache.clear()
-    yield
-    cache.clear()
+# The wizard's POSTs are rate limited per address: no test inherits another's count.
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 @pytest.fixture
