@@ -298,6 +298,25 @@ def _cmac_milestone(credentials: list, master: bool, supervisor: bool) -> float:
     return min(routes + [24] * bool(credentials))
 
 
+def _case_manager_route(
+    p: Person, role: str, supervisors: list, credentials: list, master: bool
+) -> tuple[str, float, dict]:
+    """The job toward the person's goal: its role, the full-time months it needs, and what
+    the job entry must say for that goal's route (CCM: a certified supervisor halves it)."""
+    milestone = 12.0
+    if p.goal == "ccm":
+        supervisors = p.supervisors(0.4, "ccm")
+        milestone = 12 if supervisors else 24
+    elif p.goal == "cmac":
+        supervisor = p.chance(0.35)
+        role = "case-management-supervisor" if supervisor else role
+        milestone = _cmac_milestone(credentials, master, supervisor)
+    extra = {"supervisor_credentials": supervisors}
+    if p.goal == "acm":
+        extra.update(paid=True, supervised=True, self_employed=False)
+    return role, milestone, extra
+
+
 def _nurse(p: Person) -> dict:
     rng, goal = p.rng, p.goal
     degrees = [p.degree(rng.choices(("associate", "bachelor"), (30, 70))[0], "nursing")]
@@ -310,21 +329,13 @@ def _nurse(p: Person) -> dict:
     if goal == "cmac" and p.chance(0.5) or goal != "acm" and p.chance(0.1):
         credentials = p.some("credentials", 1.0, "acm")
 
-    role, milestone = "nurse-case-manager", 12.0
     settings = HEALTH_CARE[:4] if goal in ("acm", "cmgt-bc") else (*HEALTH_CARE[:4], "insurance")
     supervisors = p.supervisors(0.3, "ccm", "acm", "cmgt-bc")
-    if goal == "ccm":
-        supervisors = p.supervisors(0.4, "ccm")
-        milestone = 12 if supervisors else 24
-    elif goal == "cmac":
-        supervisor = p.chance(0.35)
-        role = "case-management-supervisor" if supervisor else role
-        milestone = _cmac_milestone(credentials, master, supervisor)
-    elif goal == "cmgt-bc":
+    role, milestone, extra = _case_manager_route(
+        p, "nurse-case-manager", supervisors, credentials, master
+    )
+    if goal == "cmgt-bc":
         milestone = 2000 / FULL_TIME_MONTH_HOURS + 0.3  # hours in the last three years
-    extra = {"supervisor_credentials": supervisors}
-    if goal == "acm":
-        extra.update(paid=True, supervised=True, self_employed=False)
 
     setting = rng.choice(settings)
     if goal != "cmgt-bc" and p.setback(0.12):
@@ -377,20 +388,12 @@ def _social_worker(p: Person) -> dict:
         licence = "social-worker"  # the ACM route through a licence when the degree is not
     credentials = p.some("credentials", 0.4 if goal == "cmac" else 0.1, "acm")
 
-    role, milestone = "case-manager", 12.0
     elsewhere = ("community", "government", "insurance", "school")
     setting = rng.choice(HEALTH_CARE if goal == "acm" or p.chance(0.5) else elsewhere)
     supervisors = p.supervisors(0.25, "ccm", "acm")
-    if goal == "ccm":
-        supervisors = p.supervisors(0.4, "ccm")
-        milestone = 12 if supervisors else 24
-    elif goal == "cmac":
-        supervisor = p.chance(0.35)
-        role = "case-management-supervisor" if supervisor else role
-        milestone = _cmac_milestone(credentials, master, supervisor)
-    extra = {"supervisor_credentials": supervisors}
-    if goal == "acm":
-        extra.update(paid=True, supervised=True, self_employed=False)
+    role, milestone, extra = _case_manager_route(
+        p, "case-manager", supervisors, credentials, master
+    )
     start = p.current(role, setting, milestone, **extra)
     if p.chance(0.75):
         before = rng.choice(("community", "behavioral-health", "government", "school"))
