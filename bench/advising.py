@@ -35,12 +35,12 @@ sys.path.insert(0, str(BENCH_DIR.parent))
 sys.path.insert(0, str(BENCH_DIR))
 
 from web import (  # noqa: E402 - bench/web.py, the HTTP benchmark's helpers
-    WRK_INSTALL,
     BenchError,
     Browser,
     Target,
     free_port,
     interrupted,
+    load_arguments,
     measure_all,
     report,
     server_env,
@@ -48,6 +48,7 @@ from web import (  # noqa: E402 - bench/web.py, the HTTP benchmark's helpers
     stop,
     tail,
     wait_until_up,
+    warn_without_wrk,
 )
 
 ADMIN, PASSWORD = "demo-admin", "careerpath-demo"  # noqa: S105 - seed_demo's demo account
@@ -159,16 +160,7 @@ def available_pages(browser: Browser) -> list[Target]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=5000, help="clients (default 5000)")
-    parser.add_argument("--rounds", type=int, default=3, help="measured rounds (default 3)")
-    parser.add_argument("--seconds", type=int, default=3, help="seconds per endpoint per round")
-    parser.add_argument("--warmup", type=int, default=1, help="seconds of warm-up per endpoint")
-    parser.add_argument("--concurrency", type=int, default=8, help="open connections")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads")
-    parser.add_argument("--python-client", action="store_true", help="do not use wrk")
-    args = parser.parse_args()
-
-    wrk = None if args.python_client else shutil.which("wrk")
+    args, wrk = load_arguments(parser)
     tmp = Path(tempfile.mkdtemp(prefix="careerpath-bench-advising-"))
     server = None
     log = tmp / "gunicorn.log"
@@ -185,10 +177,7 @@ def main() -> int:
             f"  gunicorn: {args.workers} sync workers x 1 thread; load from {tool}, "
             f"{args.concurrency} conns; rate limits OFF"
         )
-        if not wrk:
-            if not args.python_client:
-                print(f"  wrk not found; install it for steadier figures: {WRK_INSTALL}")
-            print("  the Python client competes with the server for CPU: its figures are lower")
+        warn_without_wrk(args, wrk)
         sys.stdout.flush()
         port = free_port()
         server = start_gunicorn(env, port, args.workers, log)

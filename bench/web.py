@@ -486,12 +486,9 @@ def report(trivial: Target, targets: list[Target], trivial_runs, runs, ratios) -
     print("  every response was 200")
 
 
-def interrupted(signum, frame):
-    raise KeyboardInterrupt
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def load_arguments(parser: argparse.ArgumentParser) -> tuple[argparse.Namespace, str | None]:
+    """The load options every HTTP benchmark takes; returns the arguments and wrk's path (None:
+    the Python client)."""
     parser.add_argument("--rounds", type=int, default=3, help="measured rounds (default 3)")
     parser.add_argument("--seconds", type=int, default=3, help="seconds per endpoint per round")
     parser.add_argument("--warmup", type=int, default=1, help="seconds of warm-up per endpoint")
@@ -502,6 +499,23 @@ def main() -> int:
     args = parser.parse_args()
 
     wrk = None if args.python_client else shutil.which("wrk")
+    return args, wrk
+
+
+def warn_without_wrk(args, wrk: str | None) -> None:
+    if not wrk:
+        if not args.python_client:
+            print(f"  wrk not found; install it for steadier figures: {WRK_INSTALL}")
+        print("  the Python client competes with the server for CPU: its figures are lower")
+
+
+def interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    args, wrk = load_arguments(parser)
     tmp = Path(tempfile.mkdtemp(prefix="careerpath-bench-"))
     server = None
     log = tmp / "gunicorn.log"
@@ -516,10 +530,7 @@ def main() -> int:
             f"  {args.warmup} s warm-up, then {args.rounds} rounds of {args.seconds} s an endpoint"
         )
         print("  rate limits are OFF for the benchmark (DJANGO_RATELIMIT_ENABLE=false)")
-        if not wrk:
-            if not args.python_client:
-                print(f"  wrk not found; install it for steadier figures: {WRK_INSTALL}")
-            print("  the Python client competes with the server for CPU: its figures are lower")
+        warn_without_wrk(args, wrk)
         sys.stdout.flush()
         env = server_env(tmp)
         started = time.monotonic()
