@@ -62,10 +62,16 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
     )
 
 
+def fragment(template: str, context: dict) -> str:
+    """A part of a page rendered by Jinja2 (the hot templates, in <app>/jinja2/), ready to be
+    placed in a Django template."""
+    html = render_to_string(template, context, using="jinja2")
+    return mark_safe(html)  # noqa: S308 - Jinja2 autoescaped every value in it
+
+
 def results_block(results: dict) -> str:
     """The results component (certification cards and jobs), shared by every results page."""
-    html = render_to_string("eligibility/results_block.html", {"results": results}, using="jinja2")
-    return mark_safe(html)  # noqa: S308 - Jinja2 autoescaped every value in it
+    return fragment("eligibility/results_block.html", {"results": results})
 
 
 def results(request: HttpRequest) -> HttpResponse:

@@ -11,16 +11,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from ..catalog import get_snapshot
 from ..profile import ProfileError
 from ..services import assess_profile
-from ..views import nearest_first, results_block
+from ..views import fragment, nearest_first, results_block
 from .access import advisor_required, advisors_of, client_for
 from .forms import ClientFilterForm, ClientForm
 from .history import compare
@@ -101,12 +99,8 @@ def client_list(request: HttpRequest) -> HttpResponse:
             "errors": form.error_summary() if form.is_bound else [],
             "page": page,
             "rows": rows,
-            "rows_html": mark_safe(  # noqa: S308 - Jinja2 autoescaped every value in it
-                render_to_string(
-                    "advising/client_rows.html",
-                    {"rows": rows, "certification": cert},
-                    using="jinja2",
-                )
+            "rows_html": fragment(
+                "advising/client_rows.html", {"rows": rows, "certification": cert}
             ),
             "certification": next((c for c in snapshot.certifications if c.code == cert), None),
             "query": query.urlencode(),
