@@ -1,5 +1,6 @@
 """Shared fixtures: the seeded catalog as a snapshot (no database needed) and `assess`."""
 
+import json
 import os
 import time
 from types import SimpleNamespace
@@ -52,6 +53,46 @@ def frozen_rate_limit_clock(monkeypatch):
 
     now = time.time()
     monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the seeded catalog once per run, committed, so each test's transaction starts
+    with it (loading it per test cost half a second on PostgreSQL)."""
+    with django_db_blocker.unblock():
+        _load_seed()
+
+
+def _load_seed():
+    from eligibility.loading import load_catalog
+    from eligibility.snapshot import SEED_PATH
+
+    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def seeded(db):
+    """The seeded catalog in the database.
+
+    Already there for database tests (see django_db_setup); loaded again only after a
+    transactional test has flushed the tables.
+    """
+    from eligibility.models import Certification
+
+    if not Certification.objects.exists():
+        _load_seed()
+
+
+@pytest.fixture
+def empty_catalog(db):
+    """No catalog rows at all, for tests of loading into a new database (rolled back after)."""
+    from eligibility.catalog import VOCAB_MODELS
+    from eligibility.models import Certification, JobRole
+
+    JobRole.objects.all().delete()
+    Certification.objects.all().delete()
+    for model in VOCAB_MODELS.values():
+        model.objects.all().delete()
 
 
 @pytest.fixture(scope="session")

@@ -31,11 +31,6 @@ def seed_data() -> dict:
     return json.loads(SEED_PATH.read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def seeded():
-    load_catalog(seed_data())
-
-
 def post(client: Client, data, **extra):
     return client.post(ASSESS, json.dumps(data), content_type="application/json", **extra)
 

@@ -6,16 +6,9 @@ import json
 import pytest
 from django.core.management import call_command
 
-from eligibility.loading import load_catalog
-from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def seeded():
-    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 
 def run(tmp_path, payload, monkeypatch=None, raw: str | None = None):

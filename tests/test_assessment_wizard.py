@@ -1,22 +1,14 @@
 """The self-assessment at /assess/: five steps, validation, back and forth, editing, results."""
 
-import json
 import re
 
 import pytest
 
-from eligibility.loading import load_catalog
 from eligibility.plans import PROFILE_SESSION_KEY
-from eligibility.snapshot import SEED_PATH
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 MANAGEMENT = "assessment_wizard-current_step"
-
-
-@pytest.fixture(autouse=True)
-def seeded():
-    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
 
 
 def entries(step: str, *rows: dict) -> dict:

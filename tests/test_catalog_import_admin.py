@@ -7,22 +7,16 @@ import pytest
 from django.contrib.auth.models import Group
 
 from eligibility import models as m
-from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 IMPORT = "/admin/eligibility/certification/catalog/import/"
 EXPORT = "/admin/eligibility/certification/catalog/export/"
 
 
 def seed() -> dict:
     return json.loads(SEED_PATH.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(autouse=True)
-def seeded():
-    load_catalog(seed())
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from eligibility.catalog import dump_catalog, get_snapshot
 from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError, load_seed_snapshot
 
-pytestmark = pytest.mark.django_db
+# Each test loads into an empty database, as a new deployment would.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_catalog")]
 
 
 def seed() -> dict:

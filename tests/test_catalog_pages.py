@@ -8,7 +8,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.factories import (
     CertificationFactory,
@@ -22,11 +21,6 @@ pytestmark = pytest.mark.django_db
 QUERY_BUDGET = 3  # one when the snapshot cache is warm; a little room for middleware
 SEED = json.loads(SEED_PATH.read_text(encoding="utf-8"))
 SEEDED_JOB_CODES = [job["code"] for job in SEED["job_roles"]]
-
-
-@pytest.fixture
-def seeded():
-    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
 
 
 def text_of(response) -> str:

@@ -1,24 +1,15 @@
 """Editors keep the catalog in the admin: the group, the rule tree page, validation, history."""
 
-import json
-
 import pytest
 from django.contrib.auth.models import Group
 
 from eligibility import models as m
 from eligibility.catalog import get_snapshot
-from eligibility.loading import load_catalog
-from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 from tests.factories import UserFactory
 from tests.htmlforms import form_fields, single
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def seeded():
-    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """seed_demo: the demo organisation, its accounts and clients with stored summaries."""
 
 import datetime as dt
-import json
 import random
 from collections import defaultdict
 from io import StringIO
@@ -16,9 +15,7 @@ from eligibility.advising.models import Assessment, Client, Membership, Organisa
 from eligibility.advising.summaries import soonest, summarise
 from eligibility.catalog import get_snapshot
 from eligibility.engine import evaluate
-from eligibility.loading import load_catalog
 from eligibility.profile import parse_profile
-from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 from tests.factories import ClientFactory, MembershipFactory
 
@@ -26,8 +23,7 @@ PASSWORD = "careerpath-demo"
 
 
 @pytest.fixture
-def loaded(db):
-    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
+def loaded(seeded):
     return get_snapshot()
 
 
@@ -131,7 +127,7 @@ def test_credentials_are_printed_only_in_debug(loaded, settings):
     assert f"Demo organisation admin: demo-admin / {PASSWORD}" in out
 
 
-def test_refuses_without_a_catalog(db):
+def test_refuses_without_a_catalog(empty_catalog):
     with pytest.raises(CommandError, match="load_catalog"):
         seed(clients=3)
     assert not Organisation.objects.exists()

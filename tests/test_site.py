@@ -1,19 +1,10 @@
 """The home page and the editors' admin over the seeded catalog."""
 
-import json
-
 import pytest
 
-from eligibility.loading import load_catalog
-from eligibility.snapshot import SEED_PATH
 from tests.factories import EditorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def seeded():
-    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
 
 
 def test_the_home_page_lists_the_certifications_with_their_bodies(
@@ -35,7 +26,7 @@ def test_the_home_page_lists_the_certifications_with_their_bodies(
         assert text in page
 
 
-def test_the_home_page_says_how_to_load_an_empty_catalog(client):
+def test_the_home_page_says_how_to_load_an_empty_catalog(empty_catalog, client):
     response = client.get("/")
     assert response.status_code == 200
     assert "load_catalog" in response.content.decode()

@@ -1,22 +1,19 @@
 """Shared set-up for the advisor pages: the seeded catalog, two organisations, advisors."""
 
 import copy
-import json
 
 import pytest
 
 from eligibility.advising.models import Client, Membership, Organisation
 from eligibility.advising.summaries import record_assessment
 from eligibility.catalog import get_snapshot
-from eligibility.loading import load_catalog
-from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def seeded(db):
-    load_catalog(json.loads(SEED_PATH.read_text(encoding="utf-8")))
+def _catalog(seeded):
+    """Every advisor test runs against the seeded catalog."""
 
 
 def member(org: Organisation, username: str, role: str = Membership.ADVISOR) -> Membership:
