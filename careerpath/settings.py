@@ -105,7 +105,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "careerpath_cache",
-    }
+    },
+    # Rendered advisor page bodies, keyed by the organisation's revision (never stale, so a
+    # per-process cache is right even with several web replicas).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "careerpath-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 RATELIMIT_VIEW = "careerpath.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)  # off only for benchmarks

@@ -33,3 +33,6 @@ class EligibilityConfig(AppConfig):
         from .catalog import revised
 
         revised.connect(schedule_recompute, dispatch_uid="recompute-summaries")
+        from .advising import pagecache
+
+        pagecache.connect()

@@ -5,22 +5,41 @@ catalog: the engine never reads them, and nothing here is catalog data.
 """
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 
+def new_revision() -> str:
+    return uuid.uuid4().hex
+
+
 class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     created = models.DateTimeField(auto_now_add=True)
+    # Changes whenever anything the advisor pages show for this organisation may have changed
+    # (a client, an assessment, a summary, a member): their rendered pages are cached under it.
+    # Random rather than a counter so a rolled-back transaction can never reuse one.
+    revision = models.CharField(max_length=32, default=new_revision, editable=False)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.revision = new_revision()
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def touch(cls, *pks: int) -> None:
+        """Mark these organisations' advisor pages out of date."""
+        if pks:
+            cls.objects.filter(pk__in=pks).update(revision=new_revision())
 
 
 class Membership(models.Model):

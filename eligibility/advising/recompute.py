@@ -19,7 +19,15 @@ from .. import models as m
 from ..engine import evaluate
 from ..profile import ProfileError, parse_profile
 from ..snapshot import Snapshot
-from .models import Assessment, Client, Readiness, Recomputation, StatusChange
+from .models import (
+    Assessment,
+    Client,
+    Organisation,
+    Readiness,
+    Recomputation,
+    StatusChange,
+    new_revision,
+)
 from .summaries import readiness_rows, soonest, summarise
 
 log = logging.getLogger(__name__)
@@ -132,6 +140,7 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
             ]
             Client.objects.bulk_update(clients, ["soonest_on"], batch_size=500)
             StatusChange.objects.bulk_create(flips, batch_size=1000)
+            Organisation.objects.update(revision=new_revision())  # every summary's date moved
             run.assessments = current.count()
             run.changed, run.failed, run.finished = len(updated), failed, now
             run.save()

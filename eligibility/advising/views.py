@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from .access import advisor_required, advisors_of, client_for
 from .forms import ClientFilterForm, ClientForm
 from .history import compare
 from .invitations import find_invitation, invite
+from .pagecache import cached_body
 from .selectors import BUCKETS, bucket_of, dashboard, filtered_clients
 from .wizard import INVITATION_DONE_KEY
 
@@ -34,13 +36,18 @@ BUCKET_LABELS = dict(BUCKETS)
 def advisor_dashboard(request: HttpRequest) -> HttpResponse:
     snapshot = get_snapshot()
     today = timezone.localdate()
-    data = dashboard(request.membership, snapshot, today)
-    return render(
-        request,
-        "advising/dashboard.html",
-        {**data, "nav": "advisor", "today": today, "catalog_version": snapshot.version,
-         "chart": _chart(data["certifications"])},
-    )  # fmt: skip
+
+    def body() -> str:
+        data = dashboard(request.membership, snapshot, today)
+        return render_to_string(
+            "advising/_dashboard_body.html",
+            {**data, "today": today, "catalog_version": snapshot.version,
+             "chart": _chart(data["certifications"])},
+            request,
+        )  # fmt: skip
+
+    page = cached_body(request, "dashboard", (snapshot.version, today), body)
+    return render(request, "advising/dashboard.html", {"body": page, "nav": "advisor"})
 
 
 def _chart(certifications: list[dict]) -> dict:
@@ -75,6 +82,13 @@ def _filter_form(request: HttpRequest, snapshot) -> ClientFilterForm:
 def client_list(request: HttpRequest) -> HttpResponse:
     snapshot = get_snapshot()
     today = timezone.localdate()
+    page = cached_body(
+        request, "clients", (snapshot.version, today), lambda: _list_body(request, snapshot, today)
+    )
+    return render(request, "advising/client_list.html", {**page, "nav": "advisor"})
+
+
+def _list_body(request: HttpRequest, snapshot, today) -> dict:
     form = _filter_form(request, snapshot)
     filters = form.filters()
     clients = filtered_clients(request.membership, filters, today).prefetch_related("readiness")
@@ -91,12 +105,12 @@ def client_list(request: HttpRequest) -> HttpResponse:
         rows.append({"client": client, "chips": chips, "focus": readiness.get(cert)})
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "advising/client_list.html",
+    errors = form.error_summary() if form.is_bound else []
+    body = render_to_string(
+        "advising/_client_list_body.html",
         {
             "form": form,
-            "errors": form.error_summary() if form.is_bound else [],
+            "errors": errors,
             "page": page,
             "rows": rows,
             "rows_html": fragment(
@@ -105,9 +119,10 @@ def client_list(request: HttpRequest) -> HttpResponse:
             "certification": next((c for c in snapshot.certifications if c.code == cert), None),
             "query": query.urlencode(),
             "bucket_labels": BUCKET_LABELS,
-            "nav": "advisor",
         },
+        request,
     )
+    return {"body": body, "errors": bool(errors)}
 
 
 class _Echo:
