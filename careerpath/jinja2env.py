@@ -1,7 +1,9 @@
 """The Jinja2 environment for the few templates rendered on hot paths (results, client lists)."""
 
+from functools import lru_cache
+
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.timezone import localtime
 from jinja2 import Environment
 
@@ -16,11 +18,18 @@ def shortdate(value) -> str:
 
 
 def url(name: str, *args) -> str:
+    return _reverse(get_script_prefix(), name, args)
+
+
+@lru_cache(maxsize=4096)
+def _reverse(prefix: str, name: str, args: tuple) -> str:
+    # The results component links every certification and job: resolving each name again on
+    # every page cost more than the rest of the component's markup.
     return reverse(name, args=args)
 
 
 def environment(**options) -> Environment:
-    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on  # nosec B701
     env.globals.update(url=url, static=static)
     env.filters["longdate"] = longdate
     env.filters["shortdate"] = shortdate

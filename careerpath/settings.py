@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "careerpath.logs.RequestLogMiddleware",  # one line per request (static files not logged)
+    "careerpath.outage.DatabaseUnavailableMiddleware",  # 503 + Retry-After, DB down
+    "careerpath.content_security.ContentSecurityPolicyMiddleware",  # django-csp, see module
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -172,22 +175,63 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "careerpath <no
 
 
 # Production hardening; all on unless DEBUG. HTTPS is terminated in front of the app.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The header a TLS-terminating proxy sets (and strips from clients), e.g.
+# "HTTP_X_FORWARDED_PROTO,https"; leave unset when nothing in front sets it.
+_proxy_ssl_header = env_list("DJANGO_SECURE_PROXY_SSL_HEADER")
+if _proxy_ssl_header and len(_proxy_ssl_header) != 2:
+    raise ImproperlyConfigured("DJANGO_SECURE_PROXY_SSL_HEADER must be 'HTTP_HEADER_NAME,value'.")
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) if _proxy_ssl_header else None
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# The container healthcheck asks over plain HTTP from inside; everything else is redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files;
+# no inline script, style or javascript: URL anywhere, in debug too.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Logs name routes, never paths (tokens), queries or bodies (names): careerpath/logs.py.
+    "filters": {"hide_paths": {"()": "careerpath.logs.HidePaths"}},
+    "formatters": {
+        "json": {"()": "careerpath.logs.JsonFormatter"},  # one JSON object per line
+        "plain": {"()": "careerpath.logs.PlainFormatter"},  # readable, for development
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": os.environ.get("DJANGO_LOG_FORMAT", "").strip().lower()
+            or ("plain" if DEBUG else "json"),
+            "filters": ["hide_paths"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own handlers (console in debug, mail_admins) would print paths and whole
+        # requests unfiltered: its records go to the console handler above instead.
+        "django": {"handlers": []},
+        "django.request": {"filters": ["hide_paths"]},
+        # runserver's access line prints the raw path; the request line replaces it.
+        "django.server": {"handlers": [], "propagate": False, "level": "CRITICAL"},
+    },
 }

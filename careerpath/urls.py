@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careerpath.views import robots_txt
+from careerpath.views import healthz, robots_txt
 from eligibility import api, catalog_pages, views
 from eligibility.wizard import AssessmentWizard
 
@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/assess", api.assess, name="api_assess"),
     path("api/catalog", api.catalog, name="api_catalog"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("accounts/", include("eligibility.advising.auth")),
     path("", include("eligibility.advising.urls")),
     path("admin/", admin.site.urls),

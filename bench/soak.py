@@ -1,0 +1,705 @@
+"""Soak test: the site under mixed load survives a database restart and a killed worker.
+
+Run with `make soak` or `.venv/bin/python bench/soak.py [--seconds 60]`. Not a unit test and
+not a benchmark: a pass/fail check of how the production setup behaves when things break.
+
+1. A private, throwaway PostgreSQL cluster (initdb into a temporary directory, run as the
+   `postgres` OS user when the script runs as root, trust auth, 127.0.0.1 on a free port).
+   The machine's shared server on 5432 is never touched. Torn down at the end, also on Ctrl-C.
+2. Production settings (DEBUG off, a random secret key, no HTTPS redirect; rate limits off, or
+   the load would be refused with 429; persistent connections as configured, 60 s by default):
+   migrate, createcachetable, load_catalog, seed_demo --clients 200, collectstatic; gunicorn
+   (careerpath.wsgi, sync workers) on loopback.
+3. Mixed load from client threads for --seconds: POST /api/assess (SPEC §4 example), a saved
+   plan's page, /advisor/ and /advisor/clients/ signed in as demo-admin, /robots.txt (no
+   database), and writes: saving a public plan, adding a client, and saving that client's
+   assessment through the advisor's five steps. Every write that got a success response is
+   recorded and looked up in the database at the end.
+4. At a third of the run PostgreSQL restarts (pg_ctl restart -m fast); at two thirds one
+   gunicorn worker is killed with SIGKILL.
+
+It fails (exit 1) when: a 5xx answers outside the restart window, a 5xx inside it is not a 503
+with Retry-After, the first successful database-backed response comes more than 10 s after the
+restart began, a connection fails other than around the killed worker, nothing is served in the
+5 s after the kill or the master does not replace the worker, or an acknowledged write is
+missing. Exit 2: the soak itself could not run (setup failed).
+"""
+
+import argparse
+import glob
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from http.client import HTTPConnection, HTTPException
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(BENCH_DIR))
+
+from web import (  # noqa: E402 - bench/web.py, the HTTP benchmark's helpers
+    HOST,
+    WIZARD_ANSWERS,
+    BenchError,
+    free_port,
+    interrupted,
+    manage,
+    server_env,
+    spec_example,
+    start_gunicorn,
+    stop,
+    tail,
+    wait_until_up,
+    walk_wizard,
+)
+
+ADMIN, PASSWORD = "demo-admin", "careerpath-demo"  # noqa: S105 - seed_demo's demo account
+CLIENTS = 200
+RECOVERY_LIMIT_S = 10.0
+AFTER_KILL_S = 5.0
+PREFERRED_PG_PORT = 55432
+TIMEOUT_S = 30  # per request; gunicorn's own worker timeout is 30 s too
+
+
+# --- a private PostgreSQL cluster -----------------------------------------------------------
+
+
+class PrivatePostgres:
+    """initdb, pg_ctl start / restart / stop in a temporary directory; never the shared server."""
+
+    def __init__(self, root: Path, port: int):
+        self.bin = pg_bindir()
+        self.root = root
+        self.data = root / "data"
+        self.log = root / "postgres.log"
+        self.port = port
+        self.started = False
+
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@{HOST}:{self.port}/careerpath"
+
+    def _run(self, *command: str, timeout: float = 120) -> None:
+        # initdb and the server refuse to run as root: run them as the postgres OS user.
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        done = subprocess.run(
+            [*prefix, *command], cwd=self.root, capture_output=True, text=True,
+            timeout=timeout, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise BenchError(
+                f"{Path(command[0]).name} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
+                f"\npostgres.log:\n{tail(self.log)}"
+            )
+
+    def pg_ctl(self, *args: str) -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), *args)
+
+    def start(self) -> None:
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+        self._run(
+            str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
+            "-E", "UTF8", "--no-instructions",
+        )  # fmt: skip
+        with (self.data / "postgresql.conf").open("a") as conf:
+            conf.write(
+                f"\n# careerpath soak\nlisten_addresses = '{HOST}'\nport = {self.port}\n"
+                f"unix_socket_directories = '{self.root}'\nmax_connections = 50\n"
+            )
+        self.pg_ctl("-w", "-t", "60", "start")
+        self.started = True
+        self.psql("postgres", "CREATE DATABASE careerpath")
+
+    def psql(self, database: str, sql: str) -> str:
+        done = subprocess.run(
+            [str(self.bin / "psql"), "-h", HOST, "-p", str(self.port), "-U", "postgres",
+             "-d", database, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise BenchError(f"psql {sql!r} failed:\n{done.stderr}")
+        return done.stdout
+
+    def restart(self) -> None:
+        """Fast shutdown (every connection dropped), start, and wait until it accepts them."""
+        self.pg_ctl("-w", "-t", "60", "-m", "fast", "restart")
+
+    def stop(self) -> bool:
+        """Stop the server if it runs (a Ctrl-C may have reached it already); False if it
+        still runs."""
+        if not self.started:
+            return True
+        for mode in ("fast", "immediate"):
+            try:
+                self.pg_ctl("-w", "-t", "30", "-m", mode, "stop")
+                break
+            except (BenchError, subprocess.TimeoutExpired):
+                continue
+        self.started = (self.data / "postmaster.pid").exists()
+        return not self.started
+
+
+def pg_bindir() -> Path:
+    """The newest PostgreSQL's binaries (Debian keeps them in /usr/lib/postgresql/<v>/bin)."""
+    found = sorted(
+        (Path(p) for p in glob.glob("/usr/lib/postgresql/*/bin") if (Path(p) / "initdb").exists()),
+        key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)] or [0],
+    )
+    if found:
+        return found[-1]
+    initdb = shutil.which("initdb")
+    if initdb:
+        return Path(initdb).parent
+    raise BenchError("no PostgreSQL server binaries (initdb): apt-get install -y postgresql")
+
+
+def pick_port(preferred: int) -> int:
+    with socket.socket() as sock:
+        try:
+            sock.bind((HOST, preferred))
+            return preferred
+        except OSError:
+            return free_port()
+
+
+# --- gunicorn's workers -------------------------------------------------------------------
+
+
+def children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (gunicorn's workers under its master)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.add(int(entry))
+    return found
+
+
+# --- what happened ------------------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    label: str
+    sent: float
+    done: float
+    status: int | None  # None: the connection failed or timed out
+    database: bool = True  # the response needs the database (all but /robots.txt)
+    retry_after: bool = False
+    error: str = ""
+
+
+@dataclass
+class Writes:
+    """Writes that got a success response: what must be in the database at the end."""
+
+    plans: list[str] = field(default_factory=list)  # tokens of saved plans
+    clients: dict[int, str] = field(default_factory=dict)  # pk -> external id
+    assessments: Counter = field(default_factory=Counter)  # client pk -> saved assessments
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Failed(Exception):
+    """A request in a flow did not get the answer the flow needs; the flow stops there."""
+
+
+class Agent:
+    """One simulated user's connection and cookies; records every request it makes."""
+
+    def __init__(self, port: int, records: list[Record], cookies: dict[str, str] | None = None):
+        self.port = port
+        self.records = records
+        self.cookies = dict(cookies or {})
+
+    def request(
+        self, label: str, method: str, path: str, *, form: dict | None = None,
+        json_body: bytes | None = None, database: bool = True,
+    ) -> tuple[int, str, str]:  # fmt: skip
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if form is not None:
+            body = urlencode(form, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        elif json_body is not None:
+            body = json_body
+            headers["Content-Type"] = "application/json"
+        sent = time.monotonic()
+        conn = HTTPConnection(HOST, self.port, timeout=TIMEOUT_S)
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            page = response.read().decode("utf-8", errors="replace")
+        except (OSError, HTTPException) as error:
+            self.records.append(
+                Record(label, sent, time.monotonic(), None, database, error=repr(error))
+            )
+            raise Failed(f"{method} {path}: {error!r}") from None
+        finally:
+            conn.close()
+        self.records.append(
+            Record(label, sent, time.monotonic(), response.status, database,
+                   retry_after=response.getheader("Retry-After") is not None)
+        )  # fmt: skip
+        for raw in response.msg.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(raw).items():
+                if morsel.value in ("", '""') or morsel["max-age"] == "0":
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        return response.status, urlsplit(response.getheader("Location") or "").path, page
+
+    def expect(self, status: int, label: str, method: str, path: str, **kwargs):
+        got, location, page = self.request(label, method, path, **kwargs)
+        if got != status:
+            raise Failed(f"{method} {path}: {got}, not {status}")
+        return location, page
+
+    def csrf(self) -> dict[str, str]:
+        return {"csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+
+
+class LoadThread(threading.Thread):
+    """Picks actions at random until told to stop: reads, the API, and writes."""
+
+    def __init__(self, number: int, port: int, profile: bytes, public: tuple[str, str],
+                 writes: Writes, deadline: float, run_id: str):  # fmt: skip
+        super().__init__(name=f"load-{number}", daemon=True)
+        self.number = number
+        self.records: list[Record] = []
+        self.public = Agent(port, self.records, cookies=public_cookies(public[0]))
+        self.plan = public[1]
+        self.advisor = Agent(port, self.records)
+        self.signed_in = False
+        self.profile = profile
+        self.writes = writes
+        self.deadline = deadline
+        self.run_id = run_id
+        self.made = 0
+        self.random = random.Random(number)  # noqa: S311 - a load mix, not a secret
+        self.actions = [
+            (self.api, 4), (self.plan_page, 3), (self.dashboard, 1), (self.client_list, 2),
+            (self.robots, 1), (self.save_plan, 2), (self.new_client_assessed, 1),
+        ]  # fmt: skip
+
+    def run(self) -> None:
+        functions, weights = zip(*self.actions, strict=True)
+        while time.monotonic() < self.deadline:
+            action = self.random.choices(functions, weights)[0]
+            try:
+                action()
+            except Failed:
+                time.sleep(0.05)  # the outage: do not spin; the next action tries again
+
+    # reads
+
+    def api(self) -> None:
+        self.public.expect(200, "POST /api/assess", "POST", "/api/assess", json_body=self.profile)
+
+    def plan_page(self) -> None:
+        self.public.expect(200, "GET /plan/<token>/", "GET", self.plan)
+
+    def robots(self) -> None:
+        self.public.expect(200, "GET /robots.txt (no database)", "GET", "/robots.txt",
+                           database=False)  # fmt: skip
+
+    def dashboard(self) -> None:
+        self.sign_in()
+        self.advisor.expect(200, "GET /advisor/", "GET", "/advisor/")
+
+    def client_list(self) -> None:
+        self.sign_in()
+        self.advisor.expect(200, "GET /advisor/clients/", "GET", "/advisor/clients/")
+
+    def sign_in(self) -> None:
+        if self.signed_in:
+            return
+        self.advisor.cookies.clear()
+        self.advisor.expect(200, "GET /accounts/login/", "GET", "/accounts/login/")
+        form = {**self.advisor.csrf(), "username": ADMIN, "password": PASSWORD}
+        self.advisor.expect(302, "POST /accounts/login/", "POST", "/accounts/login/", form=form)
+        if "sessionid" not in self.advisor.cookies:
+            raise Failed("signing in set no session cookie")
+        self.signed_in = True
+
+    # writes
+
+    def save_plan(self) -> None:
+        location, _ = self.public.expect(
+            302, "POST /assess/save/ (write)", "POST", "/assess/save/", form=self.public.csrf()
+        )
+        if not location.startswith("/plan/"):
+            raise Failed(f"saving a plan redirected to {location!r}")
+        with self.writes.lock:
+            self.writes.plans.append(location.split("/")[2])
+        self.public.expect(200, "GET /plan/<token>/", "GET", location)  # the new plan's page
+
+    def new_client_assessed(self) -> None:
+        """Add a client, then save an assessment for them through the advisor's steps."""
+        self.sign_in()
+        self.made += 1
+        external_id = f"soak-{self.run_id}-{self.number}-{self.made}"
+        form = {
+            **self.advisor.csrf(), "name": f"Soak Client {self.number}-{self.made}",
+            "email": "", "external_id": external_id, "advisor": "", "notes": "soak test",
+        }  # fmt: skip
+        location, _ = self.advisor.expect(
+            302, "POST /advisor/clients/new/ (write)", "POST", "/advisor/clients/new/", form=form
+        )
+        found = re.fullmatch(r"/advisor/clients/(\d+)/", location)
+        if not found:
+            raise Failed(f"adding a client redirected to {location!r}")
+        pk = int(found.group(1))
+        with self.writes.lock:
+            self.writes.clients[pk] = external_id
+
+        base = f"/advisor/clients/{pk}/assessment/"
+        step_label = "GET|POST /advisor/clients/<pk>/assessment/<step>/"
+        location, _ = self.advisor.expect(302, step_label, "GET", base)
+        for step, answers in WIZARD_ANSWERS.items():
+            _, page = self.advisor.expect(200, step_label, "GET", f"{base}{step}/")
+            management = re.search(r'name="([^"]*-current_step)"', page)
+            if not management:
+                raise Failed(f"no management form on {base}{step}/")
+            form = {**self.advisor.csrf(), management.group(1): step, **answers}
+            location, _ = self.advisor.expect(302, step_label, "POST", f"{base}{step}/", form=form)
+        label = "GET /advisor/clients/<pk>/assessment/finished/ (write)"
+        location, _ = self.advisor.expect(302, label, "GET", location)
+        if location != f"/advisor/clients/{pk}/":
+            raise Failed(f"finishing the assessment redirected to {location!r}")
+        with self.writes.lock:
+            self.writes.assessments[pk] += 1
+
+
+def public_cookies(header: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in header.split("; ") if "=" in part)
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+@dataclass
+class Events:
+    start: float = 0.0
+    restart_began: float | None = None
+    restart_done: float | None = None
+    killed_at: float | None = None
+    killed_pid: int | None = None
+    respawned_after: float | None = None
+    replacement_pid: int | None = None
+
+
+def drive(args, port: int, server: subprocess.Popen, pg: PrivatePostgres, profile: bytes,
+          public: tuple[str, str], writes: Writes) -> tuple[list[LoadThread], Events]:  # fmt: skip
+    events = Events(start=time.monotonic())
+    deadline = events.start + args.seconds
+    run_id = secrets.token_hex(3)
+    threads = [
+        LoadThread(n, port, profile, public, writes, deadline, run_id) for n in range(args.threads)
+    ]
+    for thread in threads:
+        thread.start()
+
+    time.sleep(max(0.0, events.start + args.seconds / 3 - time.monotonic()))
+    events.restart_began = time.monotonic()
+    pg.restart()
+    events.restart_done = time.monotonic()
+    print(
+        f"  {events.restart_began - events.start:5.1f} s  PostgreSQL restarted "
+        f"(pg_ctl restart -m fast: {events.restart_done - events.restart_began:.2f} s)"
+    )
+    sys.stdout.flush()
+
+    time.sleep(max(0.0, events.start + 2 * args.seconds / 3 - time.monotonic()))
+    workers = children(server.pid)
+    if not workers:
+        raise BenchError("gunicorn has no workers to kill")
+    events.killed_pid = min(workers)
+    os.kill(events.killed_pid, signal.SIGKILL)
+    events.killed_at = time.monotonic()
+    print(f"  {events.killed_at - events.start:5.1f} s  SIGKILL to worker {events.killed_pid}")
+    sys.stdout.flush()
+    while time.monotonic() < events.killed_at + 15:
+        now = children(server.pid)
+        new = now - workers
+        if events.killed_pid not in now and new and len(now) >= len(workers):
+            events.respawned_after = time.monotonic() - events.killed_at
+            events.replacement_pid = min(new)
+            break
+        time.sleep(0.05)
+
+    for thread in threads:
+        thread.join(timeout=deadline - time.monotonic() + TIMEOUT_S + 5)
+    return threads, events
+
+
+def verify_writes(env: dict[str, str], writes: Writes) -> tuple[dict[str, tuple[int, int]], list]:
+    """Each acknowledged write looked up through the ORM: {kind: (acknowledged, found)}."""
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "careerpath.settings"
+    os.environ["DJANGO_LOG_LEVEL"] = "WARNING"
+    os.environ["CAREERPATH_RECOMPUTE"] = "off"
+    import django
+
+    django.setup()
+    from django.db import connections
+
+    from eligibility.advising.models import Assessment, Client
+    from eligibility.plans import find_plan
+
+    missing = []
+    found_plans = [token for token in writes.plans if find_plan(token) is not None]
+    missing += [f"saved plan /plan/{t[:6]}…/" for t in set(writes.plans) - set(found_plans)]
+
+    found_clients = dict(
+        Client.objects.filter(pk__in=writes.clients).values_list("pk", "external_id")
+    )
+    missing += [
+        f"client {pk} ({ext})" for pk, ext in writes.clients.items() if found_clients.get(pk) != ext
+    ]
+
+    # Each acknowledged assessment is a row of that client, and the client points at one.
+    rows = Counter(
+        Assessment.objects.filter(
+            client_id__in=writes.assessments, source=Assessment.BY_ADVISOR
+        ).values_list("client_id", flat=True)
+    )
+    current = set(
+        Client.objects.filter(pk__in=writes.assessments, assessment__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
+    found_assessments = 0
+    for pk, acknowledged in writes.assessments.items():
+        found = min(rows[pk], acknowledged) if pk in current else 0
+        found_assessments += found
+        if found < acknowledged:
+            missing.append(f"assessment of client {pk} ({found} of {acknowledged} found)")
+    connections.close_all()
+    figures = {
+        "saved plans (POST /assess/save/)": (len(writes.plans), len(found_plans)),
+        "new clients (POST /advisor/clients/new/)": (len(writes.clients), len(found_clients)),
+        "client assessments (advisor's five steps)": (
+            sum(writes.assessments.values()),
+            found_assessments,
+        ),
+    }
+    return figures, missing
+
+
+# --- the figures ----------------------------------------------------------------------------
+
+
+def ok(record: Record) -> bool:
+    return record.status is not None and 200 <= record.status < 400
+
+
+def report(args, records: list[Record], events: Events, writes_found, missing) -> list[str]:
+    """Print the figures; return the reasons the soak failed (empty: it passed)."""
+    failures = []
+    end = max((r.done for r in records), default=events.start)
+    print(f"\n  requests: {len(records)} in {end - events.start:.1f} s")
+    print(f"  {'endpoint':<52} {'total':>6} {'2xx/3xx':>8} {'4xx':>5} {'5xx':>5} {'conn':>5}")
+    by_label: dict[str, list[Record]] = {}
+    for record in records:
+        by_label.setdefault(record.label, []).append(record)
+    for label, group in sorted(by_label.items(), key=lambda item: -len(item[1])):
+        codes = [r.status for r in group]
+        print(
+            f"  {label:<52} {len(group):>6} {sum(ok(r) for r in group):>8} "
+            f"{sum(1 for c in codes if c and 400 <= c < 500):>5} "
+            f"{sum(1 for c in codes if c and c >= 500):>5} {codes.count(None):>5}"
+        )
+    statuses = Counter(r.status for r in records)
+    print(
+        "  responses by status: "
+        + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items(), key=lambda x: x[0] or 0) if s)
+        + (f", connection failed: {statuses[None]}" if statuses[None] else "")
+    )
+
+    # The database restart: the window runs from the restart until the first successful
+    # database-backed response to a request sent once PostgreSQL accepted connections again.
+    began, back = events.restart_began, events.restart_done
+    after = [r.done for r in records if r.database and ok(r) and r.sent >= back]
+    recovered = min(after) if after else None
+    window_end = recovered if recovered is not None else end
+
+    def in_window(record: Record) -> bool:
+        return record.sent <= window_end and record.done >= began
+
+    errors_5xx = [r for r in records if r.status and r.status >= 500]
+    inside = [r for r in errors_5xx if in_window(r)]
+    outside = [r for r in errors_5xx if not in_window(r)]
+    polite = [r for r in inside if r.status == 503 and r.retry_after]
+    print(
+        f"\n  database restart at {began - events.start:.1f} s "
+        f"(pg_ctl restart -m fast took {back - began:.2f} s)"
+    )
+    print(
+        f"    5xx during the restart window: {len(inside)} "
+        f"({len(polite)} are 503 with Retry-After, {len(inside) - len(polite)} other"
+        + (f": {dict(Counter(r.status for r in inside if r not in polite))}" if len(inside)
+           - len(polite) else "") + ")"
+    )  # fmt: skip
+    served = sum(1 for r in records if ok(r) and began <= r.done <= window_end)
+    print(f"    responses 2xx/3xx during the window: {served}")
+    if recovered is None:
+        print("    recovery: no successful database-backed response after the restart   FAIL")
+        failures.append("the site did not recover after the database restart")
+    else:
+        recovery = recovered - began
+        verdict = "pass" if recovery <= RECOVERY_LIMIT_S else "FAIL"
+        print(
+            f"    recovery: first successful database-backed response {recovery:.2f} s after "
+            f"the restart began ({recovered - back:.2f} s after PostgreSQL accepted connections)"
+            f"   limit {RECOVERY_LIMIT_S:.0f} s   {verdict}"
+        )
+        if recovery > RECOVERY_LIMIT_S:
+            failures.append(f"recovery took {recovery:.1f} s (limit {RECOVERY_LIMIT_S:.0f} s)")
+    if len(polite) != len(inside):
+        failures.append(f"{len(inside) - len(polite)} 5xx in the restart window were not 503 "
+                        "with Retry-After")  # fmt: skip
+    verdict = "pass" if not outside else "FAIL"
+    print(f"  5xx outside the restart window: {len(outside)}   {verdict}")
+    for record in outside[:10]:
+        print(f"    {record.status} {record.label} at {record.sent - events.start:.2f} s")
+    if outside:
+        failures.append(f"{len(outside)} 5xx outside the restart window")
+
+    # The killed worker.
+    killed = events.killed_at
+    served_after = sum(1 for r in records if ok(r) and killed < r.done <= killed + AFTER_KILL_S)
+    verdict = "pass" if served_after else "FAIL"
+    print(
+        f"\n  worker {events.killed_pid} killed (SIGKILL) at {killed - events.start:.1f} s: "
+        f"{served_after} requests served 2xx/3xx in the next {AFTER_KILL_S:.0f} s   {verdict}"
+    )
+    if not served_after:
+        failures.append("nothing was served after the worker was killed")
+    if events.respawned_after is None:
+        print("    the master did not start a replacement within 15 s   FAIL")
+        failures.append("gunicorn did not replace the killed worker")
+    else:
+        print(
+            f"    the master started a replacement (pid {events.replacement_pid}) "
+            f"{events.respawned_after:.2f} s after the kill   pass"
+        )
+
+    failed = [r for r in records if r.status is None]
+    near_kill = [r for r in failed if r.done >= killed and r.sent <= killed + 0.5]
+    elsewhere = [r for r in failed if r not in near_kill]
+    verdict = "pass" if not elsewhere else "FAIL"
+    print(
+        f"  connection errors: {len(failed)} ({len(near_kill)} in flight on the killed worker, "
+        f"{len(elsewhere)} elsewhere)   {verdict}"
+    )
+    for record in elsewhere[:10]:
+        print(f"    {record.label} at {record.sent - events.start:.2f} s: {record.error}")
+    if elsewhere:
+        failures.append(f"{len(elsewhere)} connection errors away from the killed worker")
+
+    print("\n  writes acknowledged vs found in the database:")
+    for kind, (acknowledged, found) in writes_found.items():
+        print(f"    {kind:<44} {acknowledged:>5} acknowledged {found:>5} found")
+    verdict = "pass" if not missing else "FAIL"
+    print(f"    missing: {len(missing)}   {verdict}")
+    for item in missing[:10]:
+        print(f"      {item}")
+    if missing:
+        failures.append(f"{len(missing)} acknowledged writes missing")
+    if not any(acknowledged for acknowledged, _ in writes_found.values()):
+        failures.append("no write was acknowledged at all")
+    return failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=60, help="seconds of load (default 60)")
+    parser.add_argument("--threads", type=int, default=6, help="client threads (default 6)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
+    args = parser.parse_args()
+    if args.seconds < 15:
+        parser.error("--seconds must be at least 15 (restart at 1/3, kill at 2/3, 5 s after)")
+    sys.stdout.reconfigure(line_buffering=True)
+    signal.signal(signal.SIGTERM, interrupted)  # a CI timeout or `kill` cleans up too
+    tmp = Path(tempfile.mkdtemp(prefix="careerpath-soak-"))
+    log = tmp / "gunicorn.log"
+    pg = server = None
+    try:
+        pg = PrivatePostgres(tmp, pick_port(PREFERRED_PG_PORT))
+        print(
+            f"Soak: {args.seconds} s of mixed load from {args.threads} threads; gunicorn "
+            f"{args.workers} sync workers; private PostgreSQL ({pg.bin.parent.name}) on "
+            f"{HOST}:{pg.port}\n  production settings (DEBUG off), rate limits OFF, "
+            f"{CLIENTS} seeded clients; DB restart at {args.seconds / 3:.0f} s, "
+            f"worker kill at {2 * args.seconds / 3:.0f} s"
+        )
+        started = time.monotonic()
+        pg.start()
+        env = server_env(tmp)
+        env["DATABASE_URL"] = pg.url
+        for command in (
+            ["migrate", "--noinput"], ["createcachetable"], ["load_catalog"],
+            ["seed_demo", "--clients", str(CLIENTS)],
+            ["collectstatic", "--noinput", "--verbosity", "0"],
+        ):  # fmt: skip
+            manage(env, *command)
+        port = free_port()
+        server = start_gunicorn(env, port, args.workers, log)
+        wait_until_up(server, port, log)
+        profile = json.dumps(spec_example()).encode()
+        public = walk_wizard(port)  # a session with answers, and a saved plan
+        print(f"  setup (cluster, migrate, catalog, seed, static, a wizard walk) "
+              f"{time.monotonic() - started:.1f} s")  # fmt: skip
+
+        writes = Writes()
+        threads, events = drive(args, port, server, pg, profile, public, writes)
+        stop(server)
+        server = None
+        records = sorted((r for t in threads for r in t.records), key=lambda r: r.sent)
+        writes_found, missing = verify_writes(env, writes)
+        failures = report(args, records, events, writes_found, missing)
+        if failures:
+            print("\nSOAK FAILED: " + "; ".join(failures))
+            print(f"gunicorn's log (last lines):\n{tail(log)}")
+            return 1
+        print("\nSOAK PASSED")
+        return 0
+    except BenchError as failure:
+        print(f"Soak could not run: {failure}", file=sys.stderr)
+        if server is not None:
+            print(f"gunicorn's log (last lines):\n{tail(log)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Soak interrupted", file=sys.stderr)
+        return 130
+    finally:
+        stop(server)
+        if pg is None or pg.stop():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            print(f"PostgreSQL did not stop: {pg.bin}/pg_ctl -D {pg.data} stop", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
