@@ -22,6 +22,7 @@ import json
 from collections.abc import Callable
 from functools import wraps
 
+import orjson
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
@@ -51,9 +52,17 @@ class Refusal(Exception):
         self.errors = errors
 
 
-def error_response(status: int, errors: dict[str, str]) -> JsonResponse:
+class FastJsonResponse(HttpResponse):
+    """JSON encoded by orjson: the results document is ~20 kB, and the standard encoder took
+    a tenth of an assessment's whole request."""
+
+    def __init__(self, data: object, status: int = 200) -> None:
+        super().__init__(orjson.dumps(data), content_type="application/json", status=status)
+
+
+def error_response(status: int, errors: dict[str, str]) -> HttpResponse:
     """The API's one shape for a refusal."""
-    return JsonResponse({"errors": errors}, status=status)
+    return FastJsonResponse({"errors": errors}, status=status)
 
 
 def allow_methods(*methods: str) -> Callable[[View], View]:
@@ -136,14 +145,14 @@ def assess_all(data: object) -> object:
 @allow_methods("POST")
 @never_cache  # results are about a person; no shared cache keeps them
 @ratelimit(key="ip", rate=ASSESS_RATE, method="POST", block=True)
-def assess(request: HttpRequest) -> JsonResponse:
+def assess(request: HttpRequest) -> HttpResponse:
     """Assess a profile (or a list of up to 100) against the published catalog (SPEC §4)."""
     try:
         require_json_content_type(request)
         results = assess_all(decode_json(read_body(request)))
     except Refusal as refusal:
         return error_response(refusal.status, refusal.errors)
-    return JsonResponse(results, safe=False)
+    return FastJsonResponse(results)
 
 
 # --- GET /api/catalog ---------------------------------------------------------------------
