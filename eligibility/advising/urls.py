@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import team, views
 from .wizard import AdvisorEntryWizard, InvitationWizard
 
 advisor_wizard = AdvisorEntryWizard.as_view(url_name="advisor_assessment_step",
@@ -22,6 +22,11 @@ urlpatterns = [
         advisor_wizard,
         name="advisor_assessment_step",
     ),
+    path("advisor/team/", team.team, name="advisor_team"),
+    path("advisor/team/new/", team.team_add, name="advisor_team_add"),
+    path("advisor/team/<int:pk>/role/", team.member_role, name="advisor_member_role"),
+    path("advisor/team/<int:pk>/active/", team.member_active, name="advisor_member_active"),
+    path("advisor/team/<int:pk>/invite/", team.member_invite, name="advisor_member_invite"),
     path("invite/<str:token>/", invitation_wizard, name="invitation"),
     path("invite/<str:token>/done/", views.invitation_done, name="invitation_done"),
     path("invite/<str:token>/<slug:step>/", invitation_wizard, name="invitation_step"),

@@ -9,6 +9,7 @@ import csv
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -191,7 +192,10 @@ def _client_form(request: HttpRequest, client) -> HttpResponse:
         request.POST or None,
         instance=client,
         membership=membership,
-        advisors=advisors_of(membership),
+        # A deactivated member takes no new clients, but keeps the ones not yet reassigned.
+        advisors=advisors_of(membership).filter(
+            Q(user__is_active=True) | Q(pk=getattr(client, "advisor_id", None))
+        ),
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save()
