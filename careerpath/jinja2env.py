@@ -7,6 +7,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.timezone import localtime
 from jinja2 import Environment
 
+from eligibility.advising.summaries import standing
 from eligibility.templatetags.careerpath import longdate
 
 
@@ -30,7 +31,7 @@ def _reverse(prefix: str, name: str, args: tuple) -> str:
 
 def environment(**options) -> Environment:
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on  # nosec B701
-    env.globals.update(url=url, static=static)
+    env.globals.update(url=url, static=static, standing=standing)
     env.filters["longdate"] = longdate
     env.filters["shortdate"] = shortdate
     return env

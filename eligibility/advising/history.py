@@ -1,10 +1,9 @@
 """What changed between two assessments of a client, in plain words."""
 
-import datetime as dt
 import json
 
-from ..explain import long_date
 from ..snapshot import Snapshot
+from .summaries import standing
 
 ENTRY_KEYS = {
     "licenses": "licence",
@@ -40,17 +39,7 @@ def describe_entry(key: str, entry: dict, snapshot: Snapshot) -> str:
 
 
 def _standing(item: dict | None) -> str:
-    if not item:
-        return "not assessed"
-    if item["status"] == "eligible":
-        return "eligible"
-    if item["eligible_on"]:
-        return f"eligible on {long_date_iso(item['eligible_on'])}"
-    return "not yet eligible"
-
-
-def long_date_iso(iso: str) -> str:
-    return long_date(dt.date.fromisoformat(iso).toordinal())
+    return standing(item["status"], item["eligible_on"]) if item else "not assessed"
 
 
 def compare(older: dict, newer: dict, snapshot: Snapshot) -> list[str]:

@@ -45,6 +45,19 @@ def summarise(results: list[CertificationResult]) -> dict:
     return summary
 
 
+def standing(status: str | None, on: dt.date | str | None) -> str:
+    """One certification's standing in a few words, the same on every advisor page:
+    "eligible", "eligible on 3 Mar 2027", "not yet eligible", or "not assessed"."""
+    if not status:
+        return "not assessed"
+    if status == "eligible":
+        return "eligible"
+    if on:
+        day = dt.date.fromisoformat(on) if isinstance(on, str) else on
+        return f"eligible on {day.day} {day:%b %Y}"
+    return "not yet eligible"
+
+
 def dated_profile(data: dict, today: dt.date) -> dict:
     """The profile as assessed: `as_of` fixed, so a recomputation after a rule change asks the
     same question of the new rules rather than moving the person forward in time."""

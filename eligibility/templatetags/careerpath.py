@@ -18,3 +18,11 @@ def longdate(value: str | None) -> str:
         return long_date(dt.date.fromisoformat(value).toordinal())
     except (TypeError, ValueError):
         return value
+
+
+@register.simple_tag
+def standing(status: str | None, on) -> str:
+    """A certification's standing in a few words (eligibility.advising.summaries.standing)."""
+    from eligibility.advising.summaries import standing as words
+
+    return words(status, on)

@@ -146,3 +146,20 @@ def test_delete_a_client_removes_their_assessments(login, advisor, caseload):
     assert response.status_code == 302
     assert not Client.objects.filter(pk=rita.pk).exists()
     assert not Assessment.objects.filter(client_id=rita.pk).exists()
+
+
+def test_every_advisor_page_words_a_standing_the_same_way(login, advisor):
+    from eligibility.advising.summaries import standing
+    from eligibility.catalog import get_snapshot
+
+    assert standing("eligible", None) == "eligible"
+    assert standing("eligible_later", "2027-03-03") == "eligible on 3 Mar 2027"
+    assert standing("not_eligible", None) == "not yet eligible"
+    assert standing("", None) == standing(None, None) == "not assessed"
+    client = add_client(advisor.organisation, advisor, "Later Lou", new_hire())
+    row = client.readiness.get(certification="ccm")
+    words = standing(row.status, row.eligible_on)
+    assert words.startswith("eligible on ")
+    name = next(c.name for c in get_snapshot().certifications if c.code == "ccm")
+    page = login(advisor).get("/advisor/clients/").content.decode()
+    assert f"{name}</span>: {words}</li>" in page
