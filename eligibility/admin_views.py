@@ -38,9 +38,13 @@ class ImportForm(forms.Form):
         if not raw:
             raise forms.ValidationError("Choose a catalog file to import.")
         try:
-            return json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = json.loads(raw.decode("utf-8"))
+            # A lone surrogate ("\ud800") parses but can be neither stored nor shown.
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError and Unicode errors are
+            # ValueErrors, so is an integer too long to convert; nesting too deep recurses
             raise forms.ValidationError(f"The file is not valid JSON: {exc}") from None
+        return data
 
 
 def export_view(model_admin, request: HttpRequest) -> HttpResponse:

@@ -163,7 +163,9 @@ class _Checker:
                 self.error(path, "must be a list of O*NET-SOC codes like 29-1141.00")
             return value
         if kind.startswith("ref:"):
-            return value  # checked once every list is read (see _check_refs)
+            if not isinstance(value, str):  # null or a number passed, and crashed the loader
+                self.error(path, "must be a code")
+            return value  # which codes exist is checked once every list is read (see refs)
         if kind.startswith("codes:"):
             if value is None and not present:
                 return []

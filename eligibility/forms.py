@@ -10,7 +10,7 @@ from django import forms
 from django.forms.renderers import Jinja2
 from django.forms.utils import ErrorList
 
-from .profile import ProfileError, parse_profile
+from .profile import MAX_ENTRIES, ProfileError, parse_profile
 from .snapshot import Snapshot
 
 MESSAGES = {
@@ -218,14 +218,21 @@ class StepForm(ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
         self.entries = None
         if self.entry_form is not None:
             start = (initial or {}).get("entries") or []
+            # A posted TOTAL_FORMS of 100000 would otherwise build (and render) Django's
+            # default maximum of 2,000 entries; a profile holds at most MAX_ENTRIES.
             formset = forms.formset_factory(
-                self.entry_form, extra=0 if start else 1, renderer=RENDERER
-            )
+                self.entry_form, extra=0 if start else 1, renderer=RENDERER,
+                max_num=MAX_ENTRIES, absolute_max=MAX_ENTRIES, validate_max=True,
+            )  # fmt: skip
             self.entries = formset(
                 data if self.is_bound else None,
                 initial=None if self.is_bound else start,
                 prefix=self.entries_prefix,
                 form_kwargs={"snapshot": snapshot},
+                error_messages={
+                    "too_many_forms": f"add at most {MAX_ENTRIES} (this list has too many)",
+                    "missing_management_form": "the list was sent incomplete; please try again",
+                },
             )
 
     @property
@@ -275,6 +282,9 @@ class StepForm(ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
     def error_summary(self) -> list[tuple[str, str]]:
         """Every error of the step in page order, the entries' after the step's own."""
         items = super().error_summary()
+        if self.entries is not None and self.entries.is_bound:
+            for error in self.entries.non_form_errors():
+                items.append(("entries", f"{self.entry_noun.capitalize()}s: {error}"))
         for number, form in enumerate(self.entries.forms if self.entries else [], start=1):
             for name, errors in form.errors.items():
                 target = form[name].auto_id if name in form.fields else f"entry-{number}"

@@ -156,7 +156,7 @@ def clean_params(
     Normalised params carry every parameter of the kind, in the kind's order, with defaults
     filled in, so that export is canonical.
     """
-    kind = KINDS.get(kind_code)
+    kind = KINDS.get(kind_code) if isinstance(kind_code, str) else None  # a list is unhashable
     if kind is None:
         return {}, {"kind": f"unknown condition kind {kind_code!r}"}
     if not isinstance(params, dict):

@@ -5,6 +5,7 @@ Beyond formtools' defaults: Back and the step links keep what was typed on the c
 assessment can be reopened at any step with every answer in place, and finished from there.
 """
 
+from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
@@ -25,13 +26,13 @@ def _entry_index(key: str, prefix: str) -> int | None:
     if not key.startswith(prefix + "-"):
         return None
     head = key[len(prefix) + 1 :].split("-", 1)[0]
-    return int(head) if head.isdigit() else None
+    return int(head) if head.isdecimal() else None  # isdigit() lets "²" through to int()
 
 
 def remove_entry(data: MultiValueDict, prefix: str, index: int) -> MultiValueDict:
     """The step's data without entry `index`; later entries move up one place."""
     out = MultiValueDict()
-    total = int(data.get(f"{prefix}-TOTAL_FORMS", "0") or 0)
+    total = form_count(data, prefix)
     for key, values in data.lists():
         number = _entry_index(key, prefix)
         if number is None or number < index:
@@ -40,6 +41,15 @@ def remove_entry(data: MultiValueDict, prefix: str, index: int) -> MultiValueDic
             out.setlist(key.replace(f"{prefix}-{number}-", f"{prefix}-{number - 1}-", 1), values)
     out.setlist(f"{prefix}-TOTAL_FORMS", [str(max(total - 1, 0))])
     return out
+
+
+def form_count(data: MultiValueDict, prefix: str) -> int:
+    """The entries' TOTAL_FORMS as posted; 0 when it is not a number (the formset then
+    reports the tampering; int() here answered a 500)."""
+    try:
+        return max(int(data.get(f"{prefix}-TOTAL_FORMS", "0") or 0), 0)
+    except ValueError:
+        return 0
 
 
 class WizardStorage(SessionStorage):
@@ -120,11 +130,11 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             data = post.copy()
             data.pop("csrfmiddlewaretoken", None)
             if "add_entry" in post:
-                total = int(data.get(f"{prefix}-TOTAL_FORMS", "0") or 0)
+                total = form_count(data, prefix)
                 data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
                 anchor = f"#entry-{total + 1}"
             else:
-                if post["remove_entry"].isdigit():
+                if post["remove_entry"].isdecimal():
                     data = remove_entry(data, prefix, int(post["remove_entry"]))
                 anchor = "#entries"
             self.storage.set_step_data(self.steps.current, data)
@@ -140,6 +150,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             if not form.is_valid():
                 return self.render(form)
             return self.render_done(form, **kwargs)
+        if post.get(f"{self.prefix}-current_step", self.steps.current) not in self.get_form_list():
+            # formtools would look the unknown step up and fail with a KeyError (a 500).
+            raise SuspiciousOperation("The wizard's current step is not one of its steps.")
         return super().post(*args, **kwargs)
 
     def get_context_data(self, form, **kwargs):

@@ -179,3 +179,22 @@ def test_a_malformed_remove_button_changes_nothing(client):
     assert response.status_code == 302
     page = client.get("/assess/work/").content.decode()
     assert 'value="2020-05-01"' in page and 'value="2023-01-01"' in page
+
+
+def test_a_posted_entry_count_beyond_a_profile_is_refused_and_named(client):
+    client.get("/assess/")
+    response = client.post(
+        "/assess/licences/",
+        {MANAGEMENT: "licences", "licences-entries-TOTAL_FORMS": "100000",
+         "licences-entries-INITIAL_FORMS": "0"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Licences: add at most 100 (this list has too many)" in page
+    assert page.count('<fieldset class="entry"') <= 100
+
+
+def test_a_list_sent_without_its_counts_is_refused_in_words(client):
+    client.get("/assess/")
+    response = client.post("/assess/licences/", {MANAGEMENT: "licences"})
+    assert "Licences: the list was sent incomplete; please try again" in response.content.decode()

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from ..snapshot import Snapshot
 from .models import Client, Membership, Organisation
 
-DEMO_PASSWORD = "careerpath-demo"  # noqa: S105 - documented demo accounts, printed only in DEBUG
+DEMO_PASSWORD = "careerpath-demo"  # noqa: S105 - documented demo accounts, printed only in DEBUG  # nosec B105
 
 
 # --- factories ------------------------------------------------------------------------------

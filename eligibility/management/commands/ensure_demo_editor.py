@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from eligibility.editors import ensure_editors_group
 
 USERNAME = "editor"
-PASSWORD = "careerpath-demo"  # noqa: S105 - a documented local demo account, DEBUG only
+PASSWORD = "careerpath-demo"  # noqa: S105 - a documented local demo account, DEBUG only  # nosec B105
 
 
 class Command(BaseCommand):

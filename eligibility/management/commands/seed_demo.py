@@ -129,7 +129,7 @@ class Command(BaseCommand):
         today, now = timezone.localdate(), timezone.now()
         # Reproducible demo data, not secrets; one stream each, so client i is the same person
         # however many are asked for.
-        rng, plans, assign = (random.Random(f"{seed}-{use}") for use in STREAMS)  # noqa: S311
+        rng, plans, assign = (random.Random(f"{seed}-{use}") for use in STREAMS)  # noqa: S311  # nosec B311
         faker = Faker("en_US")
         faker.seed_instance(seed)
         taken = set(organisation.clients.values_list("external_id", flat=True))
