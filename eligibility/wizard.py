@@ -7,9 +7,11 @@ assessment can be reopened at any step with every answer in place, and finished 
 
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django_ratelimit.decorators import ratelimit
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -168,6 +170,18 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         context["nav"] = "assess"
         context["errors"] = form.error_summary() if form.is_bound else []
         return context
+
+    def render_to_response(self, context, **kwargs):
+        # The step's body is Jinja2 (eligibility/jinja2/eligibility/step_body.html), placed in
+        # the Django page; subclasses have added their context (wizard_for) by now.
+        errors = context.get("errors")
+        context["error_summary"] = (
+            render_to_string("_error_summary.html", {"errors": errors}) if errors else ""
+        )
+        context["body"] = mark_safe(  # noqa: S308  # nosec B308, B703 - Jinja2 autoescaped it
+            render_to_string("eligibility/step_body.html", context, self.request, using="jinja2")
+        )
+        return super().render_to_response(context, **kwargs)
 
     def done(self, form_list, form_dict=None, **kwargs):
         self.request.session[PROFILE_SESSION_KEY] = profile_from_steps(form_dict)
