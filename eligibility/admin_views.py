@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from .catalog import dump_catalog
-from .catalog_format import CatalogError
+from .catalog_format import CatalogError, parse_catalog_json
 from .loading import load_catalog, preview_load, summarise
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -38,13 +38,9 @@ class ImportForm(forms.Form):
         if not raw:
             raise forms.ValidationError("Choose a catalog file to import.")
         try:
-            data = json.loads(raw.decode("utf-8"))
-            # A lone surrogate ("\ud800") parses but can be neither stored nor shown.
-            json.dumps(data, ensure_ascii=False).encode("utf-8")
-        except (ValueError, RecursionError) as exc:  # JSONDecodeError and Unicode errors are
-            # ValueErrors, so is an integer too long to convert; nesting too deep recurses
+            return parse_catalog_json(raw)
+        except ValueError as exc:
             raise forms.ValidationError(f"The file is not valid JSON: {exc}") from None
-        return data
 
 
 def export_view(model_admin, request: HttpRequest) -> HttpResponse:

@@ -7,10 +7,26 @@ file, an import and the live database all pass through it. No Django import.
 """
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 from .kinds import clean_params
+
+
+def parse_catalog_json(raw: bytes) -> object:
+    """The bytes of a catalog file as JSON data; ValueError saying why they cannot be one.
+
+    Beyond malformed JSON and bad UTF-8, refuses what parses but cannot be stored or shown:
+    lone surrogates ("\\ud800"), integers too long to convert, nesting too deep to walk.
+    """
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    return data
+
 
 SEED_PATH = Path(__file__).parent / "data" / "catalog.json"
 FORMAT = 1

@@ -195,3 +195,19 @@ def test_a_certification_being_built_stays_out_of_the_public_catalog_until_whole
     assert client.get("/").status_code == 200
     with pytest.raises(CatalogError):
         dump_catalog()  # an export stays strict: it names what is incomplete
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"name": "\\ud800"}', "surrogates not allowed"),
+        (b"\xff\xfe{}", "invalid start byte"),
+    ],
+)
+def test_the_command_refuses_a_file_that_cannot_be_a_catalog_in_words(tmp_path, content, reason):
+    path = tmp_path / "odd.json"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=reason):
+        call_command("load_catalog", str(path))
+    assert m.Certification.objects.count() == 0

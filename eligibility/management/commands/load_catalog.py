@@ -1,8 +1,8 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from eligibility.catalog_format import parse_catalog_json
 from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError
 
@@ -16,10 +16,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"]) if options["file"] else SEED_PATH
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = parse_catalog_json(path.read_bytes())
         except OSError as exc:
             raise CommandError(f"{path}: cannot read ({exc.strerror})") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except ValueError as exc:
             raise CommandError(f"{path}: not valid JSON ({exc})") from None
         try:
             report = load_catalog(data)
