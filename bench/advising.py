@@ -93,7 +93,7 @@ def seed_and_recompute(clients: int) -> None:
     call_command("collectstatic", interactive=False, **quiet)
 
     started = time.monotonic()
-    call_command("seed_demo", clients=clients, stdout=StringIO())
+    call_command("seed_demo", clients=clients, allow_without_debug=True, stdout=StringIO())
     seeded = time.monotonic() - started
     assessed = Client.objects.filter(assessment__isnull=False).count()
     if assessed != clients:

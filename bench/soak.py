@@ -660,7 +660,7 @@ def main() -> int:
         env["DATABASE_URL"] = pg.url
         for command in (
             ["migrate", "--noinput"], ["createcachetable"], ["load_catalog"],
-            ["seed_demo", "--clients", str(CLIENTS)],
+            ["seed_demo", "--clients", str(CLIENTS), "--allow-without-debug"],
             ["collectstatic", "--noinput", "--verbosity", "0"],
         ):  # fmt: skip
             manage(env, *command)

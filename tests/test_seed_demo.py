@@ -29,7 +29,7 @@ def loaded(seeded):
 
 def seed(**options) -> str:
     out = StringIO()
-    call_command("seed_demo", stdout=out, **options)
+    call_command("seed_demo", stdout=out, **{"allow_without_debug": True, **options})
     return out.getvalue()
 
 
@@ -156,3 +156,10 @@ def test_client_factory_records_an_assessment(loaded):
     assert person.readiness.count() == len(loaded.certifications)
     assert membership.user.check_password(PASSWORD)
     assert person.organisation.members.get() == membership
+
+
+def test_refuses_to_create_demo_accounts_on_a_site_without_debug(loaded, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DJANGO_DEBUG=true"):
+        call_command("seed_demo", clients=3, stdout=StringIO())
+    assert not Organisation.objects.exists()

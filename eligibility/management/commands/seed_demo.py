@@ -54,11 +54,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=1, help="random seed for names and profiles (default 1)"
         )
+        parser.add_argument(
+            "--allow-without-debug", action="store_true",
+            help="run with DEBUG off too (benchmarks on throwaway databases): the demo accounts "
+            "get the documented password, so never on a site people use",
+        )  # fmt: skip
 
     def handle(self, *args, **options):
         wanted, slug, seed = options["clients"], options["organisation_slug"], options["seed"]
         if wanted < 0:
             raise CommandError("--clients must be 0 or more.")
+        if not settings.DEBUG and not options["allow_without_debug"]:
+            raise CommandError(
+                "seed_demo creates accounts with a published password: it runs only with "
+                "DJANGO_DEBUG=true (or --allow-without-debug on a throwaway database)."
+            )
         try:
             snapshot = get_snapshot()
         except CatalogError as exc:
