@@ -14,7 +14,12 @@ from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH
 from tests.conftest import SPEC_EXAMPLE
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
+# One rate-limit window per test: a new window's first request costs fewer queries than the
+# next ones, which would make the query counts below depend on the clock.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("fresh_rate_limits", "frozen_rate_limit_clock"),
+]
 
 ASSESS, CATALOG = "/api/assess", "/api/catalog"
 NOBODY = {"as_of": "2026-11-23"}
