@@ -117,6 +117,18 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+# A shared Redis instead of the database for rate-limit counters (each counted request costs
+# several statements in the database cache); sessions stay in the database.
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "").strip()
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "DJANGO_CACHE_URL must be a Redis URL (redis://host:6379/0, rediss://…, unix://…)."
+        )
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+    }
 RATELIMIT_VIEW = "careerpath.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)  # off only for benchmarks
 # Addresses are per client as seen by the proxy in front (gunicorn behind one proxy).

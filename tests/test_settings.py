@@ -43,3 +43,54 @@ def test_production_settings_pass_the_deploy_checks():
 def test_debug_runs_without_a_secret_key():
     result = manage("check", DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def _redis_answers() -> bool:
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def last_line(result: subprocess.CompletedProcess) -> str:
+    """What the probe printed (Django's shell first says how many objects it imported)."""
+    return result.stdout.strip().splitlines()[-1]
+
+
+DEBUG_ENV = {"DJANGO_DEBUG": "true", "DATABASE_URL": "sqlite:///:memory:"}
+CACHE_PROBE = (
+    "from django.core.cache import caches; cache = caches['default']; "
+    "cache.set('careerpath-probe', 7, 5); "
+    "print(type(cache).__name__, cache.get('careerpath-probe')); cache.delete('careerpath-probe')"
+)
+
+
+def test_rate_limit_counters_can_live_in_a_shared_redis():
+    import pytest
+
+    if not _redis_answers():
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    result = manage(
+        "shell", "-c", CACHE_PROBE, DJANGO_CACHE_URL="redis://127.0.0.1:6379/15", **DEBUG_ENV
+    )
+    assert result.returncode == 0, result.stderr
+    assert last_line(result) == "RedisCache 7"
+
+
+def test_without_a_cache_url_the_counters_stay_in_the_database():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.core.cache import caches; print(type(caches['default']).__name__)",
+        **DEBUG_ENV,
+    )
+    assert last_line(result) == "DatabaseCache", result.stderr
+
+
+def test_a_cache_url_that_is_not_redis_is_refused_in_words():
+    result = manage("check", DJANGO_CACHE_URL="memcached://127.0.0.1:11211", **DEBUG_ENV)
+    assert result.returncode != 0
+    assert "DJANGO_CACHE_URL must be a Redis URL" in result.stderr
