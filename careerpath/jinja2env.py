@@ -8,6 +8,7 @@ from django.utils.timezone import localtime
 from jinja2 import Environment
 
 from eligibility.advising.summaries import standing
+from eligibility.explain import short_date
 from eligibility.templatetags.careerpath import longdate
 
 
@@ -15,7 +16,7 @@ def shortdate(value) -> str:
     """25 Nov 2026 (a date, or a datetime in the site's time zone)."""
     if hasattr(value, "hour"):
         value = localtime(value)
-    return f"{value.day} {value:%b %Y}"
+    return short_date(value)
 
 
 def url(name: str, *args) -> str:

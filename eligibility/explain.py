@@ -27,6 +27,11 @@ def long_date(ordinal: int) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def short_date(day: dt.date) -> str:
+    """25 Nov 2026: dates in lists and chips, where the month's full name is too long."""
+    return f"{day.day} {day:%b %Y}"
+
+
 def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 

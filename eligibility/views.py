@@ -62,10 +62,10 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
     )
 
 
-def fragment(template: str, context: dict) -> str:
+def fragment(template: str, context: dict, request: HttpRequest | None = None) -> str:
     """A part of a page rendered by Jinja2 (the hot templates, in <app>/jinja2/), ready to be
-    placed in a Django template."""
-    html = render_to_string(template, context, using="jinja2")
+    placed in a Django template; with `request`, it can hold a form (`csrf_input`)."""
+    html = render_to_string(template, context, request, using="jinja2")
     return mark_safe(html)  # noqa: S308 - Jinja2 autoescaped every value in it  # nosec B308, B703
 
 

@@ -11,7 +11,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.decorators import method_decorator
-from django.utils.safestring import mark_safe
 from django_ratelimit.decorators import ratelimit
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -19,6 +18,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from .catalog import get_snapshot
 from .forms import STEPS, profile_from_steps, steps_from_profile
 from .plans import PROFILE_SESSION_KEY
+from .views import fragment
 
 POST_RATE = "120/m"  # per address: a person clicks a few times a minute, a script thousands
 
@@ -178,9 +178,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         context["error_summary"] = (
             render_to_string("_error_summary.html", {"errors": errors}) if errors else ""
         )
-        context["body"] = mark_safe(  # noqa: S308  # nosec B308, B703 - Jinja2 autoescaped it
-            render_to_string("eligibility/step_body.html", context, self.request, using="jinja2")
-        )
+        context["body"] = fragment("eligibility/step_body.html", context, self.request)
         return super().render_to_response(context, **kwargs)
 
     def done(self, form_list, form_dict=None, **kwargs):

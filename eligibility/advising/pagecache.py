@@ -44,11 +44,8 @@ def cached_body(request, page: str, parts: tuple, render: Callable[[], str]) -> 
     return body
 
 
-def _touch_client_org(sender, instance, **kwargs) -> None:
-    Organisation.touch(instance.organisation_id)
-
-
-def _touch_member_org(sender, instance, **kwargs) -> None:
+def _touch_org(sender, instance, **kwargs) -> None:
+    """A client or a member saved or deleted: their organisation's pages are out of date."""
     Organisation.touch(instance.organisation_id)
 
 
@@ -63,6 +60,6 @@ def _touch_user_org(sender, instance, update_fields=None, **kwargs) -> None:
 def connect() -> None:
     """Move the organisation's revision on every single-row write the pages show."""
     for signal in (post_save, post_delete):
-        signal.connect(_touch_client_org, sender=Client, dispatch_uid=f"pages-client-{signal}")
-        signal.connect(_touch_member_org, sender=Membership, dispatch_uid=f"pages-member-{signal}")
+        signal.connect(_touch_org, sender=Client, dispatch_uid=f"pages-client-{signal}")
+        signal.connect(_touch_org, sender=Membership, dispatch_uid=f"pages-member-{signal}")
     post_save.connect(_touch_user_org, sender=get_user_model(), dispatch_uid="pages-user")

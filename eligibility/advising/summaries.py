@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..engine import CertificationResult, evaluate
-from ..explain import best_option, gap, iso
+from ..explain import best_option, gap, iso, short_date
 from ..profile import parse_profile
 from ..snapshot import Snapshot
 from .models import Assessment, Client, Readiness
@@ -54,7 +54,7 @@ def standing(status: str | None, on: dt.date | str | None) -> str:
         return "eligible"
     if on:
         day = dt.date.fromisoformat(on) if isinstance(on, str) else on
-        return f"eligible on {day.day} {day:%b %Y}"
+        return f"eligible on {short_date(day)}"
     return "not yet eligible"
 
 
