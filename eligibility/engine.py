@@ -22,10 +22,13 @@ HORIZON_DAYS = 1826
 # input is whole; the tolerance only absorbs float noise from fractional weekly hours.
 EPSILON = 1e-6
 
-Intervals = list[tuple[int, int]]  # sorted, disjoint, inclusive day ordinals
+Intervals = list[tuple[int, int]]  # sorted, disjoint, inclusive day ordinals, all in [lo, hi]
+
+# The result classes are not frozen: a frozen dataclass's __init__ costs four times as much,
+# and one assessment makes about fifty of them. Nothing changes them after they are made.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ConditionResult:
     condition: Condition
     met: bool
@@ -39,7 +42,7 @@ class ConditionResult:
         return self.days[0][0] if self.days else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class OptionResult:
     code: str
     name: str
@@ -52,7 +55,7 @@ class OptionResult:
         return self.days[0][0] if self.days else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class GroupResult:
     code: str
     name: str
@@ -65,7 +68,7 @@ class GroupResult:
         return self.days[0][0] if self.days else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CertificationResult:
     certification: Certification
     status: str  # eligible | eligible_later | not_eligible
@@ -218,7 +221,7 @@ def _experience(cond: Condition, profile: Profile, lo: int, hi: int) -> Conditio
                 starts.extend(range(edge - 2, edge + 3))
         days = _threshold_days(weighted, need, lo, hi, starts)
     have = round(weighted(lo) / 7, 1) if entries else 0
-    return ConditionResult(cond, _holds(days, lo), have, cond.hours, "hours", days)
+    return ConditionResult(cond, _from(days, lo), have, cond.hours, "hours", days)
 
 
 def _education(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionResult:
@@ -240,7 +243,7 @@ def _education(cond: Condition, profile: Profile, lo: int, hi: int) -> Condition
                 starts.extend(range(edge - 2, edge + 3))
         days = _threshold_days(hours, cond.hours - EPSILON, lo, hi, starts)
     have = round(hours(lo), 1) if entries else 0
-    return ConditionResult(cond, _holds(days, lo), have, cond.hours, "hours", days)
+    return ConditionResult(cond, _from(days, lo), have, cond.hours, "hours", days)
 
 
 def _licence(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionResult:
@@ -252,7 +255,7 @@ def _licence(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionRe
                 spans.append([(lo, end)])
     days = unite(spans)
     have = len(spans)
-    return ConditionResult(cond, _holds(days, lo), have, 1, "licences", days)
+    return ConditionResult(cond, _from(days, lo), have, 1, "licences", days)
 
 
 def _constant(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionResult:
@@ -291,6 +294,11 @@ def _holds(days: Intervals, day: int) -> bool:
     return any(a <= day <= b for a, b in days)
 
 
+def _from(days: Intervals, lo: int) -> bool:
+    """Whether a set of days in [lo, hi] holds on its first day, `lo` (today)."""
+    return bool(days) and days[0][0] == lo
+
+
 def evaluate_condition(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionResult:
     """One condition at `lo`, and the days in [lo, hi] on which it holds."""
     return EVALUATORS.get(cond.kind, _constant)(cond, profile, lo, hi)
@@ -308,18 +316,18 @@ def evaluate_certification(cert: Certification, profile: Profile) -> Certificati
     for group in cert.groups:
         options = []
         for option in group.options:
-            conditions = tuple(evaluate_condition(c, profile, lo, hi) for c in option.conditions)
-            days: Intervals = [(lo, hi)]
-            for result in conditions:
-                days = intersect(days, result.days)
+            conditions = [evaluate_condition(c, profile, lo, hi) for c in option.conditions]
+            days = conditions[0].days if conditions else [(lo, hi)]
+            for result in conditions[1:]:
                 if not days:
                     break
+                days = intersect(days, result.days)
             options.append(
-                OptionResult(option.code, option.name, _holds(days, lo), days, conditions)
+                OptionResult(option.code, option.name, _from(days, lo), days, tuple(conditions))
             )
-        group_days = unite([o.days for o in options])
+        group_days = options[0].days if len(options) == 1 else unite([o.days for o in options])
         groups.append(
-            GroupResult(group.code, group.name, _holds(group_days, lo), group_days, tuple(options))
+            GroupResult(group.code, group.name, _from(group_days, lo), group_days, tuple(options))
         )
         cert_days = intersect(cert_days, group_days)
 

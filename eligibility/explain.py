@@ -160,6 +160,12 @@ def _gap(result: ConditionResult) -> float:
 
 def best_option(group):
     """The route to show first: met now, else the soonest, else the closest."""
+    options = group.options
+    if len(options) == 1:
+        return options[0]
+    for option in options:  # the common case, and the one the key below would pick
+        if option.met:
+            return option
 
     def key(option):
         unmet = [c for c in option.conditions if not c.met]
@@ -282,57 +288,53 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
     )
     roles = {e.role for e in profile.experience}
     settings = {e.setting for e in profile.experience}
-    status = {r.certification.code: r for r in results}
+    held_codes = profile.credentials
+    reachable = {r.certification.code: r for r in results if r.status != "not_eligible"}
     jobs = []
     for index, job in enumerate(snap.job_roles):
-        reaching = [
-            c
-            for c in job.shown_when_reaching
-            if c in profile.credentials or (c in status and status[c].status != "not_eligible")
-        ]
-        if job.shown_when_reaching and not reaching:
+        if job.shown_when_reaching and not any(
+            c in held_codes or c in reachable for c in job.shown_when_reaching
+        ):
             continue
-        why, score = [], 0
-        background = (
-            [
+        background = []
+        if job.background_licences & licences:
+            background += [
                 f"your {lower_first(n)} licence"
                 for n in _names(job.background_licences & licences, snap.licence_types)
             ]
-            + [
+        if job.background_fields & fields:
+            background += [
                 f"a degree in {n.lower()}"
                 for n in _names(job.background_fields & fields, snap.degree_fields)
             ]
-            + [
+        if job.background_roles & roles:
+            background += [
                 f"your work as {a_or_an(lower_first(n))}"
                 for n in _names(job.background_roles & roles, snap.roles)
             ]
-        )
         if not background and job.background_any_bachelor and has_bachelor:
             background = ["a bachelor's degree"]
+        overlap = job.settings & settings
+        if not background and not overlap:
+            continue
+        why, score = [], 0
         if background:
             score += 2
             why.append("Fits your background: " + either(background, "and") + ".")
-        overlap = _names(job.settings & settings, snap.settings)
         if overlap:
             score += 1
-            places = either([n.lower() for n in overlap], "and")
+            places = either([n.lower() for n in _names(overlap, snap.settings)], "and")
             why.append(f"You have worked in {places}, where these jobs are.")
-        if not background and not overlap:
-            continue
-        held = [c for c in job.helpful_certifications if c in profile.credentials]
-        reachable = [
-            c
-            for c in job.helpful_certifications
-            if c not in held and c in status and status[c].status != "not_eligible"
-        ]
+        held = [c for c in job.helpful_certifications if c in held_codes]
         if held:
             score += 2
             why.append("You hold " + either([snap.credential_names[c] for c in held], "and") + ".")
-        for code in reachable:
-            score += 1
-            r = status[code]
-            when = "now" if r.status == "eligible" else f"from {long_date(r.eligible_on)}"
-            why.append(f"You can sit for {snap.credential_names[code]} {when}.")
+        for code in job.helpful_certifications:
+            if code in reachable and code not in held_codes:
+                score += 1
+                r = reachable[code]
+                when = "now" if r.status == "eligible" else f"from {long_date(r.eligible_on)}"
+                why.append(f"You can sit for {snap.credential_names[code]} {when}.")
         fit = "strong" if score >= 4 else "good" if score >= 3 else "possible"
         jobs.append(
             (
@@ -350,7 +352,8 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
                 },
             )
         )
-    return [job for *_, job in sorted(jobs, key=lambda j: (j[0], j[1]))]
+    jobs.sort(key=lambda j: (j[0], j[1]))
+    return [job for *_, job in jobs]
 
 
 # --- the results document (SPEC §4) -------------------------------------------------------
