@@ -129,6 +129,8 @@ if CACHE_URL:
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": CACHE_URL,
     }
+# How often a worker checks whether an editor changed the catalog in another process.
+CATALOG_RECHECK_SECONDS = float(os.environ.get("DJANGO_CATALOG_RECHECK_SECONDS", "2"))
 RATELIMIT_VIEW = "careerpath.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)  # off only for benchmarks
 # Addresses are per client as seen by the proxy in front (gunicorn behind one proxy).

@@ -9,8 +9,10 @@
 import logging
 import re
 import threading
+import time
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.dispatch import Signal
 
 from . import models as m
@@ -156,20 +158,38 @@ def vocabulary_codes() -> dict[str, set[str]]:
 # --- the cached snapshot ------------------------------------------------------------------
 
 _lock = threading.Lock()
-_cached: tuple[str, Snapshot] | None = None
+_cached: tuple[str, Snapshot, float] | None = None  # token, snapshot, when the token was read
 
 
 def get_snapshot() -> Snapshot:
-    """The published catalog as an engine snapshot: one query when nothing changed."""
+    """The published catalog as an engine snapshot.
+
+    The revision token is read again at most every `settings.CATALOG_RECHECK_SECONDS` (one
+    query, which would otherwise be a tenth of an assessment's request): a change made in
+    this process is seen at once (`_recheck` below), one made in another worker or replica
+    within that many seconds. The snapshot is rebuilt only when the token moved.
+    """
     global _cached
-    token = m.CatalogRevision.current()
     cached = _cached
+    now = time.monotonic()
+    if cached is not None and now - cached[2] < settings.CATALOG_RECHECK_SECONDS:
+        return cached[1]
+    token = m.CatalogRevision.current()
     if cached is not None and cached[0] == token:
+        _cached = (token, cached[1], now)
         return cached[1]
     with _lock:
         snapshot = parse_catalog(published(read_catalog()))
-        _cached = (token, snapshot)
+        _cached = (token, snapshot, now)
     return snapshot
+
+
+def _recheck(**kwargs) -> None:
+    """Receiver of `revised`: read the token on the next call (this process changed it)."""
+    global _cached
+    cached = _cached
+    if cached is not None:
+        _cached = (cached[0], cached[1], float("-inf"))
 
 
 CERT_PATH = re.compile(r"^certifications\[(\d+)\]")
@@ -228,6 +248,7 @@ def loading():
 # Sent once the catalog's rules may have changed (a row saved or deleted, a file loaded):
 # the advisors' stored summaries listen to it.
 revised = Signal()
+revised.connect(_recheck, dispatch_uid="catalog-recheck")
 
 
 def catalog_changed(**kwargs) -> None:

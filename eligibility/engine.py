@@ -62,6 +62,7 @@ class GroupResult:
     met: bool
     days: Intervals
     options: tuple[OptionResult, ...]
+    best: OptionResult  # the route to show first (see best_option)
 
     @property
     def met_on(self) -> int | None:
@@ -304,6 +305,36 @@ def evaluate_condition(cond: Condition, profile: Profile, lo: int, hi: int) -> C
     return EVALUATORS.get(cond.kind, _constant)(cond, profile, lo, hi)
 
 
+# --- routes -------------------------------------------------------------------------------
+
+
+def _gap(result: ConditionResult) -> float:
+    """How far an unmet condition is from its threshold, 0..1 (1 = nothing yet)."""
+    if (
+        isinstance(result.need, int | float)
+        and result.need
+        and isinstance(result.have, int | float)
+    ):
+        return max(0.0, 1 - result.have / result.need)
+    return 1.0
+
+
+def best_option(options: list[OptionResult]) -> OptionResult:
+    """The route to show first: met now, else the soonest, else the closest."""
+    if len(options) == 1:
+        return options[0]
+    for option in options:  # the common case, and the one the key below would pick
+        if option.met:
+            return option
+
+    def key(option):
+        unmet = [c for c in option.conditions if not c.met]
+        soon = option.met_on if option.met_on is not None else float("inf")
+        return (not option.met, soon, len(unmet), sum(_gap(c) for c in unmet))
+
+    return min(options, key=key)
+
+
 # --- certifications -----------------------------------------------------------------------
 
 
@@ -327,7 +358,14 @@ def evaluate_certification(cert: Certification, profile: Profile) -> Certificati
             )
         group_days = options[0].days if len(options) == 1 else unite([o.days for o in options])
         groups.append(
-            GroupResult(group.code, group.name, _from(group_days, lo), group_days, tuple(options))
+            GroupResult(
+                group.code,
+                group.name,
+                _from(group_days, lo),
+                group_days,
+                tuple(options),
+                best_option(options),
+            )
         )
         cert_days = intersect(cert_days, group_days)
 

@@ -147,34 +147,6 @@ def describe_condition(cond: Condition, snap: Snapshot) -> str:
 # --- the path -----------------------------------------------------------------------------
 
 
-def _gap(result: ConditionResult) -> float:
-    """How far an unmet condition is from its threshold, 0..1 (1 = nothing yet)."""
-    if (
-        isinstance(result.need, int | float)
-        and result.need
-        and isinstance(result.have, int | float)
-    ):
-        return max(0.0, 1 - result.have / result.need)
-    return 1.0
-
-
-def best_option(group):
-    """The route to show first: met now, else the soonest, else the closest."""
-    options = group.options
-    if len(options) == 1:
-        return options[0]
-    for option in options:  # the common case, and the one the key below would pick
-        if option.met:
-            return option
-
-    def key(option):
-        unmet = [c for c in option.conditions if not c.met]
-        soon = option.met_on if option.met_on is not None else float("inf")
-        return (not option.met, soon, len(unmet), sum(_gap(c) for c in unmet))
-
-    return min(group.options, key=key)
-
-
 def condition_step(result: ConditionResult, snap: Snapshot) -> dict:
     """One next step that would make an unmet condition hold."""
     cond = result.condition
@@ -234,7 +206,7 @@ def next_steps(result: CertificationResult, profile: Profile, snap: Snapshot) ->
     for group in result.groups:
         if group.met:
             continue
-        option = best_option(group)
+        option = group.best
         for cond in option.conditions:
             if not cond.met:
                 steps.append(condition_step(cond, snap))
@@ -389,7 +361,7 @@ def condition_dict(result: ConditionResult) -> dict:
 def group_dict(group) -> dict:
     """A requirement group with its routes; `best` marks the route to show first (met, else
     the soonest, else the closest)."""
-    best = best_option(group)
+    best = group.best
     return {
         "code": group.code,
         "name": group.name,

@@ -55,6 +55,16 @@ def frozen_rate_limit_clock(monkeypatch):
     monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def catalog_checked_on_every_request():
+    """Tests change the catalog and roll it back within a second; each page must see that.
+    (The production window is tested in tests/test_catalog_loading.py.)"""
+    from django.test import override_settings
+
+    with override_settings(CATALOG_RECHECK_SECONDS=0):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the seeded catalog once per run, committed, so each test's transaction starts

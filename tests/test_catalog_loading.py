@@ -170,6 +170,36 @@ def test_the_snapshot_is_cached_and_rebuilt_when_an_editor_changes_a_row(
     assert acm.groups[1].options[0].conditions[0].hours == 1040
 
 
+def test_within_the_recheck_window_a_worker_reads_no_token_but_sees_its_own_changes_at_once(
+    settings, monkeypatch, django_assert_num_queries
+):
+    settings.CATALOG_RECHECK_SECONDS = 2
+    clock = [1000.0]
+    monkeypatch.setattr("eligibility.catalog.time.monotonic", lambda: clock[0])
+    load_catalog(seed())
+    first = get_snapshot()
+    with django_assert_num_queries(0):
+        assert get_snapshot() is first
+
+    # Another worker's edit: only the token moves here, as another process would move it.
+    m.CatalogRevision.objects.filter(pk=1).update(token="changed-elsewhere")
+    m.Condition.objects.filter(option__code="health-care-case-management").update(
+        params={**m.Condition.objects.get(option__code="health-care-case-management").params,
+                "hours": 1234}
+    )  # fmt: skip
+    clock[0] += 1.9
+    assert get_snapshot() is first  # not yet: still inside the window
+    clock[0] += 0.2
+    later = get_snapshot()
+    assert later.certification("acm").groups[1].options[0].conditions[0].hours == 1234
+
+    # This worker's own edit (a save, as the admin makes) is seen on the very next call.
+    condition = m.Condition.objects.get(option__code="health-care-case-management")
+    condition.params = {**condition.params, "hours": 1040}
+    condition.save()
+    assert get_snapshot().certification("acm").groups[1].options[0].conditions[0].hours == 1040
+
+
 def test_a_deep_copy_of_the_seed_with_reordered_links_has_the_same_version():
     data = copy.deepcopy(seed())
     data["job_roles"][0]["helpful_certifications"].reverse()

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..engine import CertificationResult, evaluate
-from ..explain import best_option, gap, iso, short_date
+from ..explain import gap, iso, short_date
 from ..profile import parse_profile
 from ..snapshot import Snapshot
 from .models import Assessment, Client, Readiness
@@ -24,7 +24,7 @@ def _blocker(result: CertificationResult) -> tuple[str, str]:
         return "", ""
     # The binding requirement: one never reached in the projection, else the latest reached.
     group = max(unmet, key=lambda g: (g.met_on is None, g.met_on or 0))
-    option = best_option(group)
+    option = group.best
     missing = next((c for c in option.conditions if not c.met), None)
     if missing is None:
         return group.name, ""
