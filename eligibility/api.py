@@ -30,6 +30,8 @@ from django.utils.http import quote_etag
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
+from careerpath.headers import never_cache
+
 from .catalog import get_snapshot
 from .profile import ProfileError
 from .services import assess_many
@@ -38,12 +40,6 @@ MAX_BODY_BYTES = 256 * 1024
 MAX_PROFILES = 100
 ASSESS_RATE = "60/m"  # per client address
 CATALOG_CACHE_CONTROL = "public, max-age=300"
-# What django's never_cache sends, as constants: it formats a date and parses the header on
-# every response (11 µs, a fiftieth of an assessment's whole request).
-NEVER_CACHE = {
-    "Cache-Control": "max-age=0, no-cache, no-store, must-revalidate, private",
-    "Expires": "Thu, 01 Jan 1970 00:00:00 GMT",
-}
 
 View = Callable[..., HttpResponse]
 
@@ -86,19 +82,6 @@ def allow_methods(*methods: str) -> Callable[[View], View]:
         return wrapper
 
     return decorator
-
-
-def never_cache(view: View) -> View:
-    """Results are about a person: no cache, shared or the browser's, keeps them."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        for header, value in NEVER_CACHE.items():
-            response.headers.setdefault(header, value)
-        return response
-
-    return wrapper
 
 
 # --- POST /api/assess ---------------------------------------------------------------------

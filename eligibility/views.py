@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from careerpath.headers import never_cache
+
 from .catalog import get_snapshot
 from .forms import STEPS
 from .plans import PROFILE_SESSION_KEY, delete_plan, find_plan, save_plan
@@ -74,6 +76,7 @@ def results_block(results: dict) -> str:
     return fragment("eligibility/results_block.html", {"results": results})
 
 
+@never_cache
 def results(request: HttpRequest) -> HttpResponse:
     profile = request.session.get(PROFILE_SESSION_KEY)
     if profile is None:
@@ -97,6 +100,7 @@ def save(request: HttpRequest) -> HttpResponse:
     return redirect("plan", token=token)
 
 
+@never_cache
 def plan(request: HttpRequest, token: str) -> HttpResponse:
     saved = find_plan(token)
     if saved is None:
@@ -115,6 +119,7 @@ def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("assess_step", step=STEPS[0][0])
 
 
+@never_cache
 def plan_delete(request: HttpRequest, token: str) -> HttpResponse:
     if find_plan(token) is None:
         raise Http404("No saved plan at this address.")

@@ -15,6 +15,8 @@ from django_ratelimit.decorators import ratelimit
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from careerpath.headers import never_cache
+
 from .catalog import get_snapshot
 from .forms import STEPS, profile_from_steps, steps_from_profile
 from .plans import PROFILE_SESSION_KEY
@@ -99,6 +101,7 @@ class WizardStorage(SessionStorage):
 
 
 @method_decorator(ratelimit(key="ip", rate=POST_RATE, method="POST", block=True), name="post")
+@method_decorator(never_cache, name="dispatch")
 class AssessmentWizard(NamedUrlSessionWizardView):
     form_list = STEPS
     storage_name = "eligibility.wizard.WizardStorage"

@@ -12,13 +12,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from careerpath.headers import never_cache
+
 from .models import Client, Membership
 
 
 def advisor_required(view):
-    """Logged in and a member of an organisation; puts the membership on `request`."""
+    """Logged in and a member of an organisation; puts the membership on `request`. Pages
+    about clients are never cached."""
 
     @wraps(view)
+    @never_cache
     def wrapped(request, *args, **kwargs):
         membership = (
             Membership.objects.select_related("organisation").filter(user=request.user).first()
