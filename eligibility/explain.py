@@ -7,7 +7,7 @@ change is explained without code. No Django import.
 import datetime as dt
 from functools import lru_cache
 
-from .engine import HORIZON_DAYS, CertificationResult, ConditionResult
+from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
 from .profile import Profile
 from .snapshot import Condition, Snapshot
 
@@ -147,8 +147,28 @@ def describe_condition(cond: Condition, snap: Snapshot) -> str:
 # --- the path -----------------------------------------------------------------------------
 
 
-def condition_step(result: ConditionResult, snap: Snapshot) -> dict:
-    """One next step that would make an unmet condition hold."""
+def _reachable(cond, others: dict[str, CertificationResult], snap) -> tuple[str, int] | None:
+    """The certification among a credential condition's codes this person can sit for
+    soonest (its name and first day), if any can be reached."""
+    days = [
+        (others[code].eligible_on, snap.credential_names[code])
+        for code in cond.codes
+        if code in others and others[code].eligible_on is not None
+    ]
+    if not days:
+        return None
+    day, name = min(days)
+    return name, day
+
+
+def condition_step(
+    result: ConditionResult,
+    snap: Snapshot,
+    others: dict[str, CertificationResult] | None = None,
+    profile_day: int | None = None,
+) -> dict:
+    """One next step that would make an unmet condition hold; a missing certification this
+    person can sit for (one of `others`) is dated by when they can."""
     cond = result.condition
     when = result.met_on
     if cond.kind == "experience":
@@ -176,8 +196,19 @@ def condition_step(result: ConditionResult, snap: Snapshot) -> dict:
                 f"on {long_date(when)}."
             )
         return {"kind": cond.kind, "text": text, "date": iso(when)}
+    if cond.kind == "credential" and others:
+        stone = _reachable(cond, others, snap)
+        if stone is not None:
+            name, day = stone
+            can_sit = "now" if day == profile_day else f"from {long_date(day)}"
+            return {
+                "kind": cond.kind,
+                "text": f"Earn {name}, which you can sit for {can_sit}.",
+                "date": iso(day),
+            }
     if cond.kind == "references":
-        text = f"Gather {cond.count - (result.have or 0)} more references (you need {cond.count})."
+        more = cond.count - (result.have or 0)
+        text = f"Gather {more} more reference{'s' if more != 1 else ''} (you need {cond.count})."
     elif cond.kind == "licence":
         text = f"Hold {cond.text[0].lower() + cond.text[1:]}."
     elif cond.kind == "not-self-employed":
@@ -199,8 +230,59 @@ def _licence_lapse(result: CertificationResult, horizon_end: int) -> int | None:
     return None
 
 
-def next_steps(result: CertificationResult, profile: Profile, snap: Snapshot) -> list[dict]:
-    """Ordered steps: what is missing (soonest route per group), then applying and renewing."""
+def _stepping_stone(group, others: dict[str, CertificationResult], profile: Profile, snap):
+    """A sooner route through another certification this person can sit for: a route whose
+    only missing piece is holding that certification (CMAC's "ACM plus 2 years" for a nurse
+    who can sit for ACM now). Eligibility itself assumes nothing changes (SPEC §2); this is
+    advice on the path. Returns (opening day, step) or None."""
+    soonest = None
+    for option in group.options:
+        wanted = [c for c in option.conditions if not c.met]
+        if not wanted or any(c.condition.kind != "credential" for c in wanted):
+            continue
+        rest = [(profile.as_of, profile.as_of + HORIZON_DAYS)]
+        for cond in option.conditions:
+            if cond.met or cond.condition.kind != "credential":
+                rest = intersect(rest, cond.days)
+        for cond in wanted:
+            for code in sorted(cond.condition.codes, key=lambda c: snap.credential_names[c]):
+                stone = others.get(code)
+                if stone is None or stone.eligible_on is None:
+                    continue
+                opens = next((max(lo, stone.eligible_on) for lo, hi in rest
+                              if hi >= stone.eligible_on), None)  # fmt: skip
+                if opens is None or (group.met_on is not None and opens >= group.met_on):
+                    continue
+                if soonest is None or opens < soonest[0]:
+                    soonest = (opens, code, option, len(wanted) > 1)
+    if soonest is None:
+        return None
+    opens, code, option, several = soonest
+    if several:  # two credentials missing from one route: not one step away
+        return None
+    stone = others[code]
+    can_sit = (
+        "now" if stone.eligible_on == profile.as_of else f"from {long_date(stone.eligible_on)}"
+    )
+    if opens == stone.eligible_on:
+        tail = ": you meet the rest of that route."
+    else:
+        tail = f" from {long_date(opens)}, when you meet the rest of that route too."
+    text = (
+        f"A sooner route: earn {snap.credential_names[code]}, which you can sit for {can_sit}. "
+        f"Once you hold it, \u201c{option.name}\u201d is met{tail}"
+    )
+    return {"kind": "credential", "text": text, "date": iso(opens)}
+
+
+def next_steps(
+    result: CertificationResult,
+    profile: Profile,
+    snap: Snapshot,
+    others: dict[str, CertificationResult] | None = None,
+) -> list[dict]:
+    """Ordered steps: what is missing (soonest route per group, and a sooner route through
+    another certification in `others` where there is one), then applying and renewing."""
     cert = result.certification
     steps: list[dict] = []
     for group in result.groups:
@@ -209,7 +291,11 @@ def next_steps(result: CertificationResult, profile: Profile, snap: Snapshot) ->
         option = group.best
         for cond in option.conditions:
             if not cond.met:
-                steps.append(condition_step(cond, snap))
+                steps.append(condition_step(cond, snap, others, profile.as_of))
+        if others:
+            stone = _stepping_stone(group, others, profile, snap)
+            if stone is not None:
+                steps.append(stone)
     lapse = _licence_lapse(result, profile.as_of + HORIZON_DAYS)
     if lapse is not None:
         steps.append(
@@ -227,7 +313,7 @@ def next_steps(result: CertificationResult, profile: Profile, snap: Snapshot) ->
             for part in (
                 f"fees: {cert.fees}" if cert.fees else "",
                 f"exam windows: {cert.exam_windows}" if cert.exam_windows else "",
-                cert.exam,
+                lower_first(cert.exam),
             )
             if part
         )
@@ -381,7 +467,14 @@ def group_dict(group) -> dict:
     }
 
 
-def certification_dict(result: CertificationResult, profile: Profile, snap: Snapshot) -> dict:
+def certification_dict(
+    result: CertificationResult,
+    profile: Profile,
+    snap: Snapshot,
+    others: dict[str, CertificationResult] | None = None,
+) -> dict:
+    """One certification's entry of the results document; `others` (every certification's
+    result by code) lets the path point to a sooner route through another certification."""
     cert = result.certification
     return {
         "certification": cert.code,
@@ -390,7 +483,7 @@ def certification_dict(result: CertificationResult, profile: Profile, snap: Snap
         "status": result.status,
         "eligible_on": iso(result.eligible_on),
         "groups": [group_dict(g) for g in result.groups],
-        "next_steps": next_steps(result, profile, snap),
+        "next_steps": next_steps(result, profile, snap, others),
         "application_notes": list(result.application_notes),
         "sources": [
             {

@@ -11,10 +11,11 @@ from .snapshot import Snapshot
 def results_for(profile: Profile, snapshot: Snapshot) -> dict:
     """The results document (SPEC §4) for an already validated profile."""
     results = evaluate(profile, snapshot)
+    by_code = {r.certification.code: r for r in results}
     return {
         "as_of": iso(profile.as_of),
         "catalog_version": snapshot.version,
-        "results": [certification_dict(r, profile, snapshot) for r in results],
+        "results": [certification_dict(r, profile, snapshot, by_code) for r in results],
         "jobs": job_fit(profile, results, snapshot),
     }
 

@@ -1,0 +1,94 @@
+"""The path on each certification: ordered, dated next steps in plain words (issue #3)."""
+
+import pytest
+
+from tests.conftest import SPEC_EXAMPLE, cert
+from tests.test_engine_scenarios import NEW_NCM, ncm_with_licence_expiring, self_employed_ncm
+
+
+def path(results: dict, code: str) -> list[tuple[str | None, str, str]]:
+    return [(s["date"], s["kind"], s["text"]) for s in cert(results, code)["next_steps"]]
+
+
+def test_an_eligible_nurse_is_told_to_apply_now_with_fees_and_exam_windows_then_to_renew(assess):
+    assert path(assess(SPEC_EXAMPLE), "ccm") == [
+        ("2026-11-23", "apply",
+         "Apply to Commission for Case Manager Certification now — fees: $225 application fee "
+         "plus $195 exam fee; exam windows: April, August and December."),
+        (None, "renew",
+         "Once certified, renew every 5 years with 80 hours of continuing education."),
+    ]  # fmt: skip
+
+
+def test_missing_education_is_counted_in_hours_and_no_application_is_suggested(assess):
+    steps = path(assess(SPEC_EXAMPLE), "cmgt-bc")
+    assert steps[0] == (
+        None, "education",
+        "Complete 18 more hours of continuing education in nursing case management "
+        "(it counts for 3 years).",
+    )  # fmt: skip
+    assert "apply" not in [kind for _, kind, _ in steps]
+
+
+def test_a_sooner_route_through_a_certification_she_can_sit_for_now_comes_first(assess):
+    # CMAC's bachelor route opens on 25 December 2027; its "ACM plus 2 years" route needs only
+    # ACM, which the SPEC nurse can sit for today.
+    assert path(assess(SPEC_EXAMPLE), "cmac")[:3] == [
+        ("2026-11-23", "credential",
+         "A sooner route: earn Accredited Case Manager (ACM), which you can sit for now. Once "
+         "you hold it, “ACM plus 2 years in case management or leadership” is met: you meet "
+         "the rest of that route."),
+        ("2027-12-25", "experience",
+         "Keep working as a nurse case manager or a case manager — you reach 10,400 hours on "
+         "25 December 2027."),
+        ("2027-12-25", "apply",
+         "Apply to American Case Management Association from 25 December 2027 — 200 "
+         "multiple-choice questions in 3.5 hours."),
+    ]  # fmt: skip
+
+
+def test_a_certification_needed_on_the_way_is_dated_by_when_she_can_sit_for_it(assess):
+    # A nurse case manager since June 2026 without a degree: CMAC only through ACM, which she
+    # can sit for on 30 May 2027; the two years of case management arrive on 28 May 2028.
+    results = assess(NEW_NCM)
+    assert cert(results, "acm")["eligible_on"] == "2027-05-30"
+    assert path(results, "cmac")[:2] == [
+        ("2027-05-30", "credential",
+         "Earn Accredited Case Manager (ACM), which you can sit for from 30 May 2027."),
+        ("2028-05-28", "experience",
+         "Keep working as a nurse case manager, a case manager or a case management supervisor "
+         "or leader — you reach 4,160 hours on 28 May 2028."),
+    ]  # fmt: skip
+
+
+def test_a_certification_out_of_reach_is_named_without_a_date(assess):
+    steps = path(assess(self_employed_ncm(2)), "cmac")
+    assert steps[0] == (None, "credential", "Hold Accredited Case Manager (ACM).")
+    assert not any("sooner route" in text for _, _, text in steps)
+
+
+@pytest.mark.parametrize(("refs", "text"), [
+    (2, "Gather 1 more reference (you need 3)."),
+    (1, "Gather 2 more references (you need 3)."),
+])  # fmt: skip
+def test_missing_references_are_counted(assess, refs, text):
+    assert path(assess(self_employed_ncm(refs)), "ccm")[0] == (None, "references", text)
+
+
+def test_a_licence_that_lapses_before_the_experience_arrives_is_a_dated_step_first(assess):
+    steps = path(assess(ncm_with_licence_expiring("2027-03-31")), "acm")
+    assert steps[:2] == [
+        ("2027-03-31", "licence", "Renew your licence before it expires on 31 March 2027."),
+        ("2027-05-30", "experience",
+         "Keep working as a nurse case manager or a case manager — you reach 2,080 hours on "
+         "30 May 2027."),
+    ]  # fmt: skip
+
+
+def test_dated_steps_come_in_date_order_before_the_undated_ones(assess):
+    for profile in (SPEC_EXAMPLE, NEW_NCM, ncm_with_licence_expiring("2027-03-31")):
+        for entry in assess(profile)["results"]:
+            dates = [s["date"] for s in entry["next_steps"] if s["kind"] not in ("apply", "renew")]
+            dated = [d for d in dates if d is not None]
+            assert dated == sorted(dated)
+            assert dates[: len(dated)] == dated, entry["certification"]
