@@ -14,6 +14,9 @@ from .snapshot import Condition, Snapshot
 FULL_TIME_YEAR = 2080
 FULL_TIME_MONTH = FULL_TIME_YEAR / 12
 QUANTITIES = {"experience", "education", "references"}  # kinds whose gap is a number
+# A helpful certification within a year adds to a job's fit (once, however many there are);
+# one years away is still named among the reasons.
+SOON_DAYS = 365
 
 
 @lru_cache(maxsize=8192)
@@ -377,23 +380,27 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
             continue
         why, score = [], 0
         if background:
-            score += 2
+            score += 3
             why.append("Fits your background: " + either(background, "and") + ".")
         if overlap:
             score += 1
             places = either([n.lower() for n in _names(overlap, snap.settings)], "and")
-            why.append(f"You have worked in {places}, where these jobs are.")
+            why.append(f"These jobs are found where you have worked: {places}.")
         held = [c for c in job.helpful_certifications if c in held_codes]
         if held:
             score += 2
             why.append("You hold " + either([snap.credential_names[c] for c in held], "and") + ".")
+        soon = False
         for code in job.helpful_certifications:
             if code in reachable and code not in held_codes:
-                score += 1
                 r = reachable[code]
+                soon = soon or r.eligible_on <= profile.as_of + SOON_DAYS
                 when = "now" if r.status == "eligible" else f"from {long_date(r.eligible_on)}"
                 why.append(f"You can sit for {snap.credential_names[code]} {when}.")
-        fit = "strong" if score >= 4 else "good" if score >= 3 else "possible"
+        score += soon
+        fit = "strong" if score >= 5 else "good" if score >= 3 else "possible"
+        if not background:  # a setting and certifications alone do not make you a fit
+            fit = "possible"
         jobs.append(
             (
                 -score,
