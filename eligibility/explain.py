@@ -502,3 +502,28 @@ def certification_dict(
             for s in cert.sources
         ],
     }
+
+
+def at_a_glance(document: dict) -> list[dict]:
+    """One line per certification for the top of the results, in the document's order:
+    where the person stands and the first thing to do ("Apply now.", "Earn … first", …)."""
+    lines = []
+    for cert in document["results"]:
+        steps = [s for s in cert["next_steps"] if s["kind"] != "renew"]
+        first = steps[0] if steps else None
+        if first is None:
+            step = ""
+        elif first["kind"] == "apply":  # first only when eligible now (see next_steps)
+            step = "Apply now."
+        else:
+            step = first["text"]
+        lines.append(
+            {
+                "code": cert["certification"],
+                "name": cert["name"],
+                "status": cert["status"],
+                "eligible_on": cert["eligible_on"],
+                "step": step,
+            }
+        )
+    return lines

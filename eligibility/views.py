@@ -12,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from careerpath.headers import never_cache
 
 from .catalog import get_snapshot
+from .explain import at_a_glance
 from .forms import STEPS
 from .plans import PROFILE_SESSION_KEY, delete_plan, find_plan, save_plan
 from .profile import ProfileError
@@ -73,7 +74,9 @@ def fragment(template: str, context: dict, request: HttpRequest | None = None) -
 
 def results_block(results: dict) -> str:
     """The results component (certification cards and jobs), shared by every results page."""
-    return fragment("eligibility/results_block.html", {"results": results})
+    return fragment(
+        "eligibility/results_block.html", {"results": results, "glance": at_a_glance(results)}
+    )
 
 
 @never_cache

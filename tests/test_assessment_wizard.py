@@ -198,3 +198,14 @@ def test_a_list_sent_without_its_counts_is_refused_in_words(client):
     client.get("/assess/")
     response = client.post("/assess/licences/", {MANAGEMENT: "licences"})
     assert "Licences: the list was sent incomplete; please try again" in response.content.decode()
+
+
+def test_the_results_open_with_a_line_per_certification_linking_to_its_card(client):
+    page = complete(client).content.decode()
+    glance = page[page.index('id="glance-heading"') : page.index('id="certs-heading"')]
+    links = re.findall(r'<a href="#(cert-[a-z-]+)">([^<]+)</a>', glance)
+    assert [name for _, name in links][0] == "Certified Case Manager (CCM)"
+    assert len(links) == 4
+    for anchor, _ in links:
+        assert f'id="{anchor}"' in page
+    assert "Apply now." in glance

@@ -92,3 +92,27 @@ def test_dated_steps_come_in_date_order_before_the_undated_ones(assess):
             dated = [d for d in dates if d is not None]
             assert dated == sorted(dated)
             assert dates[: len(dated)] == dated, entry["certification"]
+
+
+def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess):
+    from eligibility.explain import at_a_glance
+    from eligibility.views import nearest_first
+
+    lines = at_a_glance(nearest_first(assess(SPEC_EXAMPLE)))
+    assert [(x["code"], x["status"], x["step"]) for x in lines] == [
+        ("ccm", "eligible", "Apply now."),
+        ("acm", "eligible", "Apply now."),
+        ("cmac", "eligible_later",
+         "A sooner route: earn Accredited Case Manager (ACM), which you can sit for now. Once "
+         "you hold it, “ACM plus 2 years in case management or leadership” is met: you meet "
+         "the rest of that route."),
+        ("cmgt-bc", "not_eligible",
+         "Complete 18 more hours of continuing education in nursing case management "
+         "(it counts for 3 years)."),
+    ]  # fmt: skip
+    later = at_a_glance(nearest_first(assess(NEW_NCM)))
+    assert later[0]["code"] == "acm"
+    assert later[0]["step"] == (
+        "Keep working as a nurse case manager or a case manager — you reach 2,080 hours on "
+        "30 May 2027."
+    )
