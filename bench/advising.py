@@ -24,10 +24,7 @@ not run.
 
 import argparse
 import os
-import shutil
-import signal
 import sys
-import tempfile
 import time
 from io import StringIO
 from pathlib import Path
@@ -40,16 +37,12 @@ from web import (  # noqa: E402 - bench/web.py, the HTTP benchmark's helpers
     BenchError,
     Browser,
     Target,
-    free_port,
-    interrupted,
+    Workspace,
     load_arguments,
     measure_all,
     report,
+    run_benchmark,
     server_env,
-    start_gunicorn,
-    stop,
-    tail,
-    wait_until_up,
     warn_without_wrk,
 )
 
@@ -182,48 +175,38 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=5000, help="clients (default 5000)")
     args, wrk = load_arguments(parser)
-    tmp = Path(tempfile.mkdtemp(prefix="careerpath-bench-advising-"))
-    server = None
-    log = tmp / "gunicorn.log"
-    signal.signal(signal.SIGTERM, interrupted)
-    try:
-        print(f"Advisor benchmark: {args.clients} clients, SQLite, production settings")
-        sys.stdout.flush()
-        env = server_env(tmp)
-        setup_django(env)
-        seed_and_recompute(args.clients)
+    return run_benchmark(
+        lambda space: benchmark(space, args, wrk),
+        prefix="careerpath-bench-advising-", name="Advisor benchmark",
+        failed="Advisor benchmark FAILED",
+    )  # fmt: skip
 
-        tool = f"wrk, {args.wrk_threads} thread(s)" if wrk else "Python, a process a connection"
-        print(
-            f"  gunicorn: {args.workers} sync workers x 1 thread; load from {tool}, "
-            f"{args.concurrency} conns; rate limits OFF"
-        )
-        warn_without_wrk(args, wrk)
-        sys.stdout.flush()
-        port = free_port()
-        server = start_gunicorn(env, port, args.workers, log)
-        wait_until_up(server, port, log)
-        browser = sign_in(port)
-        targets = available_pages(browser) if browser else []
-        if not targets:
-            print("  no advisor page to measure")
-            return 0
-        trivial = Target("GET /robots.txt (trivial view)", "/robots.txt")
-        trivial_runs, runs, ratios = measure_all(args, wrk, port, trivial, targets, tmp)
-        report(trivial, targets, trivial_runs, runs, ratios)
-        cold_pages(browser, targets)
+
+def benchmark(space: Workspace, args: argparse.Namespace, wrk: str | None) -> int:
+    print(f"Advisor benchmark: {args.clients} clients, SQLite, production settings")
+    sys.stdout.flush()
+    env = server_env(space.tmp)
+    setup_django(env)
+    seed_and_recompute(args.clients)
+
+    tool = f"wrk, {args.wrk_threads} thread(s)" if wrk else "Python, a process a connection"
+    print(
+        f"  gunicorn: {args.workers} sync workers x 1 thread; load from {tool}, "
+        f"{args.concurrency} conns; rate limits OFF"
+    )
+    warn_without_wrk(args, wrk)
+    sys.stdout.flush()
+    port = space.serve(env, args.workers)
+    browser = sign_in(port)
+    targets = available_pages(browser) if browser else []
+    if not targets:
+        print("  no advisor page to measure")
         return 0
-    except BenchError as failure:
-        print(f"Advisor benchmark FAILED: {failure}", file=sys.stderr)
-        if server is not None:
-            print(f"gunicorn's log (last lines):\n{tail(log)}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("Advisor benchmark interrupted", file=sys.stderr)
-        return 130
-    finally:
-        stop(server)
-        shutil.rmtree(tmp, ignore_errors=True)
+    trivial = Target("GET /robots.txt (trivial view)", "/robots.txt")
+    trivial_runs, runs, ratios = measure_all(args, wrk, port, trivial, targets, space.tmp)
+    report(trivial, targets, trivial_runs, runs, ratios)
+    cold_pages(browser, targets)
+    return 0
 
 
 if __name__ == "__main__":

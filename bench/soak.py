@@ -37,7 +37,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -56,15 +55,13 @@ from web import (  # noqa: E402 - bench/web.py, the HTTP benchmark's helpers
     HOST,
     WIZARD_ANSWERS,
     BenchError,
+    Workspace,
     free_port,
-    interrupted,
     manage,
+    run_benchmark,
     server_env,
     spec_example,
-    start_gunicorn,
-    stop,
     tail,
-    wait_until_up,
     walk_wizard,
 )
 
@@ -641,64 +638,58 @@ def main() -> int:
     if args.seconds < 15:
         parser.error("--seconds must be at least 15 (restart at 1/3, kill at 2/3, 5 s after)")
     sys.stdout.reconfigure(line_buffering=True)
-    signal.signal(signal.SIGTERM, interrupted)  # a CI timeout or `kill` cleans up too
-    tmp = Path(tempfile.mkdtemp(prefix="careerpath-soak-"))
-    log = tmp / "gunicorn.log"
-    pg = server = None
-    try:
-        pg = PrivatePostgres(tmp, pick_port(PREFERRED_PG_PORT))
-        print(
-            f"Soak: {args.seconds} s of mixed load from {args.threads} threads; gunicorn "
-            f"{args.workers} sync workers; private PostgreSQL ({pg.bin.parent.name}) on "
-            f"{HOST}:{pg.port}\n  production settings (DEBUG off), rate limits OFF, "
-            f"{CLIENTS} seeded clients; DB restart at {args.seconds / 3:.0f} s, "
-            f"worker kill at {2 * args.seconds / 3:.0f} s"
-        )
-        started = time.monotonic()
-        pg.start()
-        env = server_env(tmp)
-        env["DATABASE_URL"] = pg.url
-        for command in (
-            ["migrate", "--noinput"], ["createcachetable"], ["load_catalog"],
-            ["seed_demo", "--clients", str(CLIENTS), "--allow-without-debug"],
-            ["collectstatic", "--noinput", "--verbosity", "0"],
-        ):  # fmt: skip
-            manage(env, *command)
-        port = free_port()
-        server = start_gunicorn(env, port, args.workers, log)
-        wait_until_up(server, port, log)
-        profile = json.dumps(spec_example()).encode()
-        public = walk_wizard(port)  # a session with answers, and a saved plan
-        print(f"  setup (cluster, migrate, catalog, seed, static, a wizard walk) "
-              f"{time.monotonic() - started:.1f} s")  # fmt: skip
+    return run_benchmark(
+        lambda space: soak(space, args),
+        prefix="careerpath-soak-", name="Soak", failed="Soak could not run", status=2,
+    )  # fmt: skip
 
-        writes = Writes()
-        threads, events = drive(args, port, server, pg, profile, public, writes)
-        stop(server)
-        server = None
-        records = sorted((r for t in threads for r in t.records), key=lambda r: r.sent)
-        writes_found, missing = verify_writes(env, writes)
-        failures = report(args, records, events, writes_found, missing)
-        if failures:
-            print("\nSOAK FAILED: " + "; ".join(failures))
-            print(f"gunicorn's log (last lines):\n{tail(log)}")
-            return 1
-        print("\nSOAK PASSED")
-        return 0
-    except BenchError as failure:
-        print(f"Soak could not run: {failure}", file=sys.stderr)
-        if server is not None:
-            print(f"gunicorn's log (last lines):\n{tail(log)}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("Soak interrupted", file=sys.stderr)
-        return 130
-    finally:
-        stop(server)
-        if pg is None or pg.stop():
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            print(f"PostgreSQL did not stop: {pg.bin}/pg_ctl -D {pg.data} stop", file=sys.stderr)
+
+def soak(space: Workspace, args: argparse.Namespace) -> int:
+    pg = PrivatePostgres(space.tmp, pick_port(PREFERRED_PG_PORT))
+    space.cleanups.append(lambda: stopped(pg))
+    print(
+        f"Soak: {args.seconds} s of mixed load from {args.threads} threads; gunicorn "
+        f"{args.workers} sync workers; private PostgreSQL ({pg.bin.parent.name}) on "
+        f"{HOST}:{pg.port}\n  production settings (DEBUG off), rate limits OFF, "
+        f"{CLIENTS} seeded clients; DB restart at {args.seconds / 3:.0f} s, "
+        f"worker kill at {2 * args.seconds / 3:.0f} s"
+    )
+    started = time.monotonic()
+    pg.start()
+    env = server_env(space.tmp)
+    env["DATABASE_URL"] = pg.url
+    for command in (
+        ["migrate", "--noinput"], ["createcachetable"], ["load_catalog"],
+        ["seed_demo", "--clients", str(CLIENTS), "--allow-without-debug"],
+        ["collectstatic", "--noinput", "--verbosity", "0"],
+    ):  # fmt: skip
+        manage(env, *command)
+    port = space.serve(env, args.workers)
+    profile = json.dumps(spec_example()).encode()
+    public = walk_wizard(port)  # a session with answers, and a saved plan
+    print(f"  setup (cluster, migrate, catalog, seed, static, a wizard walk) "
+          f"{time.monotonic() - started:.1f} s")  # fmt: skip
+
+    writes = Writes()
+    threads, events = drive(args, port, space.server, pg, profile, public, writes)
+    space.stop_serving()
+    records = sorted((r for t in threads for r in t.records), key=lambda r: r.sent)
+    writes_found, missing = verify_writes(env, writes)
+    failures = report(args, records, events, writes_found, missing)
+    if failures:
+        print("\nSOAK FAILED: " + "; ".join(failures))
+        print(f"gunicorn's log (last lines):\n{tail(space.log)}")
+        return 1
+    print("\nSOAK PASSED")
+    return 0
+
+
+def stopped(pg: "PrivatePostgres") -> bool:
+    """Stop the private cluster; keep its directory (and say so) if it would not stop."""
+    if pg.stop():
+        return True
+    print(f"PostgreSQL did not stop: {pg.bin}/pg_ctl -D {pg.data} stop", file=sys.stderr)
+    return False
 
 
 if __name__ == "__main__":

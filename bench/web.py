@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -513,67 +514,98 @@ def interrupted(signum, frame):
     raise KeyboardInterrupt
 
 
+class Workspace:
+    """A benchmark's throwaway directory and the gunicorn it serves from."""
+
+    def __init__(self, prefix: str):
+        self.tmp = Path(tempfile.mkdtemp(prefix=prefix))
+        self.log = self.tmp / "gunicorn.log"
+        self.server: subprocess.Popen | None = None
+        # Called at the end; the directory is removed only if each returns True.
+        self.cleanups: list[Callable[[], bool]] = []
+
+    def serve(self, env: dict[str, str], workers: int) -> int:
+        """Start gunicorn on a free port and wait until it answers; the port."""
+        port = free_port()
+        self.server = start_gunicorn(env, port, workers, self.log)
+        wait_until_up(self.server, port, self.log)
+        return port
+
+    def stop_serving(self) -> None:
+        stop(self.server)
+        self.server = None
+
+
+def run_benchmark(
+    work: Callable[[Workspace], int], *, prefix: str, name: str, failed: str, status: int = 1
+) -> int:
+    """Run `work` in a new workspace and clean up however it ends (an error, Ctrl-C, or the
+    SIGTERM of a CI timeout). A BenchError prints `failed` and gunicorn's last log lines and
+    gives `status`; an interruption gives 130."""
+    signal.signal(signal.SIGTERM, interrupted)
+    space = Workspace(prefix)
+    try:
+        return work(space)
+    except BenchError as failure:
+        print(f"{failed}: {failure}", file=sys.stderr)
+        if space.server is not None:
+            print(f"gunicorn's log (last lines):\n{tail(space.log)}", file=sys.stderr)
+        return status
+    except KeyboardInterrupt:
+        print(f"{name} interrupted", file=sys.stderr)
+        return 130
+    finally:
+        stop(space.server)
+        if all([cleanup() for cleanup in space.cleanups]):
+            shutil.rmtree(space.tmp, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     args, wrk = load_arguments(parser)
-    tmp = Path(tempfile.mkdtemp(prefix="careerpath-bench-"))
-    server = None
-    log = tmp / "gunicorn.log"
-    signal.signal(signal.SIGTERM, interrupted)  # a CI timeout or `kill` cleans up too
-    try:
-        tool = f"wrk, {args.wrk_threads} thread(s)" if wrk else "Python, a process a connection"
-        print("HTTP benchmark: gunicorn on loopback, production settings (DEBUG off), SQLite")
-        print(
-            f"  {args.workers} sync workers x 1 thread; load from {tool}, {args.concurrency} conns"
-        )
-        print(
-            f"  {args.warmup} s warm-up, then {args.rounds} rounds of {args.seconds} s an endpoint"
-        )
-        print("  rate limits are OFF for the benchmark (DJANGO_RATELIMIT_ENABLE=false)")
-        warn_without_wrk(args, wrk)
-        sys.stdout.flush()
-        env = server_env(tmp)
-        started = time.monotonic()
-        for command in (
-            ["migrate", "--noinput"], ["createcachetable"], ["load_catalog"],
-            ["collectstatic", "--noinput", "--verbosity", "0"],
-        ):  # fmt: skip
-            manage(env, *command)
-        port = free_port()
-        server = start_gunicorn(env, port, args.workers, log)
-        wait_until_up(server, port, log)
-        profile = json.dumps(spec_example()).encode()
-        check_api(port, profile)
-        cookies, plan = walk_wizard(port)
-        setup_seconds = time.monotonic() - started
+    return run_benchmark(
+        lambda space: benchmark(space, args, wrk),
+        prefix="careerpath-bench-", name="HTTP benchmark", failed="HTTP benchmark FAILED",
+    )  # fmt: skip
 
-        html = {"Cookie": cookies}
-        trivial = Target("GET /robots.txt (trivial view)", "/robots.txt")
-        targets = [
-            Target("POST /api/assess (SPEC §4 example)", "/api/assess", "POST", profile,
-                   {"Content-Type": "application/json"}, goal=0.5),
-            Target("GET /assess/results/", "/assess/results/", headers=html, goal=0.2),
-            Target("GET /assess/work/ (a form step)", "/assess/work/", headers=html, goal=0.15),
-            Target("GET /plan/<token>/ (a saved plan)", plan, headers=html),
-        ]  # fmt: skip
 
-        print(f"  setup (database, catalog, static files, a wizard walk) {setup_seconds:.1f} s")
-        sys.stdout.flush()
+def benchmark(space: Workspace, args: argparse.Namespace, wrk: str | None) -> int:
+    tool = f"wrk, {args.wrk_threads} thread(s)" if wrk else "Python, a process a connection"
+    print("HTTP benchmark: gunicorn on loopback, production settings (DEBUG off), SQLite")
+    print(f"  {args.workers} sync workers x 1 thread; load from {tool}, {args.concurrency} conns")
+    print(f"  {args.warmup} s warm-up, then {args.rounds} rounds of {args.seconds} s an endpoint")
+    print("  rate limits are OFF for the benchmark (DJANGO_RATELIMIT_ENABLE=false)")
+    warn_without_wrk(args, wrk)
+    sys.stdout.flush()
+    env = server_env(space.tmp)
+    started = time.monotonic()
+    for command in (
+        ["migrate", "--noinput"], ["createcachetable"], ["load_catalog"],
+        ["collectstatic", "--noinput", "--verbosity", "0"],
+    ):  # fmt: skip
+        manage(env, *command)
+    port = space.serve(env, args.workers)
+    profile = json.dumps(spec_example()).encode()
+    check_api(port, profile)
+    cookies, plan = walk_wizard(port)
+    setup_seconds = time.monotonic() - started
 
-        trivial_runs, runs, ratios = measure_all(args, wrk, port, trivial, targets, tmp)
-        report(trivial, targets, trivial_runs, runs, ratios)
-        return 0
-    except BenchError as failure:
-        print(f"HTTP benchmark FAILED: {failure}", file=sys.stderr)
-        if server is not None:
-            print(f"gunicorn's log (last lines):\n{tail(log)}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("HTTP benchmark interrupted", file=sys.stderr)
-        return 130
-    finally:
-        stop(server)
-        shutil.rmtree(tmp, ignore_errors=True)
+    html = {"Cookie": cookies}
+    trivial = Target("GET /robots.txt (trivial view)", "/robots.txt")
+    targets = [
+        Target("POST /api/assess (SPEC §4 example)", "/api/assess", "POST", profile,
+               {"Content-Type": "application/json"}, goal=0.5),
+        Target("GET /assess/results/", "/assess/results/", headers=html, goal=0.2),
+        Target("GET /assess/work/ (a form step)", "/assess/work/", headers=html, goal=0.15),
+        Target("GET /plan/<token>/ (a saved plan)", plan, headers=html),
+    ]  # fmt: skip
+
+    print(f"  setup (database, catalog, static files, a wizard walk) {setup_seconds:.1f} s")
+    sys.stdout.flush()
+
+    trivial_runs, runs, ratios = measure_all(args, wrk, port, trivial, targets, space.tmp)
+    report(trivial, targets, trivial_runs, runs, ratios)
+    return 0
 
 
 if __name__ == "__main__":
