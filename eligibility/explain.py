@@ -150,25 +150,19 @@ def describe_condition(cond: Condition, snap: Snapshot) -> str:
 # --- the path -----------------------------------------------------------------------------
 
 
-def _reachable(cond, others: dict[str, CertificationResult], snap) -> tuple[str, int] | None:
-    """The certification among a credential condition's codes this person can sit for
-    soonest (its name and first day), if any can be reached."""
-    days = [
-        (others[code].eligible_on, snap.credential_names[code])
-        for code in cond.codes
-        if code in others and others[code].eligible_on is not None
-    ]
-    if not days:
-        return None
-    day, name = min(days)
-    return name, day
+def _when(result: CertificationResult) -> str:
+    """When a person can sit for a certification: "now" or "from 30 May 2027"."""
+    return "now" if result.status == "eligible" else f"from {long_date(result.eligible_on)}"
+
+
+def _soonest(codes, others: dict[str, CertificationResult]) -> CertificationResult | None:
+    """Of these credential codes, the certification this person can sit for soonest."""
+    reachable = [others[c] for c in sorted(codes) if c in others and others[c].eligible_on]
+    return min(reachable, key=lambda r: r.eligible_on, default=None)
 
 
 def condition_step(
-    result: ConditionResult,
-    snap: Snapshot,
-    others: dict[str, CertificationResult] | None = None,
-    profile_day: int | None = None,
+    result: ConditionResult, snap: Snapshot, others: dict[str, CertificationResult] | None = None
 ) -> dict:
     """One next step that would make an unmet condition hold; a missing certification this
     person can sit for (one of `others`) is dated by when they can."""
@@ -199,16 +193,14 @@ def condition_step(
                 f"on {long_date(when)}."
             )
         return {"kind": cond.kind, "text": text, "date": iso(when)}
-    if cond.kind == "credential" and others:
-        stone = _reachable(cond, others, snap)
-        if stone is not None:
-            name, day = stone
-            can_sit = "now" if day == profile_day else f"from {long_date(day)}"
-            return {
-                "kind": cond.kind,
-                "text": f"Earn {name}, which you can sit for {can_sit}.",
-                "date": iso(day),
-            }
+    stone = _soonest(cond.codes, others) if cond.kind == "credential" and others else None
+    if stone is not None:
+        name = snap.credential_names[stone.certification.code]
+        return {
+            "kind": cond.kind,
+            "text": f"Earn {name}, which you can sit for {_when(stone)}.",
+            "date": iso(stone.eligible_on),
+        }
     if cond.kind == "references":
         more = cond.count - (result.have or 0)
         text = f"Gather {more} more reference{'s' if more != 1 else ''} (you need {cond.count})."
@@ -235,45 +227,38 @@ def _licence_lapse(result: CertificationResult, horizon_end: int) -> int | None:
 
 def _stepping_stone(group, others: dict[str, CertificationResult], profile: Profile, snap):
     """A sooner route through another certification this person can sit for: a route whose
-    only missing piece is holding that certification (CMAC's "ACM plus 2 years" for a nurse
+    one missing piece is holding that certification (CMAC's "ACM plus 2 years" for a nurse
     who can sit for ACM now). Eligibility itself assumes nothing changes (SPEC §2); this is
-    advice on the path. Returns (opening day, step) or None."""
+    advice on the path. The step, or None when no such route beats the group's own date."""
     soonest = None
     for option in group.options:
         wanted = [c for c in option.conditions if not c.met]
-        if not wanted or any(c.condition.kind != "credential" for c in wanted):
+        if len(wanted) != 1 or wanted[0].condition.kind != "credential":
+            continue
+        stone = _soonest(wanted[0].condition.codes, others)
+        if stone is None:
             continue
         rest = [(profile.as_of, profile.as_of + HORIZON_DAYS)]
         for cond in option.conditions:
-            if cond.met or cond.condition.kind != "credential":
+            if cond is not wanted[0]:
                 rest = intersect(rest, cond.days)
-        for cond in wanted:
-            for code in sorted(cond.condition.codes, key=lambda c: snap.credential_names[c]):
-                stone = others.get(code)
-                if stone is None or stone.eligible_on is None:
-                    continue
-                opens = next((max(lo, stone.eligible_on) for lo, hi in rest
-                              if hi >= stone.eligible_on), None)  # fmt: skip
-                if opens is None or (group.met_on is not None and opens >= group.met_on):
-                    continue
-                if soonest is None or opens < soonest[0]:
-                    soonest = (opens, code, option, len(wanted) > 1)
+        # The first day both the certification can be had and the rest of the route holds.
+        opens = next((max(lo, stone.eligible_on) for lo, hi in rest if hi >= stone.eligible_on),
+                     None)  # fmt: skip
+        if opens is None or (group.met_on is not None and opens >= group.met_on):
+            continue
+        if soonest is None or opens < soonest[0]:
+            soonest = (opens, stone, option)
     if soonest is None:
         return None
-    opens, code, option, several = soonest
-    if several:  # two credentials missing from one route: not one step away
-        return None
-    stone = others[code]
-    can_sit = (
-        "now" if stone.eligible_on == profile.as_of else f"from {long_date(stone.eligible_on)}"
-    )
+    opens, stone, option = soonest
     if opens == stone.eligible_on:
         tail = ": you meet the rest of that route."
     else:
         tail = f" from {long_date(opens)}, when you meet the rest of that route too."
     text = (
-        f"A sooner route: earn {snap.credential_names[code]}, which you can sit for {can_sit}. "
-        f"Once you hold it, \u201c{option.name}\u201d is met{tail}"
+        f"A sooner route: earn {snap.credential_names[stone.certification.code]}, which you can "
+        f"sit for {_when(stone)}. Once you hold it, \u201c{option.name}\u201d is met{tail}"
     )
     return {"kind": "credential", "text": text, "date": iso(opens)}
 
@@ -294,7 +279,7 @@ def next_steps(
         option = group.best
         for cond in option.conditions:
             if not cond.met:
-                steps.append(condition_step(cond, snap, others, profile.as_of))
+                steps.append(condition_step(cond, snap, others))
         if others:
             stone = _stepping_stone(group, others, profile, snap)
             if stone is not None:
@@ -310,7 +295,7 @@ def next_steps(
         )
     steps.sort(key=lambda s: s["date"] or "9999")
     if result.status != "not_eligible":
-        when = "now" if result.status == "eligible" else f"from {long_date(result.eligible_on)}"
+        when = _when(result)
         facts = "; ".join(
             part
             for part in (
@@ -395,8 +380,7 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
             if code in reachable and code not in held_codes:
                 r = reachable[code]
                 soon = soon or r.eligible_on <= profile.as_of + SOON_DAYS
-                when = "now" if r.status == "eligible" else f"from {long_date(r.eligible_on)}"
-                why.append(f"You can sit for {snap.credential_names[code]} {when}.")
+                why.append(f"You can sit for {snap.credential_names[code]} {_when(r)}.")
         score += soon
         fit = "strong" if score >= 5 else "good" if score >= 3 else "possible"
         if not background:  # a setting and certifications alone do not make you a fit
