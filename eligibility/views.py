@@ -11,6 +11,7 @@ from django_ratelimit.decorators import ratelimit
 
 from careerpath.headers import never_cache
 
+from .calendar import plan_calendar, plan_events
 from .catalog import get_snapshot
 from .explain import at_a_glance
 from .forms import STEPS
@@ -58,6 +59,7 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
         {
             "results": presented,
             "results_html": results_block(presented),
+            "has_dates": bool(plan_events(presented)),
             "steps": steps,
             "nav": "assess",
             **context,
@@ -86,6 +88,36 @@ def results(request: HttpRequest) -> HttpResponse:
         messages.info(request, "Answer a few questions first; your results appear at the end.")
         return redirect("assess")
     return _results_page(request, profile, editable=True)
+
+
+@never_cache
+def results_calendar(request: HttpRequest) -> HttpResponse:
+    profile = request.session.get(PROFILE_SESSION_KEY)
+    if profile is None:
+        return redirect("assess")
+    return _calendar(profile, redirect_to=reverse("assess_results"))
+
+
+@never_cache
+def plan_calendar_file(request: HttpRequest, token: str) -> HttpResponse:
+    saved = find_plan(token)
+    if saved is None:
+        raise Http404("No saved plan at this address; it may have been deleted.")
+    page = reverse("plan", kwargs={"token": token})
+    return _calendar(saved.profile, link=request.build_absolute_uri(page), redirect_to=page)
+
+
+def _calendar(profile: dict, *, redirect_to: str, link: str | None = None) -> HttpResponse:
+    """The plan's dates as an .ics download (eligibility/calendar.py)."""
+    try:
+        results = assess_profile(profile)
+    except ProfileError:
+        return redirect(redirect_to)  # that page explains what to review
+    response = HttpResponse(
+        plan_calendar(results, link=link), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="certification-plan.ics"'
+    return response
 
 
 @require_POST

@@ -149,6 +149,7 @@ READ_ONLY = {
     "job_detail", "api_catalog", "robots_txt", "healthz", "password_change_done",
     "password_reset_done", "password_reset_complete", "advisor_dashboard", "advisor_clients",
     "advisor_clients_export", "advisor_client", "advisor_team", "invitation_done",
+    "assess_calendar", "plan_calendar",
 }  # fmt: skip
 
 # POST /api/assess is exempt from CSRF by design (eligibility/api.py): it reads no cookie and
@@ -284,6 +285,7 @@ def test_the_json_api_refuses_a_form_post(world):
 def test_a_post_to_a_read_only_page_without_a_token_is_refused_too(world, name):
     route_kwargs = {
         "plan": {"token": world["plan"]},
+        "plan_calendar": {"token": world["plan"]},
         "invitation_done": {"token": world["invitation"]},
         "certification_detail": {"code": "ccm"},
         "job_detail": {"code": "hospital-case-manager"},

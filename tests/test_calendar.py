@@ -1,0 +1,91 @@
+"""The plan's dates as a calendar file: what goes in, and the two download links."""
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from eligibility.calendar import plan_calendar, plan_events
+from eligibility.plans import save_plan
+from tests.conftest import SPEC_EXAMPLE
+from tests.test_assessment_wizard import complete
+from tests.test_engine_scenarios import ncm_with_licence_expiring
+
+
+def events(ics: bytes) -> list[tuple[dt.date, str, str]]:
+    calendar = Calendar.from_ical(ics)
+    return [
+        (e.decoded("dtstart"), str(e["summary"]), str(e["description"]))
+        for e in calendar.walk("VEVENT")
+    ]
+
+
+def test_the_spec_nurse_gets_the_day_she_reaches_cmac_and_can_apply(assess):
+    found = events(plan_calendar(assess(SPEC_EXAMPLE)))
+    assert [(day, summary) for day, summary, _ in found] == [
+        (dt.date(2027, 12, 25), "CMAC: Keep working as a nurse case manager or a case manager — "
+                                "you reach 10,400 hours on 25 December 2027."),
+        (dt.date(2027, 12, 25), "You can apply for Case Management Administrator Certification "
+                                "(CMAC)"),
+    ]  # fmt: skip
+    # Today's steps (apply for CCM and ACM now, earn ACM on the way to CMAC) are not events.
+    assert all(day > dt.date(2026, 11, 23) for day, _, _ in found)
+
+
+def test_a_licence_renewal_several_certifications_need_is_one_event(assess):
+    renewals = [
+        e for e in plan_events(assess(ncm_with_licence_expiring("2027-03-31")))
+        if e["date"] == "2027-03-31"
+    ]  # fmt: skip
+    assert len(renewals) == 1
+    assert renewals[0]["summary"] == "Renew your licence before it expires on 31 March 2027."
+    assert renewals[0]["description"].endswith(
+        "Needed for Certified Case Manager (CCM), Accredited Case Manager (ACM), "
+        "Nursing Case Management Certification (CMGT-BC)."
+    )
+
+
+def test_events_keep_their_identity_when_the_plan_is_exported_again(assess):
+    def uids(ics):
+        return [str(e["uid"]) for e in Calendar.from_ical(ics).walk("VEVENT")]
+
+    first = uids(plan_calendar(assess(SPEC_EXAMPLE)))
+    assert len(set(first)) == len(first) == 2
+    assert uids(plan_calendar(assess(SPEC_EXAMPLE))) == first
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded")
+class TestDownloads:
+    def test_the_results_page_offers_the_dates_and_the_file_holds_them(self, client):
+        page = complete(client).content.decode()
+        assert 'href="/assess/results/calendar.ics"' in page
+        response = client.get("/assess/results/calendar.ics")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/calendar; charset=utf-8"
+        assert response["Content-Disposition"] == 'attachment; filename="certification-plan.ics"'
+        assert "no-store" in response["Cache-Control"]
+        assert any("CMAC" in summary for _, summary, _ in events(response.content))
+
+    def test_without_answers_the_file_sends_the_person_to_the_start(self, client):
+        response = client.get("/assess/results/calendar.ics")
+        assert response.status_code == 302
+        assert response["Location"] == "/assess/"
+
+    def test_a_saved_plans_file_links_back_to_the_plan(self, client):
+        token = save_plan(profile=SPEC_EXAMPLE)
+        assert (
+            f'href="/plan/{token}/calendar.ics"' in client.get(f"/plan/{token}/").content.decode()
+        )
+        response = client.get(f"/plan/{token}/calendar.ics")
+        assert response.status_code == 200
+        for _, _, description in events(response.content):
+            assert description.endswith(f"Your plan: http://testserver/plan/{token}/")
+
+    def test_an_unknown_plan_has_no_file(self, client):
+        assert client.get("/plan/not-a-real-token/calendar.ics").status_code == 404
+
+    def test_a_plan_with_nothing_ahead_offers_no_file(self, client):
+        nothing = {"as_of": "2026-11-23"}  # not eligible for anything, nothing dated
+        token = save_plan(profile=nothing)
+        assert "calendar.ics" not in client.get(f"/plan/{token}/").content.decode()
