@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from careerpath.headers import never_cache
+from careerpath.jinja2env import url
 
 from .calendar import plan_calendar, plan_events
 from .catalog import get_snapshot
@@ -51,7 +52,9 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
             {"errors": refused.errors, "nav": "assess", **context},
             status=200,
         )
-    steps = [{"name": name, "title": step.title} for name, step in STEPS]
+    steps = [
+        {"name": name, "title": step.title, "url": url("assess_step", name)} for name, step in STEPS
+    ]
     presented = nearest_first(results)
     return render(
         request,

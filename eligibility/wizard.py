@@ -8,7 +8,6 @@ assessment can be reopened at any step with every answer in place, and finished 
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
@@ -16,6 +15,7 @@ from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from careerpath.headers import never_cache
+from careerpath.jinja2env import url
 
 from .catalog import get_snapshot
 from .forms import STEPS, profile_from_steps, steps_from_profile
@@ -189,7 +189,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         return redirect("assess_results")
 
     def get_step_url(self, step):
-        return reverse(self.url_name, kwargs={"step": step})
+        return url(self.url_name, step)  # remembered: five links on every step
 
 
 def _multi(data: dict) -> MultiValueDict:
