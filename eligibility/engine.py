@@ -291,10 +291,6 @@ def _constant(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionR
 EVALUATORS = {"experience": _experience, "education": _education, "licence": _licence}
 
 
-def _holds(days: Intervals, day: int) -> bool:
-    return any(a <= day <= b for a, b in days)
-
-
 def _from(days: Intervals, lo: int) -> bool:
     """Whether a set of days in [lo, hi] holds on its first day, `lo` (today)."""
     return bool(days) and days[0][0] == lo
@@ -377,11 +373,12 @@ def evaluate_certification(cert: Certification, profile: Profile) -> Certificati
     else:
         status = "not_eligible"
     apply_on = first if first is not None else lo
+    # A note's condition is asked about one day only (the day of applying), not projected.
     notes = tuple(
         note.text
         for note in cert.application_notes
         if note.unless is None
-        or not _holds(evaluate_condition(note.unless, profile, lo, hi).days, apply_on)
+        or not evaluate_condition(note.unless, profile, apply_on, apply_on).days
     )
     return CertificationResult(cert, status, first, tuple(groups), notes)
 
