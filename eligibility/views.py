@@ -12,10 +12,10 @@ from django_ratelimit.decorators import ratelimit
 from careerpath.headers import never_cache
 from careerpath.jinja2env import url
 
-from .calendar import plan_calendar, plan_events
 from .catalog import get_snapshot
 from .explain import at_a_glance
 from .forms import STEPS
+from .ics import plan_calendar, plan_events
 from .plans import PROFILE_SESSION_KEY, delete_plan, find_plan, save_plan
 from .profile import ProfileError
 from .services import assess_profile
@@ -111,7 +111,7 @@ def plan_calendar_file(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _calendar(profile: dict, *, redirect_to: str, link: str | None = None) -> HttpResponse:
-    """The plan's dates as an .ics download (eligibility/calendar.py)."""
+    """The plan's dates as an .ics download (eligibility/ics.py)."""
     try:
         results = assess_profile(profile)
     except ProfileError:

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from eligibility.calendar import plan_calendar, plan_events
+from eligibility.ics import plan_calendar, plan_events
 from eligibility.plans import save_plan
 from tests.conftest import SPEC_EXAMPLE
 from tests.test_assessment_wizard import complete
