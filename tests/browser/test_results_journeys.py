@@ -2,7 +2,10 @@
 
 import datetime as dt
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from icalendar import Calendar
 
 from .journeys import (
     card,
@@ -32,28 +35,24 @@ def nurse(today: dt.date) -> dict:
     return {"licences": [RN], "education": [BSN], "work": [NURSE_JOB], "training": [ce]}
 
 
+def social_worker(start: dt.date) -> dict:
+    """A social worker (accredited BSW) in hospital case management full time since `start`."""
+    return {
+        "licences": [{"type": "social-worker"}],
+        "education": [{"level": "bachelor", "field": "social-work", "accredited": True}],
+        "work": [
+            {
+                "role": "case-manager", "setting": "hospital", "start": start.isoformat(),
+                "ongoing": True, "hours_per_week": "40", "paid": True, "supervised": True,
+            }
+        ],
+    }  # fmt: skip
+
+
 def test_a_social_worker_sees_acm_now_and_the_date_she_reaches_ccm(site, page):
     today = dt.date.today()
     start = months_before(today, 14)
-    complete(
-        page,
-        site,
-        {
-            "licences": [{"type": "social-worker"}],
-            "education": [{"level": "bachelor", "field": "social-work", "accredited": True}],
-            "work": [
-                {
-                    "role": "case-manager",
-                    "setting": "hospital",
-                    "start": start.isoformat(),
-                    "ongoing": True,
-                    "hours_per_week": "40",
-                    "paid": True,
-                    "supervised": True,
-                }
-            ],
-        },
-    )
+    complete(page, site, social_worker(start))
     assert status(page, "acm") == "Eligible now"
     # CCM asks for 4,160 h (24 full-time months) of case management. Hours at D are
     # 40 × days / 7 with both ends counted (SPEC §2): 728 days, so D = start + 727 days.
@@ -175,3 +174,24 @@ def test_the_printed_results_show_the_cards_without_navigation_or_forms(site, pa
 
     page.emulate_media(media="screen")
     assert nav.is_visible()
+
+
+def test_at_a_glance_leads_to_a_card_and_the_dates_go_to_a_calendar(site, page):
+    complete(page, site, social_worker(months_before(dt.date.today(), 14)))
+    glance = page.get_by_role("region", name="At a glance")
+    assert glance.locator("li").count() == 4
+    glance.get_by_role("link", name="Certified Case Manager (CCM)").click()
+    assert urlsplit(page.url).fragment == "cert-ccm"
+    assert card(page, "ccm").locator("h3").is_visible()
+    # Its line says where she stands, as the card does.
+    line = glance.locator("li").filter(has_text="(CCM)").inner_text()
+    assert status(page, "ccm") in line
+
+    with page.expect_download() as waiting:
+        page.get_by_role("link", name="Add the dates of this plan to your calendar").click()
+    download = waiting.value
+    assert download.suggested_filename == "certification-plan.ics"
+    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
+    events = {str(event["summary"]): event.decoded("dtstart") for event in calendar.walk("VEVENT")}
+    ccm_day = status(page, "ccm").removeprefix("Eligible on ")
+    assert long_date(events["You can apply for Certified Case Manager (CCM)"]) == ccm_day
