@@ -13,6 +13,7 @@ import time
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.db import connection
 from django.dispatch import Signal
 
 from . import models as m
@@ -175,12 +176,14 @@ def get_snapshot() -> Snapshot:
     if cached is not None and now - cached[2] < settings.CATALOG_RECHECK_SECONDS:
         return cached[1]
     token = m.CatalogRevision.current()
+    # What is read inside a transaction may yet be rolled back: trust it for this call only.
+    read_at = float("-inf") if connection.in_atomic_block else now
     if cached is not None and cached[0] == token:
-        _cached = (token, cached[1], now)
+        _cached = (token, cached[1], read_at)
         return cached[1]
     with _lock:
         snapshot = parse_catalog(published(read_catalog()))
-        _cached = (token, snapshot, now)
+        _cached = (token, snapshot, read_at)
     return snapshot
 
 

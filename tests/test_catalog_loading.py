@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 
 from eligibility import models as m
 from eligibility.catalog import dump_catalog, get_snapshot
@@ -170,12 +171,25 @@ def test_the_snapshot_is_cached_and_rebuilt_when_an_editor_changes_a_row(
     assert acm.groups[1].options[0].conditions[0].hours == 1040
 
 
-def test_within_the_recheck_window_a_worker_reads_no_token_but_sees_its_own_changes_at_once(
-    settings, monkeypatch, django_assert_num_queries
-):
+@pytest.fixture
+def recheck_clock(settings, monkeypatch):
+    """The production recheck window (2 s) with a clock the test moves."""
     settings.CATALOG_RECHECK_SECONDS = 2
     clock = [1000.0]
     monkeypatch.setattr("eligibility.catalog.time.monotonic", lambda: clock[0])
+    return clock
+
+
+def acm_hours(snapshot) -> float:
+    return snapshot.certification("acm").groups[1].options[0].conditions[0].hours
+
+
+# Outside a test transaction: inside one, every read is trusted for one call only (below).
+@pytest.mark.django_db(transaction=True)
+def test_within_the_recheck_window_a_worker_reads_no_token_but_sees_its_own_changes_at_once(
+    recheck_clock, django_assert_num_queries
+):
+    clock = recheck_clock
     load_catalog(seed())
     first = get_snapshot()
     with django_assert_num_queries(0):
@@ -190,14 +204,26 @@ def test_within_the_recheck_window_a_worker_reads_no_token_but_sees_its_own_chan
     clock[0] += 1.9
     assert get_snapshot() is first  # not yet: still inside the window
     clock[0] += 0.2
-    later = get_snapshot()
-    assert later.certification("acm").groups[1].options[0].conditions[0].hours == 1234
+    assert acm_hours(get_snapshot()) == 1234
 
     # This worker's own edit (a save, as the admin makes) is seen on the very next call.
     condition = m.Condition.objects.get(option__code="health-care-case-management")
     condition.params = {**condition.params, "hours": 1040}
     condition.save()
-    assert get_snapshot().certification("acm").groups[1].options[0].conditions[0].hours == 1040
+    assert acm_hours(get_snapshot()) == 1040
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_rolled_back_is_not_served_for_the_rest_of_the_window(recheck_clock):
+    load_catalog(seed())
+    before = acm_hours(get_snapshot())
+    with pytest.raises(RuntimeError), transaction.atomic():
+        condition = m.Condition.objects.get(option__code="health-care-case-management")
+        condition.params = {**condition.params, "hours": 1234}
+        condition.save()  # an editor's save that fails afterwards
+        assert acm_hours(get_snapshot()) == 1234  # the change, seen inside its transaction
+        raise RuntimeError("the rest of the save failed")
+    assert acm_hours(get_snapshot()) == before
 
 
 def test_a_deep_copy_of_the_seed_with_reordered_links_has_the_same_version():
