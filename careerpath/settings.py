@@ -105,12 +105,14 @@ DATABASES = {
     )
 }
 
-# A cache every web process shares (rate-limit counters); the database is the one store.
+# Caches every web process shares live in the database, the one store.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "careerpath_cache",
     },
+    # The rate limits' request counters: one or two statements a counted request.
+    "ratelimit": {"BACKEND": "careerpath.counters.CounterCache"},
     # Rendered advisor page bodies, keyed by the organisation's revision (never stale, so a
     # per-process cache is right even with several web replicas).
     "pages": {
@@ -119,8 +121,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
-# A shared Redis instead of the database for rate-limit counters (each counted request costs
-# several statements in the database cache); sessions stay in the database.
+# A shared Redis instead of the database for rate-limit counters (no statement at all);
+# sessions stay in the database.
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "").strip()
 if CACHE_URL:
     if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
@@ -133,6 +135,7 @@ if CACHE_URL:
     }
 # How often a worker checks whether an editor changed the catalog in another process.
 CATALOG_RECHECK_SECONDS = float(os.environ.get("DJANGO_CATALOG_RECHECK_SECONDS", "2"))
+RATELIMIT_USE_CACHE = "default" if CACHE_URL else "ratelimit"
 RATELIMIT_VIEW = "careerpath.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)  # off only for benchmarks
 # Addresses are per client as seen by the proxy in front (gunicorn behind one proxy).

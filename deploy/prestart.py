@@ -4,8 +4,8 @@ Run by deploy/entrypoint.sh in the container (and usable by hand: `python deploy
 
 1. Wait until the database answers (DATABASE_WAIT_SECONDS, default 60), so the web container
    can start together with PostgreSQL.
-2. `migrate --noinput`, then `createcachetable` (careerpath_cache: the cache and the rate-limit
-   counters every replica shares).
+2. `migrate --noinput` (its tables include the rate-limit counters every replica shares), then
+   `createcachetable` (careerpath_cache, the cache).
 3. `load_catalog` (the seeded catalog) only when there is no certification yet. Loading the
    seed again would upsert it over the editors' changes, so later starts leave the catalog
    alone; load a file deliberately with `manage.py load_catalog FILE`.

@@ -39,11 +39,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def fresh_rate_limits():
     """No request counted against any address before or after the test (rate limits count
     in the cache)."""
-    from django.core.cache import cache
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    caches[settings.RATELIMIT_USE_CACHE].clear()
     yield
-    cache.clear()
+    caches[settings.RATELIMIT_USE_CACHE].clear()
 
 
 @pytest.fixture
