@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from .catalog import get_snapshot
-from .explain import a_or_an, either, long_date, lower_first
+from .explain import a_or_an, either, long_date, lower_first, names_in
 from .snapshot import Certification, JobRole, Snapshot, Source
 
 ONET_SUMMARY_URL = "https://www.onetonline.org/link/summary/{soc}"
@@ -99,22 +99,17 @@ def needs_unverified_notice(cert: Certification) -> bool:
     )
 
 
-def _names(codes, vocabulary: dict) -> list[str]:
-    """Names of `codes` in the vocabulary's own order (unknown codes are skipped)."""
-    return [term.name for code, term in vocabulary.items() if code in codes]
-
-
 def background(job: JobRole, snap: Snapshot) -> tuple[str, ...]:
     lines = []
-    licences = _names(job.background_licences, snap.licence_types)
+    licences = names_in(job.background_licences, snap.licence_types)
     if licences:
         lines.append("Licensed as " + either([a_or_an(lower_first(n)) for n in licences]))
-    fields = _names(job.background_fields, snap.degree_fields)
+    fields = names_in(job.background_fields, snap.degree_fields)
     if fields:
         lines.append("A degree in " + either([n.lower() for n in fields]))
     if job.background_any_bachelor:
         lines.append("Any bachelor's degree")
-    roles = _names(job.background_roles, snap.roles)
+    roles = names_in(job.background_roles, snap.roles)
     if roles:
         lines.append("Experience as " + either([a_or_an(lower_first(n)) for n in roles]))
     return tuple(lines)
@@ -128,7 +123,7 @@ def job_view(job: JobRole, snap: Snapshot) -> JobView:
         summary=job.summary,
         soc_codes=tuple(SocCode(soc, ONET_SUMMARY_URL.format(soc=soc)) for soc in job.soc_codes),
         background=background(job, snap),
-        settings=tuple(_names(job.settings, snap.settings)),
+        settings=tuple(names_in(job.settings, snap.settings)),
         certifications=tuple(certs[c] for c in job.helpful_certifications if c in certs),
         shown_when_reaching=either([certs[c].name for c in job.shown_when_reaching if c in certs]),
     )

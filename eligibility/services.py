@@ -2,8 +2,10 @@
 
 import datetime as dt
 
+from .document import certification_dict
 from .engine import evaluate
-from .explain import certification_dict, iso, job_fit
+from .explain import iso
+from .jobfit import job_fit
 from .profile import Profile, ProfileError, parse_profile
 from .snapshot import Snapshot
 

@@ -13,7 +13,7 @@ from careerpath.headers import never_cache
 from careerpath.jinja2env import url
 
 from .catalog import get_snapshot
-from .explain import at_a_glance
+from .document import at_a_glance
 from .forms import STEPS
 from .ics import plan_calendar, plan_events
 from .plans import PROFILE_SESSION_KEY, delete_plan, find_plan, save_plan

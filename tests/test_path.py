@@ -95,7 +95,7 @@ def test_dated_steps_come_in_date_order_before_the_undated_ones(assess):
 
 
 def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess):
-    from eligibility.explain import at_a_glance
+    from eligibility.document import at_a_glance
     from eligibility.views import nearest_first
 
     lines = at_a_glance(nearest_first(assess(SPEC_EXAMPLE)))

@@ -1,0 +1,188 @@
+"""The path: ordered, dated next steps for one certification, from the engine's results.
+
+What is missing on the soonest route of each requirement, a certification needed on the way
+(dated by when the person can sit for it), a sooner route through such a certification, a
+licence to renew, then applying and renewing. No Django import.
+"""
+
+from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
+from .explain import (
+    a_or_an,
+    duration,
+    either,
+    iso,
+    long_date,
+    lower_first,
+    names_in,
+    number,
+    scope,
+    when_you_can_sit,
+)
+from .profile import Profile
+from .snapshot import Snapshot
+
+
+def _soonest(codes, others: dict[str, CertificationResult]) -> CertificationResult | None:
+    """Of these credential codes, the certification this person can sit for soonest."""
+    reachable = [others[c] for c in sorted(codes) if c in others and others[c].eligible_on]
+    return min(reachable, key=lambda r: r.eligible_on, default=None)
+
+
+def condition_step(
+    result: ConditionResult, snap: Snapshot, others: dict[str, CertificationResult] | None = None
+) -> dict:
+    """One next step that would make an unmet condition hold; a missing certification this
+    person can sit for (one of `others`) is dated by when they can."""
+    cond = result.condition
+    when = result.met_on
+    if cond.kind == "experience":
+        roles = either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
+        missing = cond.hours - (result.have or 0)
+        window = f" in the last {cond.within_years} years" if cond.within_years else ""
+        if when is not None:
+            text = (
+                f"Keep working as {roles} — you reach {number(cond.hours)} hours{window} "
+                f"on {long_date(when)}."
+            )
+        else:
+            text = (
+                f"Gain {number(missing)} more hours ({duration(missing)}) of {scope(cond, snap)}."
+            )
+        return {"kind": cond.kind, "text": text, "date": iso(when)}
+    if cond.kind == "education":
+        missing = cond.hours - (result.have or 0)
+        topics = either([n.lower() for n in names_in(cond.codes, snap.ce_topics)])
+        window = f" (it counts for {cond.within_years} years)" if cond.within_years else ""
+        text = f"Complete {number(missing)} more hours of continuing education in {topics}{window}."
+        if when is not None:
+            text = (
+                f"Your planned education in {topics} reaches {number(cond.hours)} hours "
+                f"on {long_date(when)}."
+            )
+        return {"kind": cond.kind, "text": text, "date": iso(when)}
+    stone = _soonest(cond.codes, others) if cond.kind == "credential" and others else None
+    if stone is not None:
+        name = snap.credential_names[stone.certification.code]
+        return {
+            "kind": cond.kind,
+            "text": f"Earn {name}, which you can sit for {when_you_can_sit(stone)}.",
+            "date": iso(stone.eligible_on),
+        }
+    if cond.kind == "references":
+        more = cond.count - (result.have or 0)
+        text = f"Gather {more} more reference{'s' if more != 1 else ''} (you need {cond.count})."
+    elif cond.kind == "licence":
+        text = f"Hold {cond.text[0].lower() + cond.text[1:]}."
+    elif cond.kind == "not-self-employed":
+        text = "Your work history includes self-employment, so this route does not apply."
+    elif cond.kind == "attestation":
+        text = f"{snap.attestations[cond.attestation].question} If so, say yes in the form."
+    else:
+        text = f"{cond.text}."
+    return {"kind": cond.kind, "text": text, "date": iso(when)}
+
+
+def _licence_lapse(result: CertificationResult, horizon_end: int) -> int | None:
+    """The last day of a licence that holds today but lapses within the horizon."""
+    for group in result.groups:
+        for option in group.options:
+            for cond in option.conditions:
+                if cond.condition.kind == "licence" and cond.met and cond.days[-1][1] < horizon_end:
+                    return cond.days[-1][1]
+    return None
+
+
+def _stepping_stone(group, others: dict[str, CertificationResult], profile: Profile, snap):
+    """A sooner route through another certification this person can sit for: a route whose
+    one missing piece is holding that certification (CMAC's "ACM plus 2 years" for a nurse
+    who can sit for ACM now). Eligibility itself assumes nothing changes (SPEC §2); this is
+    advice on the path. The step, or None when no such route beats the group's own date."""
+    soonest = None
+    for option in group.options:
+        wanted = [c for c in option.conditions if not c.met]
+        if len(wanted) != 1 or wanted[0].condition.kind != "credential":
+            continue
+        stone = _soonest(wanted[0].condition.codes, others)
+        if stone is None:
+            continue
+        rest = [(profile.as_of, profile.as_of + HORIZON_DAYS)]
+        for cond in option.conditions:
+            if cond is not wanted[0]:
+                rest = intersect(rest, cond.days)
+        # The first day both the certification can be had and the rest of the route holds.
+        opens = next((max(lo, stone.eligible_on) for lo, hi in rest if hi >= stone.eligible_on),
+                     None)  # fmt: skip
+        if opens is None or (group.met_on is not None and opens >= group.met_on):
+            continue
+        if soonest is None or opens < soonest[0]:
+            soonest = (opens, stone, option)
+    if soonest is None:
+        return None
+    opens, stone, option = soonest
+    if opens == stone.eligible_on:
+        tail = ": you meet the rest of that route."
+    else:
+        tail = f" from {long_date(opens)}, when you meet the rest of that route too."
+    name = snap.credential_names[stone.certification.code]
+    text = (
+        f"A sooner route: earn {name}, which you can sit for {when_you_can_sit(stone)}. "
+        f"Once you hold it, \u201c{option.name}\u201d is met{tail}"
+    )
+    return {"kind": "credential", "text": text, "date": iso(opens)}
+
+
+def next_steps(
+    result: CertificationResult,
+    profile: Profile,
+    snap: Snapshot,
+    others: dict[str, CertificationResult] | None = None,
+) -> list[dict]:
+    """Ordered steps: what is missing (soonest route per group, and a sooner route through
+    another certification in `others` where there is one), then applying and renewing."""
+    cert = result.certification
+    steps: list[dict] = []
+    for group in result.groups:
+        if group.met:
+            continue
+        option = group.best
+        for cond in option.conditions:
+            if not cond.met:
+                steps.append(condition_step(cond, snap, others))
+        if others:
+            stone = _stepping_stone(group, others, profile, snap)
+            if stone is not None:
+                steps.append(stone)
+    lapse = _licence_lapse(result, profile.as_of + HORIZON_DAYS)
+    if lapse is not None:
+        steps.append(
+            {
+                "kind": "licence",
+                "text": f"Renew your licence before it expires on {long_date(lapse)}.",
+                "date": iso(lapse),
+            }
+        )
+    steps.sort(key=lambda s: s["date"] or "9999")
+    if result.status != "not_eligible":
+        when = when_you_can_sit(result)
+        facts = "; ".join(
+            part
+            for part in (
+                f"fees: {cert.fees}" if cert.fees else "",
+                f"exam windows: {cert.exam_windows}" if cert.exam_windows else "",
+                lower_first(cert.exam),
+            )
+            if part
+        )
+        steps.append(
+            {
+                "kind": "apply",
+                "text": f"Apply to {cert.body.name} {when}" + (f" — {facts}." if facts else "."),
+                "date": iso(result.eligible_on),
+            }
+        )
+    if cert.renewal_years:
+        renew = f"Once certified, renew every {cert.renewal_years} years"
+        if cert.renewal_ce_hours:
+            renew += f" with {cert.renewal_ce_hours} hours of continuing education"
+        steps.append({"kind": "renew", "text": renew + ".", "date": None})
+    return steps
