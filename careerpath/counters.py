@@ -36,21 +36,22 @@ class CounterCache(BaseCache):
             raise TypeError(f"{CounterCache.__name__} stores whole numbers only, not {value!r}")
         return value
 
-    def _execute(self, sql: str, params: list):
-        cursor = connection.cursor()
-        cursor.execute(sql, params)
-        return cursor
+    def _execute(self, sql: str, params: list) -> tuple[int, tuple | None]:
+        """Run one statement; the rows it changed and its first row (RETURNING, SELECT)."""
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.rowcount, cursor.fetchone() if cursor.description else None
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
         key = self.make_and_validate_key(key, version=version)
         now = time.time()
-        cursor = self._execute(
+        changed, _ = self._execute(
             f"INSERT INTO {TABLE} AS c (cache_key, value, expires) VALUES (%s, %s, %s) "  # noqa: S608  # nosec B608
             "ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value, "
             "expires = excluded.expires WHERE c.expires <= %s",
             [key, self._count(value), self._expires(timeout), now],
         )
-        added = cursor.rowcount == 1
+        added = changed == 1
         if added and random.randrange(CULL_ONE_IN) == 0:  # noqa: S311  # nosec B311
             self._execute(f"DELETE FROM {TABLE} WHERE expires <= %s", [now])  # noqa: S608  # nosec B608
         return added
@@ -66,37 +67,35 @@ class CounterCache(BaseCache):
 
     def incr(self, key, delta=1, version=None) -> int:
         key = self.make_and_validate_key(key, version=version)
-        cursor = self._execute(
+        _, row = self._execute(
             f"UPDATE {TABLE} SET value = value + %s WHERE cache_key = %s AND expires > %s "  # noqa: S608  # nosec B608
             "RETURNING value",
             [self._count(delta), key, time.time()],
         )
-        row = cursor.fetchone()
         if row is None:
             raise ValueError(f"Key '{key}' not found")
         return row[0]
 
     def get(self, key, default=None, version=None):
         key = self.make_and_validate_key(key, version=version)
-        cursor = self._execute(
+        _, row = self._execute(
             f"SELECT value FROM {TABLE} WHERE cache_key = %s AND expires > %s",  # noqa: S608  # nosec B608
             [key, time.time()],
         )
-        row = cursor.fetchone()
         return default if row is None else row[0]
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
         key = self.make_and_validate_key(key, version=version)
-        cursor = self._execute(
+        changed, _ = self._execute(
             f"UPDATE {TABLE} SET expires = %s WHERE cache_key = %s AND expires > %s",  # noqa: S608  # nosec B608
             [self._expires(timeout), key, time.time()],
         )
-        return cursor.rowcount == 1
+        return changed == 1
 
     def delete(self, key, version=None) -> bool:
         key = self.make_and_validate_key(key, version=version)
-        cursor = self._execute(f"DELETE FROM {TABLE} WHERE cache_key = %s", [key])  # noqa: S608  # nosec B608
-        return cursor.rowcount == 1
+        changed, _ = self._execute(f"DELETE FROM {TABLE} WHERE cache_key = %s", [key])  # noqa: S608  # nosec B608
+        return changed == 1
 
     def clear(self) -> None:
         self._execute(f"DELETE FROM {TABLE}", [])  # noqa: S608  # nosec B608
