@@ -42,7 +42,6 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.client import HTTPConnection, HTTPException
-from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -57,6 +56,7 @@ from web import (  # noqa: E402 - bench/web.py, the HTTP benchmark's helpers
     BenchError,
     Workspace,
     free_port,
+    keep_cookies,
     manage,
     run_benchmark,
     server_env,
@@ -258,12 +258,7 @@ class Agent:
             Record(label, sent, time.monotonic(), response.status, database,
                    retry_after=response.getheader("Retry-After") is not None)
         )  # fmt: skip
-        for raw in response.msg.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(raw).items():
-                if morsel.value in ("", '""') or morsel["max-age"] == "0":
-                    self.cookies.pop(name, None)
-                else:
-                    self.cookies[name] = morsel.value
+        keep_cookies(self.cookies, response)
         return response.status, urlsplit(response.getheader("Location") or "").path, page
 
     def expect(self, status: int, label: str, method: str, path: str, **kwargs):

@@ -175,6 +175,17 @@ def tail(path: Path, lines: int = 30) -> str:
 # --- a browser-like client to walk the wizard once ------------------------------------------
 
 
+def keep_cookies(cookies: dict[str, str], response: http.client.HTTPResponse) -> None:
+    """Apply a response's Set-Cookie headers to `cookies`, as a browser does (an empty value
+    or max-age 0 deletes the cookie)."""
+    for raw in response.msg.get_all("Set-Cookie") or []:
+        for name, morsel in SimpleCookie(raw).items():
+            if morsel.value in ("", '""') or morsel["max-age"] == "0":
+                cookies.pop(name, None)
+            else:
+                cookies[name] = morsel.value
+
+
 class Browser:
     """Keeps cookies by hand: production cookies are Secure, and this is plain HTTP."""
 
@@ -196,12 +207,7 @@ class Browser:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             page = response.read().decode("utf-8", errors="replace")
-            for raw in response.msg.get_all("Set-Cookie") or []:
-                for name, morsel in SimpleCookie(raw).items():
-                    if morsel.value in ("", '""') or morsel["max-age"] == "0":
-                        self.cookies.pop(name, None)
-                    else:
-                        self.cookies[name] = morsel.value
+            keep_cookies(self.cookies, response)
             location = urlsplit(response.getheader("Location") or "").path
             return response.status, location, page
         finally:
