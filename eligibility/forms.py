@@ -6,6 +6,7 @@ land on the fields they name. So a person sees exactly the messages an API clien
 the field's label in front ("End date is before start").
 """
 
+import contextlib
 from pathlib import Path
 
 from django import forms
@@ -139,6 +140,17 @@ class EntryForm(LabelledErrorsMixin, forms.Form):
             field.error_messages = {**field.error_messages, **MESSAGES}
         style_widgets(self)
 
+    @classmethod
+    def defaults(cls) -> dict:
+        """What a new, untouched entry holds: its fields' initial values. The one definition
+        for the first blank entry, an entry added with "Add another" and the empty entry of
+        every flow (public, advisor, invitation)."""
+        return {
+            name: field.initial
+            for name, field in cls.base_fields.items()
+            if field.initial is not None
+        }
+
     def entry(self) -> dict:
         """This entry in the profile's format (dates stay text: the profile checks them)."""
         data = dict(self.cleaned_data)
@@ -269,6 +281,15 @@ class StepForm(ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
     @property
     def entries_prefix(self) -> str:
         return f"{self.prefix}-entries" if self.prefix else "entries"
+
+    @classmethod
+    def new_entry_data(cls, prefix: str, index: int) -> dict:
+        """The values a browser sends for entry `index` when it is new and untouched (as the
+        blank first entry renders them): an added job is paid and supervised, as the first."""
+        if cls.entry_form is None:
+            return {}
+        values = _form_values(cls.entry_form.defaults())
+        return {f"{prefix}-{index}-{name}": value for name, value in values.items()}
 
     def filled_entries(self) -> list[EntryForm]:
         """Entry forms the person filled in (an untouched blank entry is ignored)."""
@@ -419,7 +440,15 @@ def profile_from_steps(forms_by_step: dict) -> dict:
 
 
 def steps_from_profile(profile: dict, snapshot: Snapshot) -> dict[str, dict]:
-    """POST-like data for every step, so a saved profile can be reopened and edited."""
+    """POST-like data for every step, so a saved profile can be reopened and edited: what a
+    browser would send for the steps filled in with these answers.
+
+    The profile is read with its defaults filled in first (a saved `{"type": "rn"}` licence is
+    active and in good standing, and must not reopen with those boxes unticked); a profile the
+    catalog no longer accepts is shown as it was saved, for the person to correct.
+    """
+    with contextlib.suppress(ProfileError):
+        profile = {**profile, **parse_profile(profile, snapshot).data}
     steps: dict[str, dict] = {}
     for name, step in STEPS:
         data: dict = {}
@@ -444,6 +473,14 @@ def steps_from_profile(profile: dict, snapshot: Snapshot) -> dict[str, dict]:
 
 def _entry_fields(key: str, entry: dict) -> dict:
     """One profile entry as form values (checkboxes present only when ticked)."""
+    values = _form_values(entry)
+    if key == "experience" and not entry.get("end"):
+        values["ongoing"] = "on"
+    return values
+
+
+def _form_values(entry: dict) -> dict:
+    """Field values as a browser submits them: a ticked box "on", an unticked one absent."""
     values: dict = {}
     for name, value in entry.items():
         if value is True:
@@ -458,6 +495,4 @@ def _entry_fields(key: str, entry: dict) -> dict:
             values[name] = str(int(value))  # 20, not "20.0"
         else:
             values[name] = str(value)
-    if key == "experience" and not entry.get("end"):
-        values["ongoing"] = "on"
     return values

@@ -22,6 +22,7 @@ from .forms import STEPS, profile_from_steps, steps_from_profile
 from .plans import PROFILE_SESSION_KEY
 from .views import fragment
 
+PREFILLED_FROM = "prefilled_from"  # extra data: which saved answers filled the steps
 POST_RATE = "120/m"  # per address: a person clicks a few times a minute, a script thousands
 
 
@@ -120,12 +121,38 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         """The answers to start from: the finished assessment of this browser session."""
         return self.request.session.get(PROFILE_SESSION_KEY)
 
-    def get(self, request, *args, **kwargs):
-        # Reopening a finished assessment: put every saved answer back into the wizard.
+    def saved_profile_id(self) -> str:
+        """Which saved answers the wizard's data was filled from (see `prefill`)."""
+        return "session"
+
+    def prefill(self) -> None:
+        """Put every saved answer into the wizard's steps when it holds none of its own yet,
+        or when it holds another version of the answers than the one saved now (an advisor's
+        half-done update from last week, a client's newer answers).
+
+        The one source of a step's data for the public wizard, an advisor's update and an
+        invitation: `steps_from_profile`.
+        """
         profile = self.saved_profile()
-        if profile and not self.storage.data.get(self.storage.step_data_key):
-            for step, data in steps_from_profile(profile, self.snapshot).items():
-                self.storage.set_step_data(step, _multi(data))
+        extra = self.storage.extra_data
+        stored = self.storage.data.get(self.storage.step_data_key)
+        if not profile:
+            return
+        if stored and extra.get(PREFILLED_FROM) == self.saved_profile_id():
+            return
+        self.storage.reset()
+        for step, data in steps_from_profile(profile, self.snapshot).items():
+            self.storage.set_step_data(step, _multi(data))
+        self.storage.extra_data = {PREFILLED_FROM: self.saved_profile_id()}
+
+    def get(self, request, *args, **kwargs):
+        self.prefill()
+        step = kwargs.get("step")
+        if step in self.get_form_list() and self.storage.current_step != step:
+            # formtools renders the step named in the URL with the data of the storage's
+            # current step, which is unset until a step has been left once: the first step
+            # then showed empty and saving it lost the answers (issue 13, items 1-3).
+            self.storage.current_step = step
         return super().get(request, *args, **kwargs)
 
     def post(self, *args, **kwargs):
@@ -137,6 +164,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             if "add_entry" in post:
                 total = form_count(data, prefix)
                 data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
+                step_form = self.get_form_list()[self.steps.current]
+                for key, value in step_form.new_entry_data(prefix, total).items():
+                    data.setlist(key, value if isinstance(value, list) else [value])
                 anchor = f"#entry-{total + 1}"
             else:
                 if post["remove_entry"].isdecimal():

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ..engine import CertificationResult, evaluate
 from ..explain import gap, iso, short_date
-from ..profile import parse_profile
+from ..profile import ProfileError, parse_profile
 from ..snapshot import Snapshot
 from .models import Assessment, Client, Readiness
 
@@ -96,6 +96,16 @@ def record_assessment(
     today = timezone.localdate()
     data = dated_profile(data, today)
     profile = parse_profile(data, snapshot, today=today)
+    current = client.assessment
+    if current is not None and current.catalog_version == snapshot.version:
+        try:
+            unchanged = parse_profile(current.profile, snapshot, today=today).data == profile.data
+        except ProfileError:
+            unchanged = False
+        if unchanged:
+            # Saved again as it was, the same day and under the same rules: the history
+            # records no change, and nothing is written.
+            return current
     summary = summarise(evaluate(profile, snapshot))
     assessment = Assessment.objects.create(
         client=client,

@@ -39,6 +39,9 @@ class ClientWizard(AssessmentWizard):
     def saved_profile(self) -> dict | None:
         return self.client.assessment.profile if self.client.assessment else None
 
+    def saved_profile_id(self) -> str:
+        return f"assessment-{self.client.assessment_id}"
+
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         context["wizard_for"] = self.client
@@ -74,9 +77,15 @@ class AdvisorEntryWizard(ClientWizard):
         return {**super().get_context_data(form=form, **kwargs), "nav": "advisor"}
 
     def done(self, form_list, form_dict=None, **kwargs):
-        if self.save(form_dict) is None:
+        before = self.client.assessment_id
+        saved = self.save(form_dict)
+        if saved is None:
             return redirect(self.get_step_url(self.steps.first))
-        messages.success(self.request, f"The assessment of {self.client.name} is saved.")
+        if saved.pk == before:
+            messages.info(self.request, f"No answer changed: the assessment of "
+                                        f"{self.client.name} stays as it was.")  # fmt: skip
+        else:
+            messages.success(self.request, f"The assessment of {self.client.name} is saved.")
         return redirect("advisor_client", pk=self.client.pk)
 
 
