@@ -51,7 +51,7 @@ def answer_groups(profile: dict, snapshot: Snapshot) -> list[AnswerGroup]:
     return groups
 
 
-def summary(
+def answer_summary(
     profile: dict, snapshot: Snapshot, step_url: Callable[[str], str] | None = None
 ) -> list[dict]:
     """The groups as templates/eligibility/_answers_summary.html reads them, each with the

@@ -12,7 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from careerpath.headers import never_cache
 from careerpath.jinja2env import url
 
-from .answers import summary
+from .answers import answer_summary
 from .catalog import get_snapshot
 from .document import at_a_glance
 from .forms import STEPS
@@ -67,7 +67,7 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
             "has_dates": bool(plan_events(presented)),
             "steps": steps,
             # A saved plan changes its answers through plan_edit (a form), not by a link.
-            "answers": summary(
+            "answers": answer_summary(
                 profile, snapshot, None if "plan_token" in context else _assess_step_url
             ),
             "nav": "assess",

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ..answers import summary
+from ..answers import answer_summary
 from ..catalog import get_snapshot
 from ..profile import ProfileError
 from ..services import assess_profile
@@ -236,7 +236,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "client": client,
             "results_html": results_html,
             "review": review,
-            "answers": summary(client.assessment.profile, snapshot, _step_url(client))
+            "answers": answer_summary(client.assessment.profile, snapshot, _step_url(client))
             if client.assessment
             else None,
             "history": history,
