@@ -1,11 +1,26 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 
 from careerpath.views import healthz, robots_txt
 from eligibility import api, catalog_pages, views
 from eligibility.wizard import AssessmentWizard
 
 wizard = AssessmentWizard.as_view(url_name="assess_step", done_step_name="finished")
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for on pages that name no icon (a JSON answer, a
+    file): the site's SVG icon. Resolved per request, because the static file's hashed
+    name is known only after collectstatic."""
+    return redirect(static("favicon.svg"))
+
 
 admin.site.site_header = "careerpath catalog"
 admin.site.site_title = "careerpath"
@@ -33,6 +48,7 @@ urlpatterns = [
     path("api/assess", api.assess, name="api_assess"),
     path("api/catalog", api.catalog, name="api_catalog"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("eligibility.advising.auth")),
     path("", include("eligibility.advising.urls")),

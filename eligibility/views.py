@@ -12,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from careerpath.headers import never_cache
 from careerpath.jinja2env import url
 
+from .answers import answer_summary
 from .catalog import get_snapshot
 from .document import at_a_glance
 from .forms import STEPS
@@ -42,8 +43,9 @@ def nearest_first(results: dict) -> dict:
 
 
 def _results_page(request: HttpRequest, profile: dict, **context) -> HttpResponse:
+    snapshot = get_snapshot()
     try:
-        results = assess_profile(profile)
+        results = assess_profile(profile, snapshot=snapshot)
     except ProfileError as refused:
         # The catalog changed under a saved profile (a code was retired): ask to review.
         return render(
@@ -64,10 +66,18 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
             "results_html": results_block(presented),
             "has_dates": bool(plan_events(presented)),
             "steps": steps,
+            # A saved plan changes its answers through plan_edit (a form), not by a link.
+            "answers": answer_summary(
+                profile, snapshot, None if "plan_token" in context else _assess_step_url
+            ),
             "nav": "assess",
             **context,
         },
     )
+
+
+def _assess_step_url(step: str) -> str:
+    return url("assess_step", step)
 
 
 def fragment(template: str, context: dict, request: HttpRequest | None = None) -> str:
@@ -154,7 +164,9 @@ def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("No saved plan at this address.")
     request.session[PROFILE_SESSION_KEY] = saved.profile
     _reset_wizard(request)
-    return redirect("assess_step", step=STEPS[0][0])
+    # The summary's "Change work history" posts step=work; the plan's own button, nothing.
+    step = request.POST.get("step")
+    return redirect("assess_step", step=step if step in dict(STEPS) else STEPS[0][0])
 
 
 @never_cache

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from ..answers import answer_summary
 from ..catalog import get_snapshot
 from ..profile import ProfileError
 from ..services import assess_profile
@@ -235,6 +236,9 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "client": client,
             "results_html": results_html,
             "review": review,
+            "answers": answer_summary(client.assessment.profile, snapshot, _step_url(client))
+            if client.assessment
+            else None,
             "history": history,
             "invitations": client.invitations.all()[:5],
             "flips": client.status_changes.select_related("recomputation")[:10],
@@ -242,6 +246,11 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "nav": "advisor",
         },
     )
+
+
+def _step_url(client):
+    """The address of one step of the advisor's update of `client`'s assessment."""
+    return lambda step: reverse("advisor_assessment_step", kwargs={"pk": client.pk, "step": step})
 
 
 @require_POST

@@ -150,6 +150,7 @@ READ_ONLY = {
     "password_reset_done", "password_reset_complete", "advisor_dashboard", "advisor_clients",
     "advisor_clients_export", "advisor_client", "advisor_team", "invitation_done",
     "assess_calendar", "plan_calendar",
+    "favicon",
 }  # fmt: skip
 
 # POST /api/assess is exempt from CSRF by design (eligibility/api.py): it reads no cookie and
