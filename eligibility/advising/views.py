@@ -6,6 +6,7 @@ engine per client.
 """
 
 import csv
+from functools import wraps
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -15,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from ..catalog import get_snapshot
 from ..profile import ProfileError
@@ -244,10 +244,39 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
+def button_only(*, back: str, message: str):
+    """For an address only a button reaches (a POST). Opened another way (a bookmark, a link
+    pasted into a new tab, a reload after the browser dropped the form) it goes back to the
+    page `back` with the button and says what to do (`message`), instead of a bare "405
+    Method Not Allowed"; nothing is done."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method == "POST":
+                return view(request, *args, **kwargs)
+            if request.user.is_authenticated:
+                messages.info(request, message)
+            return redirect(back)
+
+        return wrapped
+
+    return decorator
+
+
 @advisor_required
 def client_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new invitation link for the client, shown once. Reached by a GET (the page reloaded
+    later, or opened from the history), it goes back to the client: the link itself is never
+    stored, so it cannot be shown again, and a reload must not make another one."""
     client = client_for(request.membership, pk)
+    if request.method != "POST":
+        messages.info(
+            request,
+            "An invitation link is shown only once, when it is made. For a new link, press "
+            f"“Invite {client.name} to fill it in”.",
+        )
+        return redirect("advisor_client", pk=client.pk)
     invitation, token = invite(client, user=request.user)
     link = request.build_absolute_uri(reverse("invitation", kwargs={"token": token}))
     return render(
