@@ -6,6 +6,7 @@ engine per client.
 """
 
 import csv
+import textwrap
 from functools import wraps
 
 from django.contrib import messages
@@ -30,6 +31,8 @@ from .selectors import BUCKETS, bucket_of, dashboard, filtered_clients
 from .wizard import INVITATION_DONE_KEY
 
 PAGE_SIZE = 50
+# Characters a line of a chart label holds left of its bar (14px text in 280px).
+LABEL_CHARACTERS = 34
 BUCKET_LABELS = dict(BUCKETS)
 
 
@@ -52,19 +55,31 @@ def advisor_dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _chart(certifications: list[dict]) -> dict:
-    """Geometry of the stacked bar chart (one bar per certification, a segment per bucket)."""
-    width, label_width, bar, gap = 640, 200, 28, 14
-    bars = []
-    for i, cert in enumerate(certifications):
+    """Geometry of the stacked bar chart (one bar per certification, a segment per bucket).
+
+    Each certification's whole name labels its bar, wrapped onto as many lines as it needs
+    left of the bar (SVG text does not wrap by itself, and a cut name is no label)."""
+    width, label_width, bar, gap, line = 800, 290, 28, 14, 17
+    bars, y = [], 0
+    for cert in certifications:
+        lines = textwrap.wrap(cert["name"], LABEL_CHARACTERS) or [""]
+        height = max(bar, len(lines) * line)
         total = sum(b["count"] for b in cert["buckets"]) or 1
         x, segments = label_width, []
         for bucket in cert["buckets"]:
             w = (width - label_width - 10) * bucket["count"] / total
             segments.append({**bucket, "x": round(x, 1), "w": round(w, 1)})
             x += w
-        bars.append({"name": cert["name"], "y": i * (bar + gap), "segments": segments})
+        bars.append({
+            "name": cert["name"], "y": y, "segments": segments,
+            "bar_y": (height - bar) // 2,
+            # the first line's baseline: the lines centred on the bar (14px text, 17px lines)
+            "text_y": (height - len(lines) * line) // 2 + 13,
+            "lines": [{"text": text, "dy": 0 if i == 0 else line} for i, text in enumerate(lines)],
+        })  # fmt: skip
+        y += height + gap
     return {
-        "width": width, "height": len(certifications) * (bar + gap), "bar": bar,
+        "width": width, "height": max(y - gap, 0), "bar": bar,
         "label_width": label_width, "bars": bars,
     }  # fmt: skip
 
