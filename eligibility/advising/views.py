@@ -59,7 +59,7 @@ def _chart(certifications: list[dict]) -> dict:
 
     Each certification's whole name labels its bar, wrapped onto as many lines as it needs
     left of the bar (SVG text does not wrap by itself, and a cut name is no label)."""
-    width, label_width, bar, gap, line = 800, 290, 28, 14, 17
+    width, label_width, bar, gap, line = 660, 290, 28, 14, 17
     bars, y = [], 0
     for cert in certifications:
         lines = textwrap.wrap(cert["name"], LABEL_CHARACTERS) or [""]
