@@ -11,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 
 from ..forms import RENDERER, ErrorSummaryMixin, style_widgets
+from .views import button_only
 
 LOGIN_RATE = "10/m"  # per address: enough for typos, too few for guessing
 
@@ -61,7 +62,10 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Logging out is a button (a GET must not log anyone out); its address opened by hand
+    # goes to the dashboard, which says where the button is, instead of a bare 405.
+    path("logout/", button_only(back="advisor_dashboard", message="To log out, press "
+         "“Log out” at the top of the page.")(auth_views.LogoutView.as_view()), name="logout"),
     path("password_change/", auth_views.PasswordChangeView.as_view(
         form_class=PasswordChangeForm), name="password_change"),
     path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(),

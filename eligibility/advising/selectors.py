@@ -109,13 +109,22 @@ def dashboard(membership: Membership, snapshot, today: dt.date) -> dict:
     return {"certifications": certifications, "totals": totals, "flips": list(flips)}
 
 
+def name_matches(query: str) -> Q:
+    """Clients whose name holds every word of `query`, in any order and any case ("Townsend
+    Vicki" finds Vicki Townsend), or whose external id is `query`. One condition of the list's
+    one query; icontains is case-insensitive on SQLite and PostgreSQL alike."""
+    words = query.replace(",", " ").split()
+    by_name = Q()
+    for word in words:
+        by_name &= Q(name__icontains=word)
+    return (by_name if words else Q(pk__in=[])) | Q(external_id__iexact=query.strip())
+
+
 def filtered_clients(membership: Membership, filters: dict, today: dt.date) -> QuerySet[Client]:
     """The clients the list shows for `filters` (cleaned ClientFilterForm data), sorted."""
     clients = visible_clients(membership)
     if filters.get("q"):
-        clients = clients.filter(
-            Q(name__icontains=filters["q"]) | Q(external_id__iexact=filters["q"])
-        )
+        clients = clients.filter(name_matches(filters["q"]))
     if filters.get("advisor"):
         clients = clients.filter(advisor=filters["advisor"])
     cert = filters.get("certification")

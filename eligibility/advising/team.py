@@ -25,12 +25,12 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
-from django.views.decorators.http import require_POST
 
 from ..forms import style_widgets
 from .access import advisor_required
 from .forms import AdvisorForm
 from .models import Membership, Organisation
+from .views import button_only
 
 User = get_user_model()
 NAME_LENGTH = 150  # User.first_name / last_name
@@ -41,6 +41,11 @@ MESSAGES = {
     "invalid_choice": "is not one of the roles",
 }
 ROLE_NAMES = {Membership.ADVISOR: "an advisor", Membership.ADMIN: "an organisation admin"}
+# Said on the team page when a button's address is opened without its button (a GET).
+BUTTONS = (
+    "Use the buttons on this page to change a member's role, to deactivate or reactivate "
+    "them, or to send their invitation again."
+)
 
 
 class TeamError(Exception):
@@ -299,7 +304,7 @@ def team_add(request: HttpRequest) -> HttpResponse:
 
 
 @team_admin_required
-@require_POST
+@button_only(back="advisor_team", message=BUTTONS)
 def member_role(request: HttpRequest, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = RoleForm(request.POST)
@@ -317,7 +322,7 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @team_admin_required
-@require_POST
+@button_only(back="advisor_team", message=BUTTONS)
 def member_active(request: HttpRequest, pk: int) -> HttpResponse:
     member = member_for(request, pk)
     form = ActiveForm(request.POST)
@@ -349,7 +354,7 @@ def member_active(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @team_admin_required
-@require_POST
+@button_only(back="advisor_team", message=BUTTONS)
 def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
     """The invitation again, for a member who has not chosen a password yet (the link of the
     first one expires, and the "forgotten password" page ignores accounts without one)."""

@@ -6,6 +6,8 @@ engine per client.
 """
 
 import csv
+import textwrap
+from functools import wraps
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -15,7 +17,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from ..answers import answer_summary
 from ..catalog import get_snapshot
@@ -31,6 +32,8 @@ from .selectors import BUCKETS, bucket_of, dashboard, filtered_clients
 from .wizard import INVITATION_DONE_KEY
 
 PAGE_SIZE = 50
+# Characters a line of a chart label holds left of its bar (14px text in 280px).
+LABEL_CHARACTERS = 34
 BUCKET_LABELS = dict(BUCKETS)
 
 
@@ -53,19 +56,31 @@ def advisor_dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _chart(certifications: list[dict]) -> dict:
-    """Geometry of the stacked bar chart (one bar per certification, a segment per bucket)."""
-    width, label_width, bar, gap = 640, 200, 28, 14
-    bars = []
-    for i, cert in enumerate(certifications):
+    """Geometry of the stacked bar chart (one bar per certification, a segment per bucket).
+
+    Each certification's whole name labels its bar, wrapped onto as many lines as it needs
+    left of the bar (SVG text does not wrap by itself, and a cut name is no label)."""
+    width, label_width, bar, gap, line = 660, 290, 28, 14, 17
+    bars, y = [], 0
+    for cert in certifications:
+        lines = textwrap.wrap(cert["name"], LABEL_CHARACTERS) or [""]
+        height = max(bar, len(lines) * line)
         total = sum(b["count"] for b in cert["buckets"]) or 1
         x, segments = label_width, []
         for bucket in cert["buckets"]:
             w = (width - label_width - 10) * bucket["count"] / total
             segments.append({**bucket, "x": round(x, 1), "w": round(w, 1)})
             x += w
-        bars.append({"name": cert["name"], "y": i * (bar + gap), "segments": segments})
+        bars.append({
+            "name": cert["name"], "y": y, "segments": segments,
+            "bar_y": (height - bar) // 2,
+            # the first line's baseline: the lines centred on the bar (14px text, 17px lines)
+            "text_y": (height - len(lines) * line) // 2 + 13,
+            "lines": [{"text": text, "dy": 0 if i == 0 else line} for i, text in enumerate(lines)],
+        })  # fmt: skip
+        y += height + gap
     return {
-        "width": width, "height": len(certifications) * (bar + gap), "bar": bar,
+        "width": width, "height": max(y - gap, 0), "bar": bar,
         "label_width": label_width, "bars": bars,
     }  # fmt: skip
 
@@ -253,10 +268,39 @@ def _step_url(client):
     return lambda step: reverse("advisor_assessment_step", kwargs={"pk": client.pk, "step": step})
 
 
-@require_POST
+def button_only(*, back: str, message: str):
+    """For an address only a button reaches (a POST). Opened another way (a bookmark, a link
+    pasted into a new tab, a reload after the browser dropped the form) it goes back to the
+    page `back` with the button and says what to do (`message`), instead of a bare "405
+    Method Not Allowed"; nothing is done."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method == "POST":
+                return view(request, *args, **kwargs)
+            if request.user.is_authenticated:
+                messages.info(request, message)
+            return redirect(back)
+
+        return wrapped
+
+    return decorator
+
+
 @advisor_required
 def client_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new invitation link for the client, shown once. Reached by a GET (the page reloaded
+    later, or opened from the history), it goes back to the client: the link itself is never
+    stored, so it cannot be shown again, and a reload must not make another one."""
     client = client_for(request.membership, pk)
+    if request.method != "POST":
+        messages.info(
+            request,
+            "An invitation link is shown only once, when it is made. For a new link, press "
+            f"“Invite {client.name} to fill it in”.",
+        )
+        return redirect("advisor_client", pk=client.pk)
     invitation, token = invite(client, user=request.user)
     link = request.build_absolute_uri(reverse("invitation", kwargs={"token": token}))
     return render(

@@ -101,7 +101,8 @@ def test_logging_out_with_post_logs_out(client, ada):
 
 def test_logging_out_with_get_is_refused_and_keeps_the_session(client, ada):
     log_in(client)
-    assert client.get("/accounts/logout/").status_code == 405
+    response = client.get("/accounts/logout/")
+    assert response.status_code == 302 and response["Location"] == "/advisor/"
     assert client.get("/advisor/").status_code == 200
 
 

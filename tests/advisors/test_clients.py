@@ -51,6 +51,34 @@ def test_search_by_name_or_external_id(login, advisor, caseload):
     assert names(browser.get("/advisor/clients/?q=r-1")) == ["Rita Ready"]
 
 
+def test_a_full_name_finds_the_client_in_either_order_and_any_case(
+    login, advisor, django_assert_max_num_queries
+):
+    org = advisor.organisation
+    add_client(org, advisor, "Vicki Townsend", nurse(), external_id="VT-7")
+    add_client(org, advisor, "Vicki Moss", nurse())
+    add_client(org, advisor, "Tom Townsend", new_hire())
+    browser = login(advisor)
+    for words in ("Townsend Vicki", "vicki townsend", "  TOWNSEND,  vicki "):
+        with django_assert_max_num_queries(10):
+            response = browser.get("/advisor/clients/", {"q": words})
+        assert names(response) == ["Vicki Townsend"], words
+    assert names(browser.get("/advisor/clients/", {"q": "townsend"})) == [
+        "Tom Townsend",
+        "Vicki Townsend",
+    ]
+    assert names(browser.get("/advisor/clients/", {"q": "vt-7"})) == ["Vicki Townsend"]
+    assert names(browser.get("/advisor/clients/", {"q": "Vicki Smith"})) == []
+
+
+def test_a_search_by_full_name_exports_the_same_clients(login, advisor):
+    add_client(advisor.organisation, advisor, "Vicki Townsend", nurse())
+    add_client(advisor.organisation, advisor, "Tom Townsend", nurse())
+    response = login(advisor).get("/advisor/clients/export.csv", {"q": "townsend vicki"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row[0] for row in rows[1:]] == ["Vicki Townsend"]
+
+
 def test_a_bad_filter_is_named_and_ignored(login, advisor, caseload):
     response = login(advisor).get("/advisor/clients/?certification=nope")
     assert response.status_code == 200

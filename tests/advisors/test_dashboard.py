@@ -1,4 +1,8 @@
+import re
+
 import pytest
+
+from eligibility.catalog import get_snapshot
 
 from .conftest import add_client, new_hire, nurse
 
@@ -33,3 +37,19 @@ def test_dashboard_needs_login(client):
     response = client.get("/advisor/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def chart_text(page: str) -> str:
+    """The words of the dashboard's chart, as a person reads them (lines of a label joined)."""
+    svg = re.search(r"<svg class=\"chart\".*?</svg>", page, re.S).group(0)
+    svg = re.sub(r"<title>.*?</title>", " ", svg, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", svg).split())
+
+
+def test_the_chart_names_every_certification_in_full(login, advisor):
+    add_client(advisor.organisation, advisor, "Ready Rita", nurse())
+    page = login(advisor).get("/advisor/").content.decode()
+    words = chart_text(page)
+    for cert in get_snapshot().certifications:
+        assert cert.name in words  # "Case Management Administrator Certification (CMAC)"
+    assert "…" not in words and "..." not in words

@@ -321,5 +321,6 @@ def test_inviting_with_the_pages_csrf_token_works(advisor, maria):
 
 
 def test_inviting_is_post_only(login, advisor, maria):
-    assert login(advisor).get(f"/advisor/clients/{maria.pk}/invite/").status_code == 405
+    response = login(advisor).get(f"/advisor/clients/{maria.pk}/invite/")
+    assert response.status_code == 302 and response["Location"] == f"/advisor/clients/{maria.pk}/"
     assert not Invitation.objects.exists()

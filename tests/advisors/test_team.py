@@ -177,7 +177,9 @@ def test_it_checks_ownership_of_the_member(login, org_admin, stranger, action):
 @pytest.mark.parametrize("action", ["role", "active", "invite"])
 def test_member_changes_are_posts_only(login, org_admin, advisor, action):
     response = login(org_admin).get(f"/advisor/team/{advisor.pk}/{action}/?role=admin")
-    assert response.status_code == 405
+    assert response.status_code == 302 and response["Location"] == "/advisor/team/"
+    advisor.refresh_from_db()
+    assert advisor.role == Membership.ADVISOR and advisor.user.is_active
 
 
 @pytest.mark.parametrize(
