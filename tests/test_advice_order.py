@@ -5,7 +5,9 @@ for and what opens them."""
 
 import copy
 import datetime as dt
+import re
 
+import pytest
 from icalendar import Calendar
 
 from eligibility.document import at_a_glance, nearest_first, openings
@@ -13,6 +15,7 @@ from eligibility.ics import plan_calendar
 from eligibility.services import assess_profile
 from eligibility.snapshot import parse_catalog
 from tests.conftest import cert
+from tests.test_assessment_wizard import complete, entries
 
 AS_OF = "2026-12-01"
 GMC = ["good-moral-character"]
@@ -91,8 +94,7 @@ def test_an_eligible_nurse_is_told_first_to_apply_for_the_next_window_and_when_i
     snapshot = edited(catalog, ccm_windows(WINDOWS_WITH_DEADLINES))
     lines = glance(NURSE, snapshot)
     assert lines["ccm"] == (
-        "Apply now for the April 2027 exam window; applications for it close on "
-        "15 February 2027."
+        "Apply now for the April 2027 exam window; applications for it close on 15 February 2027."
     )
     # ACM's catalog entry lists no windows: applying is still the first thing, not the licence.
     assert lines["acm"] == "Apply now."
@@ -134,7 +136,9 @@ def test_a_window_whose_applications_have_closed_is_skipped(catalog):
 def test_windows_written_in_other_words_are_quoted_as_they_are(catalog):
     snapshot = edited(catalog, ccm_windows("Several times a year; see the body's site"))
     assert glance(NURSE, snapshot)["ccm"] == "Apply now."
-    assert "exam" not in [kind for _, kind, _ in path(assess_profile(NURSE, snapshot=snapshot), "ccm")]
+    assert "exam" not in [
+        kind for _, kind, _ in path(assess_profile(NURSE, snapshot=snapshot), "ccm")
+    ]
 
 
 # --- item 6: dated steps in date order, undated after -------------------------------------
@@ -185,7 +189,9 @@ def test_certifications_that_need_another_licence_come_last_and_say_who_they_are
 
 
 def doors(snapshot) -> dict[str, list[str]]:
-    return {row["door"]: [c["code"] for c in row["certifications"]] for row in openings(snapshot)}
+    """Which certifications each licence, degree or credential opens, for the business graduate."""
+    results = assess_profile(BUSINESS, snapshot=snapshot)
+    return {row["door"]: [c["code"] for c in row["certifications"]] for row in openings(results)}
 
 
 def test_the_business_graduate_is_shown_which_licences_and_degrees_open_which_certifications(
@@ -194,9 +200,7 @@ def test_the_business_graduate_is_shown_which_licences_and_degrees_open_which_ce
     rows = doors(catalog)
     assert rows["A registered nurse (RN) licence"] == ["ccm", "acm", "cmgt-bc"]
     assert rows["A professional counselor (LPC, LMHC) licence"] == ["ccm"]
-    assert rows["A bachelor's degree or higher in social work from an accredited school"] == [
-        "acm"
-    ]
+    assert rows["A bachelor's degree or higher in social work from an accredited school"] == ["acm"]
     assert rows["A bachelor's degree or higher"] == ["cmac"]
     # Her own bachelor's opens CMAC's routes (with years of work), so CMAC is not out of reach.
     results = presented(BUSINESS, catalog)
@@ -254,3 +258,106 @@ def test_a_social_worker_is_told_to_keep_working_as_a_case_manager_not_a_nurse(c
     }  # fmt: skip
     text = path(assess_profile(social_worker, snapshot=catalog), "ccm")[0][2]
     assert text.startswith("Keep working as a case manager — you reach 4,160 hours on ")
+
+
+# --- the results page, after the wizard -----------------------------------------------------
+
+
+def days_from_today(days: int) -> str:
+    return (dt.date.today() + dt.timedelta(days=days)).isoformat()
+
+
+def glance_lines(page: str) -> list[str]:
+    """The lines of "At a glance" as a person reads them."""
+    section = page.split('id="glance-heading"', 1)[1].split("</section>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", section, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", "", li).split()) for li in items]
+
+
+def section(page: str, heading_id: str) -> str:
+    return page.split(f'id="{heading_id}"', 1)[1].split("</section>", 1)[0]
+
+
+ATTEST = {"about-references": "0", "about-attest_good-moral-character": "yes"}
+# The NURSE above, answered in the wizard today: RN licence for another 16 months, a nurse
+# case manager for three and a half years, 20 hours of nursing case management education.
+NURSE_RN = {"type": "rn", "active": "on", "good_standing": "on", "expires": days_from_today(480)}
+NURSE_JOB = {
+    "role": "nurse-case-manager", "setting": "hospital", "start": days_from_today(-1280),
+    "ongoing": "on", "hours_per_week": "40", "paid": "on", "supervised": "on",
+}  # fmt: skip
+NURSE_CE = {"topic": "nursing-case-management", "hours": "20", "completed": days_from_today(-200)}
+NURSE_ANSWERS = {
+    "licences": entries("licences", NURSE_RN),
+    "education": entries("education", {"level": "bachelor", "field": "nursing"}),
+    "work": entries("work", NURSE_JOB),
+    "training": entries("training", NURSE_CE),
+    "about": ATTEST,
+}
+# The COUNSELOR above: 18 months of case management under a CCM after a private practice.
+CASE_MANAGER_JOB = {
+    "role": "case-manager", "setting": "behavioral-health", "start": days_from_today(-550),
+    "ongoing": "on", "hours_per_week": "40", "paid": "on", "supervised": "on",
+    "supervisor_credentials": "ccm",
+}  # fmt: skip
+PRIVATE_PRACTICE = {
+    "role": "other", "setting": "behavioral-health", "start": days_from_today(-3000),
+    "end": days_from_today(-560), "hours_per_week": "30", "paid": "on", "self_employed": "on",
+}  # fmt: skip
+COUNSELOR_ANSWERS = {
+    "licences": entries("licences", {"type": "counselor", "active": "on", "good_standing": "on"}),
+    "education": entries("education", {"level": "master", "field": "counseling"}),
+    "work": entries("work", CASE_MANAGER_JOB, PRIVATE_PRACTICE),
+    "training": entries("training"),
+    "about": {**ATTEST, "about-references": "1"},
+}
+BUSINESS_ANSWERS = {
+    "licences": entries("licences"),
+    "education": entries("education", {"level": "bachelor", "field": "business"}),
+    "work": entries("work"),
+    "training": entries("training"),
+    "about": ATTEST,
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded")
+class TestTheResultsPage:
+    def test_a_nurse_reads_apply_first_and_the_nearest_win_next(self, client):
+        lines = glance_lines(complete(client, NURSE_ANSWERS).content.decode())
+        assert lines[0].startswith("Certified Case Manager (CCM): Eligible now Apply now for the ")
+        assert lines[1] == "Accredited Case Manager (ACM): Eligible now Apply now."
+        assert lines[2] == (
+            "Nursing Case Management Certification (CMGT-BC): Not yet "
+            "What it takes: 10 more CE hours in nursing case management."
+        )
+        assert lines[3].startswith("Case Management Administrator Certification (CMAC)")
+
+    def test_a_counselor_is_not_given_a_nurses_to_do_list(self, client):
+        page = complete(client, COUNSELOR_ANSWERS).content.decode()
+        lines = glance_lines(page)
+        assert lines[0] == "Certified Case Manager (CCM): Not yet What it takes: 2 more references."
+        assert lines[-1] == (
+            "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "
+            "For people with a registered nurse (RN) licence."
+        )
+        others = section(page, "other-backgrounds-heading")
+        assert "Accredited Case Manager (ACM)" in others
+        assert "A board certification for registered nurses" in others  # whom it is for
+        assert "<li>A registered nurse (RN) licence</li>" in others
+        assert "Nursing Case Management Certification" not in section(page, "certs-heading")
+        assert "Gain 4,160 more hours" not in page
+        assert "Which licences and degrees open which certifications" not in page
+
+    def test_a_business_graduate_sees_which_licences_and_degrees_open_which_certifications(
+        self, client
+    ):
+        page = complete(client, BUSINESS_ANSWERS).content.decode()
+        table = section(page, "openings-heading")
+        assert '<th scope="row">A registered nurse (RN) licence</th>' in table
+        row = table.split("A registered nurse (RN) licence", 1)[1].split("</tr>", 1)[0]
+        named = [code for code in ("(CCM)", "(ACM)", "(CMGT-BC)", "(CMAC)") if code in row]
+        assert named == ["(CCM)", "(ACM)", "(CMGT-BC)"]
+        # Three certifications wait for another background; only CMAC has a card with a path.
+        assert page.count('class="result-card') == 4
+        assert section(page, "certs-heading").count('class="result-card') == 1
