@@ -60,17 +60,24 @@ def group_dict(group) -> dict:
 # --- reach: what stands between the person and a certification ------------------------------
 
 
-def door_texts(cond: Condition, snap: Snapshot) -> list[str]:
-    """The backgrounds that meet a licence, degree or credential condition, one a line: "A
-    registered nurse (RN) licence", "A bachelor's degree or higher in social work from an
-    accredited school", "Certified Rehabilitation Counselor (CRC)"."""
+def door_list(cond: Condition, snap: Snapshot) -> list[dict]:
+    """The backgrounds that meet a licence, degree or credential condition, one a line, each
+    {"text", "kind", "code"} (a licence type or credential) or {"text", "kind", "rank",
+    "fields" (None: any), "accredited"} (a degree): "A registered nurse (RN) licence", "A
+    bachelor's degree or higher in social work from an accredited school"."""
     if cond.kind == "licence":
         return [
-            (lambda t: t[0].upper() + t[1:])(a_or_an(lower_first(name)) + " licence")
-            for name in names_in(cond.codes, snap.licence_types)
-        ]
+            {"text": _capital(a_or_an(lower_first(term.name)) + " licence"), "kind": "licence",
+             "code": code}
+            for code, term in snap.licence_types.items()
+            if code in cond.codes
+        ]  # fmt: skip
     if cond.kind == "credential":
-        return names_in(cond.codes, snap.credential_names)
+        return [
+            {"text": name, "kind": "credential", "code": code}
+            for code, name in snap.credential_names.items()
+            if code in cond.codes
+        ]
     level = next(t for t in snap.degree_levels.values() if t.rank == cond.min_rank)
     text = f"A {lower_first(level.name)} or higher"
     if cond.fields is not None:
@@ -81,7 +88,15 @@ def door_texts(cond: Condition, snap: Snapshot) -> list[str]:
             text += " in " + either(fields)
     if cond.accredited:
         text += " from an accredited school"
-    return [text]
+    fields = None if cond.fields is None else sorted(cond.fields)
+    return [
+        {"text": text, "kind": "degree", "rank": cond.min_rank, "fields": fields,
+         "accredited": cond.accredited}
+    ]  # fmt: skip
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _door_groups(result: CertificationResult):
@@ -94,16 +109,17 @@ def _door_groups(result: CertificationResult):
     ]
 
 
-def doors(result: CertificationResult, snap: Snapshot) -> list[str]:
-    """Every background that opens this certification, in the catalog's order (whoever the
-    person is): what a certification is for, in the words of its rules."""
-    found: list[str] = []
+def doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
+    """Every background that opens this certification (see `door_list`), in the catalog's
+    order, whoever the person is: what a certification is for, in the words of its rules."""
+    found: dict[str, dict] = {}
     for group in _door_groups(result):
         for option in group.options:
             for cond in option.conditions:
                 if cond.condition.kind in DOOR_KINDS:
-                    found += [t for t in door_texts(cond.condition, snap) if t not in found]
-    return found
+                    for door in door_list(cond.condition, snap):
+                        found.setdefault(door["text"], door)
+    return list(found.values())
 
 
 def _shut(cond: ConditionResult, profile: Profile, others: dict[str, CertificationResult]) -> bool:
@@ -204,15 +220,46 @@ def nearest_first(results: dict) -> dict:
     return {**results, "results": certs, "openings": openings(results)}
 
 
+def _within(a: dict, b: dict) -> bool:
+    """Whether every background door `a` stands for also passes door `b` (a bachelor's in
+    social work passes "a bachelor's or higher in a health and human services field")."""
+    if a["kind"] != b["kind"]:
+        return False
+    if a["kind"] != "degree":
+        return a["code"] == b["code"]
+    return (
+        a["rank"] >= b["rank"]
+        and (
+            b["fields"] is None
+            or (a["fields"] is not None and set(a["fields"]) <= set(b["fields"]))
+        )
+        and (a["accredited"] or not b["accredited"])
+    )
+
+
 def openings(results: dict) -> list[dict]:
     """Which backgrounds open which certifications, from the rules of the catalog: one row a
-    licence, degree or credential, {"door", "certifications": [{"code", "name"}]}, in the order
-    the certifications come."""
-    rows: dict[str, list[dict]] = {}
+    licence, degree or credential, {"door", "certifications": [{"code", "name"}]}, rows and
+    certifications in the order the certifications come. A degree's row also names what a
+    wider degree opens (a social work degree opens what any bachelor's does)."""
+    found: dict[str, tuple[dict, list[dict]]] = {}
     for cert in results["results"]:
         for door in cert["reach"]["opened_by"]:
-            rows.setdefault(door, []).append({"code": cert["certification"], "name": cert["name"]})
-    return [{"door": door, "certifications": certs} for door, certs in rows.items()]
+            found.setdefault(door["text"], (door, []))[1].append(cert)
+    rows = []
+    for door, _ in found.values():
+        certs: list[dict] = []
+        for other, opened in found.values():
+            if _within(door, other):
+                certs += [c for c in opened if c not in certs]
+        order = [c for c in results["results"] if c in certs]
+        rows.append(
+            {
+                "door": door["text"],
+                "certifications": [{"code": c["certification"], "name": c["name"]} for c in order],
+            }
+        )
+    return rows
 
 
 def certification_dict(
@@ -288,6 +335,6 @@ def _first_words(cert: dict, as_of: str) -> str:
     if reached["kind"] == "background":
         opened_by = reached["opened_by"]
         if len(opened_by) <= 2:
-            return f"For people with {either([lower_first(d) for d in opened_by])}."
+            return f"For people with {either([lower_first(d['text']) for d in opened_by])}."
         return "For people with another licence, degree or credential: see what opens it."
     return steps[0]["text"] if steps else ""
