@@ -1,11 +1,23 @@
-"""The results document (SPEC §4) for one certification, and the lines "At a glance" shows
-at the top of the results. No Django import."""
+"""The results document (SPEC §4) for one certification, how far each certification is from
+the person ("reach": nearest wins first), and the lines "At a glance" shows at the top of the
+results. No Django import."""
 
-from .engine import CertificationResult, ConditionResult
-from .explain import gap, iso
+import datetime as dt
+
+from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect, unite
+from .explain import a_or_an, either, gap, iso, long_date, lower_first, names_in, number
 from .path import next_steps
 from .profile import Profile
-from .snapshot import Snapshot
+from .snapshot import Condition, Snapshot
+
+# What a person can do about a missing condition now, whatever their background or years of
+# work: take a course, ask for references, answer a question.
+DO_NOW = {"education", "references", "attestation"}
+# Kinds that open a certification to a background: a licence, a degree, a credential held.
+DOOR_KINDS = {"licence", "degree", "credential"}
+# Ranking of reach kinds: eligible now; then, by date, what doing the do-now things or waiting
+# brings; then what needs more work than the next five years; then other backgrounds.
+REACH_ORDER = {"now": 0, "action": 1, "wait": 1, "years": 2, "background": 3}
 
 
 def condition_dict(result: ConditionResult) -> dict:
@@ -45,6 +57,211 @@ def group_dict(group) -> dict:
     }
 
 
+# --- reach: what stands between the person and a certification ------------------------------
+
+
+def door_list(cond: Condition, snap: Snapshot) -> list[dict]:
+    """The backgrounds that meet a licence, degree or credential condition, one a line, each
+    {"text", "kind", "code"} (a licence type or credential) or {"text", "kind", "rank",
+    "fields" (None: any), "accredited"} (a degree): "A registered nurse (RN) licence", "A
+    bachelor's degree or higher in social work from an accredited school"."""
+    if cond.kind == "licence":
+        return [
+            {"text": _capital(a_or_an(lower_first(term.name)) + " licence"), "kind": "licence",
+             "code": code}
+            for code, term in snap.licence_types.items()
+            if code in cond.codes
+        ]  # fmt: skip
+    if cond.kind == "credential":
+        return [
+            {"text": name, "kind": "credential", "code": code}
+            for code, name in snap.credential_names.items()
+            if code in cond.codes
+        ]
+    level = next(t for t in snap.degree_levels.values() if t.rank == cond.min_rank)
+    text = f"A {lower_first(level.name)} or higher"
+    if cond.fields is not None:
+        fields = [n.lower() for n in names_in(cond.fields, snap.degree_fields)]
+        if cond.params["hhs_fields"] and not cond.params["fields"]:
+            text += f" in a health and human services field ({either(fields)})"
+        else:
+            text += " in " + either(fields)
+    if cond.accredited:
+        text += " from an accredited school"
+    fields = None if cond.fields is None else sorted(cond.fields)
+    return [
+        {"text": text, "kind": "degree", "rank": cond.min_rank, "fields": fields,
+         "accredited": cond.accredited}
+    ]  # fmt: skip
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _door_groups(result: CertificationResult):
+    """The requirement groups every route of which asks for a licence, degree or credential:
+    the doors into the certification (CCM's "Licence, credential or degree")."""
+    return [
+        g
+        for g in result.groups
+        if all(any(c.condition.kind in DOOR_KINDS for c in o.conditions) for o in g.options)
+    ]
+
+
+def doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
+    """Every background that opens this certification (see `door_list`), in the catalog's
+    order, whoever the person is: what a certification is for, in the words of its rules."""
+    found: dict[str, dict] = {}
+    for group in _door_groups(result):
+        for option in group.options:
+            for cond in option.conditions:
+                if cond.condition.kind in DOOR_KINDS:
+                    for door in door_list(cond.condition, snap):
+                        found.setdefault(door["text"], door)
+    return list(found.values())
+
+
+def _shut(cond: ConditionResult, profile: Profile, others: dict[str, CertificationResult]) -> bool:
+    """Whether an unmet condition needs a background the person does not have: a licence of a
+    type they hold none of (an expired one is renewed, not gained), a degree, or a credential
+    that is no certification they can sit for within the horizon."""
+    kind = cond.condition.kind
+    if cond.met or kind not in DOOR_KINDS:
+        return False
+    if kind == "licence":
+        return not any(lic.type in cond.condition.codes for lic in profile.licenses)
+    if kind == "credential":
+        return not any(others.get(c) and others[c].eligible_on for c in cond.condition.codes)
+    return True
+
+
+def _takes(cond: ConditionResult, snap: Snapshot) -> str:
+    """What a do-now condition takes, in a few words: "10 more CE hours in nursing case
+    management", "2 more references"."""
+    c = cond.condition
+    if c.kind == "education":
+        topics = either([n.lower() for n in names_in(c.codes, snap.ce_topics)])
+        return f"{number(c.hours - (cond.have or 0))} more CE hours in {topics}"
+    if c.kind == "references":
+        more = c.count - (cond.have or 0)
+        return f"{more} more reference{'s' if more != 1 else ''}"
+    return f"a yes to the question on {snap.attestations[c.attestation].name.lower()}"
+
+
+def reach(
+    result: CertificationResult,
+    profile: Profile,
+    snap: Snapshot,
+    others: dict[str, CertificationResult] | None = None,
+) -> dict:
+    """How far the person is from a certification, for ranking and for "At a glance":
+
+    kind  "now" (eligible); "action" (reached by doing now what anyone can: CE hours,
+          references, an attestation; `takes` says what, `on` when, if they do); "wait"
+          (reached on `on` with nothing to do but keep working); "years" (needs more work than
+          the next five years bring); "background" (needs a licence, degree or credential the
+          person does not have)
+    on, takes, opened_by (every background that opens it; see `doors`)
+    """
+    others = others or {}
+    opened_by = doors(result, snap)
+    if result.status == "eligible":
+        return _reach("now", result.eligible_on, [], opened_by)
+    if any(
+        not g.met and all(any(_shut(c, profile, others) for c in o.conditions) for o in g.options)
+        for g in result.groups
+    ):
+        return _reach("background", None, [], opened_by)
+    lo, hi = profile.as_of, profile.as_of + HORIZON_DAYS
+    days, takes = [(lo, hi)], []
+    for group in result.groups:
+        if group.met:
+            continue
+        # Each route as if the do-now things were done today; the soonest, then the least to do.
+        routes = []
+        for option in group.options:
+            route = [(lo, hi)]
+            todo = []
+            for cond in option.conditions:
+                if cond.met:
+                    continue
+                if cond.condition.kind in DO_NOW:
+                    todo.append(cond)
+                else:
+                    route = intersect(route, cond.days)
+            routes.append((route[0][0] if route else None, len(todo), route, todo))
+        days = intersect(days, unite([r[2] for r in routes]))
+        reachable = [r for r in routes if r[0] is not None]
+        if reachable:
+            takes += [_takes(c, snap) for c in min(reachable, key=lambda r: r[:2])[3]]
+    on = days[0][0] if days else None
+    if on is None:
+        return _reach("years", None, [], opened_by)
+    return _reach("action" if takes else "wait", on, takes, opened_by)
+
+
+def _reach(kind: str, on: int | None, takes: list[str], opened_by: list[str]) -> dict:
+    return {"kind": kind, "on": iso(on), "takes": takes, "opened_by": opened_by}
+
+
+def _rank(cert: dict) -> tuple:
+    reached = cert["reach"]
+    return (REACH_ORDER[reached["kind"]], reached["on"] or "", reached["kind"] == "action")
+
+
+def nearest_first(results: dict) -> dict:
+    """The results with the nearest wins first: eligible now; then by the day each can be
+    reached, counting CE hours, references and attestations as done today (so a certification
+    10 CE hours away comes before one two years of work away), nothing-to-do before something
+    to do on the same day; then those needing more than five years of work; last, those for
+    other backgrounds. `openings` lists which licences and degrees open which certification."""
+    certs = sorted(results["results"], key=_rank)
+    return {**results, "results": certs, "openings": openings(results)}
+
+
+def _within(a: dict, b: dict) -> bool:
+    """Whether every background door `a` stands for also passes door `b` (a bachelor's in
+    social work passes "a bachelor's or higher in a health and human services field")."""
+    if a["kind"] != b["kind"]:
+        return False
+    if a["kind"] != "degree":
+        return a["code"] == b["code"]
+    return (
+        a["rank"] >= b["rank"]
+        and (
+            b["fields"] is None
+            or (a["fields"] is not None and set(a["fields"]) <= set(b["fields"]))
+        )
+        and (a["accredited"] or not b["accredited"])
+    )
+
+
+def openings(results: dict) -> list[dict]:
+    """Which backgrounds open which certifications, from the rules of the catalog: one row a
+    licence, degree or credential, {"door", "certifications": [{"code", "name"}]}, rows and
+    certifications in the order the certifications come. A degree's row also names what a
+    wider degree opens (a social work degree opens what any bachelor's does)."""
+    found: dict[str, tuple[dict, list[dict]]] = {}
+    for cert in results["results"]:
+        for door in cert["reach"]["opened_by"]:
+            found.setdefault(door["text"], (door, []))[1].append(cert)
+    rows = []
+    for door, _ in found.values():
+        certs: list[dict] = []
+        for other, opened in found.values():
+            if _within(door, other):
+                certs += [c for c in opened if c not in certs]
+        order = [c for c in results["results"] if c in certs]
+        rows.append(
+            {
+                "door": door["text"],
+                "certifications": [{"code": c["certification"], "name": c["name"]} for c in order],
+            }
+        )
+    return rows
+
+
 def certification_dict(
     result: CertificationResult,
     profile: Profile,
@@ -58,10 +275,12 @@ def certification_dict(
         "certification": cert.code,
         "name": cert.name,
         "body": cert.body.name,
+        "summary": cert.summary,
         "status": result.status,
         "eligible_on": iso(result.eligible_on),
         "groups": [group_dict(g) for g in result.groups],
         "next_steps": next_steps(result, profile, snap, others),
+        "reach": reach(result, profile, snap, others),
         "application_notes": list(result.application_notes),
         "sources": [
             {
@@ -77,24 +296,45 @@ def certification_dict(
 
 def at_a_glance(document: dict) -> list[dict]:
     """One line per certification for the top of the results, in the document's order:
-    where the person stands and the first thing to do ("Apply now.", "Earn … first", …)."""
+    where the person stands and the first thing to do: apply (for the next exam window, when
+    the catalog lists them), what it takes, the first step of the path, or whom it is for."""
     lines = []
     for cert in document["results"]:
-        steps = [s for s in cert["next_steps"] if s["kind"] != "renew"]
-        first = steps[0] if steps else None
-        if first is None:
-            step = ""
-        elif first["kind"] == "apply":  # first only when eligible now (see next_steps)
-            step = "Apply now."
-        else:
-            step = first["text"]
         lines.append(
             {
                 "code": cert["certification"],
                 "name": cert["name"],
                 "status": cert["status"],
                 "eligible_on": cert["eligible_on"],
-                "step": step,
+                "reach": cert["reach"]["kind"],
+                "step": _first_words(cert, document["as_of"]),
             }
         )
     return lines
+
+
+def _long(day: str) -> str:
+    return long_date(dt.date.fromisoformat(day).toordinal())
+
+
+def _first_words(cert: dict, as_of: str) -> str:
+    reached = cert["reach"]
+    steps = [s for s in cert["next_steps"] if s["kind"] != "renew"]
+    if reached["kind"] == "now":
+        exam = next((s for s in steps if s["kind"] == "exam"), None)
+        if exam is None:
+            return "Apply now."
+        closes = exam["closes"]
+        tail = f"; applications for it close on {_long(closes)}" if closes else ""
+        return f"Apply now for the {exam['window']} exam window{tail}."
+    if reached["kind"] == "action":
+        text = "What it takes: " + either(reached["takes"], "and")
+        if reached["on"] != as_of:
+            text += f"; with that, you can apply from {_long(reached['on'])}"
+        return text + "."
+    if reached["kind"] == "background":
+        opened_by = reached["opened_by"]
+        if len(opened_by) <= 2:
+            return f"For people with {either([lower_first(d['text']) for d in opened_by])}."
+        return "For people with another licence, degree or credential: see what opens it."
+    return steps[0]["text"] if steps else ""

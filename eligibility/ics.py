@@ -1,8 +1,10 @@
 """The dates of a plan as a calendar file (iCalendar, RFC 5545) any calendar app imports.
 
-Each dated step still ahead of the assessment's day becomes an all-day event: the day a
-certification can be applied for, the day the work hours are reached, a licence to renew, a
-certification to earn on the way. A step that several certifications share (one licence
+Each dated step from the assessment's day on becomes an all-day event: applying for a
+certification (today, or the day it can be applied for), the next exam window and the day
+applications for it close, the day the work hours are reached, a licence to renew, a
+certification to earn on the way (steps dated today other than applying are what the results
+page already says). A step that several certifications share (one licence
 renewal) is one event. UIDs depend on the date and the step, so importing an updated plan
 again updates these events instead of doubling them. No Django import.
 """
@@ -16,23 +18,37 @@ PRODID = "-//careerpath//certification plan//EN"
 
 
 def plan_events(document: dict) -> list[dict]:
-    """{"date", "summary", "description"} for each dated step after `as_of`, in date order."""
+    """{"date", "summary", "description"} for each dated step from `as_of` on (applying,
+    exam windows and their closing days included), in date order."""
     as_of = document["as_of"]
     found: dict[tuple[str, str], dict] = {}
+
+    def add(key, day, summary, description, name):
+        event = found.setdefault(
+            key, {"date": day, "summary": summary, "description": description, "for": []}
+        )
+        event["for"].append(name)
+
     for cert in document["results"]:
         label = cert["certification"].upper()
+        name = cert["name"]
         for step in cert["next_steps"]:
             day = step["date"]
-            if day is None or day <= as_of:
+            if day is None or day < as_of or (day == as_of and step["kind"] != "apply"):
                 continue
             if step["kind"] == "apply":
-                key, summary = (day, f"apply {label}"), f"You can apply for {cert['name']}"
+                summary = f"Apply for {name}" if day == as_of else f"You can apply for {name}"
+                add((day, f"apply {label}"), day, summary, step["text"], name)
+            elif step["kind"] == "exam":
+                window = step["window"]
+                add((day, f"exam {label}"), day, f"{label}: exam window, {window}",
+                    step["text"], name)  # fmt: skip
+                if step["closes"] and step["closes"] >= as_of:
+                    add((step["closes"], f"closes {label}"), step["closes"],
+                        f"{label}: applications for the {window} exam window close",
+                        step["text"], name)  # fmt: skip
             else:
-                key, summary = (day, step["text"]), f"{label}: {step['text']}"
-            event = found.setdefault(
-                key, {"date": day, "summary": summary, "description": step["text"], "for": []}
-            )
-            event["for"].append(cert["name"])
+                add((day, step["text"]), day, f"{label}: {step['text']}", step["text"], name)
     events = []
     for event in found.values():
         names = event.pop("for")

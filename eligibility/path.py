@@ -2,10 +2,21 @@
 
 What is missing on the soonest route of each requirement, a certification needed on the way
 (dated by when the person can sit for it), a sooner route through such a certification, a
-licence to renew, then applying and renewing. No Django import.
+licence to renew, then applying, the next exam window and renewing. Dated steps come in date
+order, undated ones after. No Django import.
 """
 
-from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
+import calendar
+import datetime as dt
+import re
+
+from .engine import (
+    HORIZON_DAYS,
+    CertificationResult,
+    ConditionResult,
+    intersect,
+)
+from .engine import _experience_entries as experience_entries  # the engine's one filter
 from .explain import (
     a_or_an,
     duration,
@@ -28,21 +39,39 @@ def _soonest(codes, others: dict[str, CertificationResult]) -> CertificationResu
     return min(reachable, key=lambda r: r.eligible_on, default=None)
 
 
+def _roles_kept(cond, profile: Profile | None, snap: Snapshot) -> str:
+    """ "as a case manager": the roles of the person's own current or future work that counts
+    toward `cond` (not every role the rule accepts: a social worker is no nurse case manager),
+    or "as you do now" when that cannot be told."""
+    if profile is not None:
+        held = {
+            e.role
+            for e in experience_entries(cond, profile)
+            if e.end is None or e.end >= profile.as_of
+        }
+        if held:
+            return "as " + either([a_or_an(lower_first(n)) for n in names_in(held, snap.roles)])
+    return "as you do now"
+
+
 def condition_step(
-    result: ConditionResult, snap: Snapshot, others: dict[str, CertificationResult] | None = None
+    result: ConditionResult,
+    snap: Snapshot,
+    others: dict[str, CertificationResult] | None = None,
+    profile: Profile | None = None,
 ) -> dict:
     """One next step that would make an unmet condition hold; a missing certification this
-    person can sit for (one of `others`) is dated by when they can."""
+    person can sit for (one of `others`) is dated by when they can. With `profile`, work to
+    keep doing is named by the person's own role."""
     cond = result.condition
     when = result.met_on
     if cond.kind == "experience":
-        roles = either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
         missing = cond.hours - (result.have or 0)
         window = f" in the last {cond.within_years} years" if cond.within_years else ""
         if when is not None:
             text = (
-                f"Keep working as {roles} — you reach {number(cond.hours)} hours{window} "
-                f"on {long_date(when)}."
+                f"Keep working {_roles_kept(cond, profile, snap)} — you reach "
+                f"{number(cond.hours)} hours{window} on {long_date(when)}."
             )
         else:
             text = (
@@ -131,14 +160,108 @@ def _stepping_stone(group, others: dict[str, CertificationResult], profile: Prof
     return {"kind": "credential", "text": text, "date": iso(opens)}
 
 
+# --- exam windows ---------------------------------------------------------------------------
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+# One window: "April", optionally "(applications close 15 February)" or "(apply by 15 February)".
+_WINDOW = re.compile(
+    rf"\s*{_MONTH}\s*(?:\(\s*(?:applications close|apply by)\s+(\d{{1,2}})\s+{_MONTH}\s*\))?\s*",
+    re.IGNORECASE,
+)
+
+
+def exam_windows(text: str) -> list[tuple[int, tuple[int, int] | None]] | None:
+    """The windows of a certification's "exam windows" text as (month, (close month, close
+    day) or None), when the text is only a list of months, each optionally with the day
+    applications for it close: "April (applications close 15 February), August and December".
+    None for anything else ("several times a year"): that text is quoted, never guessed at."""
+    parts = [p for p in re.split(r",|;|\band\b", text or "") if p.strip()]
+    windows = []
+    for part in parts:
+        match = _WINDOW.fullmatch(part)
+        if match is None:
+            return None
+        month, day, close_month = match.groups()
+        close = None
+        if day:
+            close = (_MONTHS[close_month.lower()], int(day))
+            if close[1] > calendar.monthrange(2001, close[0])[1]:
+                return None  # "31 February": not a day; quote the text instead
+        windows.append((_MONTHS[month.lower()], close))
+    return sorted(windows) or None
+
+
+def next_window(text: str, day: int) -> tuple[int, int | None] | None:
+    """The first exam window a person who can apply on `day` can still take: (the window's
+    first day, the day applications for it close or None when the catalog does not say).
+    A window with a known closing day is open until that day; without one, a window that has
+    not begun yet is taken as open."""
+    windows = exam_windows(text)
+    if windows is None:
+        return None
+    start_year = dt.date.fromordinal(day).year
+    for year in range(start_year, start_year + 3):
+        for month, close in windows:
+            opens = dt.date(year, month, 1).toordinal()
+            if close is None:
+                if opens > day:
+                    return opens, None
+                continue
+            # Applications close before the window: the same year, or the year before
+            # (a January window that closes in November).
+            closes_year = year if close[0] <= month else year - 1
+            closes = dt.date(closes_year, *close).toordinal()
+            if closes >= day:
+                return opens, closes
+    return None
+
+
+def month_year(ordinal: int) -> str:
+    """April 2027."""
+    return f"{dt.date.fromordinal(ordinal):%B %Y}"
+
+
+def _the(name: str) -> str:
+    return name if name.lower().startswith("the ") else "the " + name
+
+
+def exam_step(result: CertificationResult) -> dict | None:
+    """The next exam window after the day the person can apply, as a dated step with the day
+    applications for it close ("closes"), when the catalog lists windows by month."""
+    cert = result.certification
+    window = next_window(cert.exam_windows, result.eligible_on)
+    if window is None:
+        return None
+    opens, closes = window
+    label = month_year(opens)
+    if closes is not None:
+        tail = f"applications for it close on {long_date(closes)}"
+    else:
+        tail = f"ask {_the(cert.body.name)} when applications for it close"
+    return {
+        "kind": "exam",
+        "text": f"Sit the exam in the {label} window; {tail}.",
+        "date": iso(opens),
+        "window": label,
+        "closes": iso(closes),
+    }
+
+
+def in_date_order(steps: list[dict]) -> list[dict]:
+    """Dated steps in date order, then the undated ones, each kept in the order given."""
+    return sorted(steps, key=lambda s: (s["date"] is None, s["date"] or ""))
+
+
 def next_steps(
     result: CertificationResult,
     profile: Profile,
     snap: Snapshot,
     others: dict[str, CertificationResult] | None = None,
 ) -> list[dict]:
-    """Ordered steps: what is missing (soonest route per group, and a sooner route through
-    another certification in `others` where there is one), then applying and renewing."""
+    """Steps in date order, undated ones after: what is missing (soonest route per group, and
+    a sooner route through another certification in `others` where there is one), a licence to
+    renew, applying and the next exam window; renewing the certification last."""
     cert = result.certification
     steps: list[dict] = []
     for group in result.groups:
@@ -147,7 +270,7 @@ def next_steps(
         option = group.best
         for cond in option.conditions:
             if not cond.met:
-                steps.append(condition_step(cond, snap, others))
+                steps.append(condition_step(cond, snap, others, profile))
         if others:
             stone = _stepping_stone(group, others, profile, snap)
             if stone is not None:
@@ -161,7 +284,6 @@ def next_steps(
                 "date": iso(lapse),
             }
         )
-    steps.sort(key=lambda s: s["date"] or "9999")
     if result.status != "not_eligible":
         when = when_you_can_sit(result)
         facts = "; ".join(
@@ -180,6 +302,10 @@ def next_steps(
                 "date": iso(result.eligible_on),
             }
         )
+        exam = exam_step(result)
+        if exam is not None:
+            steps.append(exam)
+    steps = in_date_order(steps)
     if cert.renewal_years:
         renew = f"Once certified, renew every {cert.renewal_years} years"
         if cert.renewal_ce_hours:

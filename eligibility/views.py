@@ -14,14 +14,12 @@ from careerpath.jinja2env import url
 
 from .answers import answer_summary
 from .catalog import get_snapshot
-from .document import at_a_glance
+from .document import at_a_glance, nearest_first
 from .forms import STEPS
 from .ics import plan_calendar, plan_events
 from .plans import PROFILE_SESSION_KEY, delete_plan, find_plan, save_plan
 from .profile import ProfileError
 from .services import assess_profile
-
-STATUS_ORDER = {"eligible": 0, "eligible_later": 1, "not_eligible": 2}
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -31,15 +29,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "eligibility/home.html",
         {"certifications": snapshot.certifications, "job_count": len(snapshot.job_roles)},
     )
-
-
-def nearest_first(results: dict) -> dict:
-    """Certifications ordered nearest win first (eligible now, then by date, then not yet)."""
-    certs = sorted(
-        results["results"],
-        key=lambda r: (STATUS_ORDER[r["status"]], r["eligible_on"] or "9999"),
-    )
-    return {**results, "results": certs}
 
 
 def _results_page(request: HttpRequest, profile: dict, **context) -> HttpResponse:

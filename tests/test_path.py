@@ -15,6 +15,9 @@ def test_an_eligible_nurse_is_told_to_apply_now_with_fees_and_exam_windows_then_
         ("2026-11-23", "apply",
          "Apply to Commission for Case Manager Certification now — fees: $225 application fee "
          "plus $195 exam fee; exam windows: April, August and December."),
+        ("2026-12-01", "exam",
+         "Sit the exam in the December 2026 window; ask the Commission for Case Manager "
+         "Certification when applications for it close."),
         (None, "renew",
          "Once certified, renew every 5 years with 80 hours of continuing education."),
     ]  # fmt: skip
@@ -39,8 +42,7 @@ def test_a_sooner_route_through_a_certification_she_can_sit_for_now_comes_first(
          "you hold it, “ACM plus 2 years in case management or leadership” is met: you meet "
          "the rest of that route."),
         ("2027-12-25", "experience",
-         "Keep working as a nurse case manager or a case manager — you reach 10,400 hours on "
-         "25 December 2027."),
+         "Keep working as a nurse case manager — you reach 10,400 hours on 25 December 2027."),
         ("2027-12-25", "apply",
          "Apply to American Case Management Association from 25 December 2027 — 200 "
          "multiple-choice questions in 3.5 hours."),
@@ -56,8 +58,7 @@ def test_a_certification_needed_on_the_way_is_dated_by_when_she_can_sit_for_it(a
         ("2027-05-30", "credential",
          "Earn Accredited Case Manager (ACM), which you can sit for from 30 May 2027."),
         ("2028-05-28", "experience",
-         "Keep working as a nurse case manager, a case manager or a case management supervisor "
-         "or leader — you reach 4,160 hours on 28 May 2028."),
+         "Keep working as a nurse case manager — you reach 4,160 hours on 28 May 2028."),
     ]  # fmt: skip
 
 
@@ -80,39 +81,36 @@ def test_a_licence_that_lapses_before_the_experience_arrives_is_a_dated_step_fir
     assert steps[:2] == [
         ("2027-03-31", "licence", "Renew your licence before it expires on 31 March 2027."),
         ("2027-05-30", "experience",
-         "Keep working as a nurse case manager or a case manager — you reach 2,080 hours on "
-         "30 May 2027."),
+         "Keep working as a nurse case manager — you reach 2,080 hours on 30 May 2027."),
     ]  # fmt: skip
 
 
 def test_dated_steps_come_in_date_order_before_the_undated_ones(assess):
     for profile in (SPEC_EXAMPLE, NEW_NCM, ncm_with_licence_expiring("2027-03-31")):
         for entry in assess(profile)["results"]:
-            dates = [s["date"] for s in entry["next_steps"] if s["kind"] not in ("apply", "renew")]
+            dates = [s["date"] for s in entry["next_steps"]]
             dated = [d for d in dates if d is not None]
             assert dated == sorted(dated)
             assert dates[: len(dated)] == dated, entry["certification"]
 
 
 def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess):
-    from eligibility.document import at_a_glance
-    from eligibility.views import nearest_first
+    from eligibility.document import at_a_glance, nearest_first
 
     lines = at_a_glance(nearest_first(assess(SPEC_EXAMPLE)))
+    # CMGT-BC, 18 CE hours away, comes before CMAC, a year of work away (issue #13).
     assert [(x["code"], x["status"], x["step"]) for x in lines] == [
-        ("ccm", "eligible", "Apply now."),
+        ("ccm", "eligible", "Apply now for the December 2026 exam window."),
         ("acm", "eligible", "Apply now."),
+        ("cmgt-bc", "not_eligible",
+         "What it takes: 18 more CE hours in nursing case management."),
         ("cmac", "eligible_later",
          "A sooner route: earn Accredited Case Manager (ACM), which you can sit for now. Once "
          "you hold it, “ACM plus 2 years in case management or leadership” is met: you meet "
          "the rest of that route."),
-        ("cmgt-bc", "not_eligible",
-         "Complete 18 more hours of continuing education in nursing case management "
-         "(it counts for 3 years)."),
     ]  # fmt: skip
     later = at_a_glance(nearest_first(assess(NEW_NCM)))
     assert later[0]["code"] == "acm"
     assert later[0]["step"] == (
-        "Keep working as a nurse case manager or a case manager — you reach 2,080 hours on "
-        "30 May 2027."
+        "Keep working as a nurse case manager — you reach 2,080 hours on 30 May 2027."
     )

@@ -20,16 +20,20 @@ def events(ics: bytes) -> list[tuple[dt.date, str, str]]:
     ]
 
 
-def test_the_spec_nurse_gets_the_day_she_reaches_cmac_and_can_apply(assess):
+def test_the_spec_nurse_gets_applying_the_exam_window_and_the_day_she_reaches_cmac(assess):
     found = events(plan_calendar(assess(SPEC_EXAMPLE)))
+    # Applying today is an event too (issue #13: the calendar held only what lay ahead).
     assert [(day, summary) for day, summary, _ in found] == [
-        (dt.date(2027, 12, 25), "CMAC: Keep working as a nurse case manager or a case manager — "
+        (dt.date(2026, 11, 23), "Apply for Certified Case Manager (CCM)"),
+        (dt.date(2026, 11, 23), "Apply for Accredited Case Manager (ACM)"),
+        (dt.date(2026, 12, 1), "CCM: exam window, December 2026"),
+        (dt.date(2027, 12, 25), "CMAC: Keep working as a nurse case manager — "
                                 "you reach 10,400 hours on 25 December 2027."),
         (dt.date(2027, 12, 25), "You can apply for Case Management Administrator Certification "
                                 "(CMAC)"),
     ]  # fmt: skip
-    # Today's steps (apply for CCM and ACM now, earn ACM on the way to CMAC) are not events.
-    assert all(day > dt.date(2026, 11, 23) for day, _, _ in found)
+    # Earning ACM on the way to CMAC, dated today, is applying for ACM: not a second event.
+    assert not any("sooner route" in summary for _, summary, _ in found)
 
 
 def test_a_licence_renewal_several_certifications_need_is_one_event(assess):
@@ -50,7 +54,7 @@ def test_events_keep_their_identity_when_the_plan_is_exported_again(assess):
         return [str(e["uid"]) for e in Calendar.from_ical(ics).walk("VEVENT")]
 
     first = uids(plan_calendar(assess(SPEC_EXAMPLE)))
-    assert len(set(first)) == len(first) == 2
+    assert len(set(first)) == len(first) == 5
     assert uids(plan_calendar(assess(SPEC_EXAMPLE))) == first
 
 
