@@ -152,7 +152,7 @@ def test_work_in_another_role_is_named_with_the_roles_that_count(client):
     acm = card(results_page(client, social_worker(job("social-worker"))), "acm")
     why = between(acm, "Your work as a social worker", "Your path")
     assert "does not count" in why
-    assert "only work as a case manager or nurse case manager counts" in why
+    assert "only work as a nurse case manager or a case manager counts" in why
 
 
 def test_hours_that_count_are_not_explained_away(client):
