@@ -160,6 +160,22 @@ def describe_condition(cond: Condition, snap: Snapshot) -> str:
     raise ValueError(cond.kind)
 
 
+def applies_when(cond: Condition) -> str:
+    """When an application note applies that is shown unless `cond` holds, to follow
+    "Applies": "while you have fewer than 4,160 hours (…) of …", "if your case management work
+    was self-employed" (never "unless … not"). Written from describe_condition's sentence."""
+    text = cond.text
+    if cond.kind == "not-self-employed":
+        return "if your case management work was self-employed"
+    if cond.kind in QUANTITIES and text.startswith("At least "):
+        return "while you have fewer than " + text.removeprefix("At least ")
+    if cond.kind in ("licence", "degree") and text[:2] in ("A ", "An"):
+        return "if you hold no " + text.split(" ", 1)[1]
+    if cond.kind in ("credential", "attestation"):
+        return "until you " + lower_first(text)
+    return "unless this holds: " + lower_first(text)
+
+
 def when_you_can_sit(result: CertificationResult) -> str:
     """When a person can sit for a certification: "now" or "from 30 May 2027"."""
     return "now" if result.status == "eligible" else f"from {long_date(result.eligible_on)}"

@@ -235,7 +235,7 @@ def test_a_certification_page_says_when_a_note_applies_without_a_double_negative
 
 def test_the_acm_page_says_the_supervisor_note_applies_under_4160_hours(client):
     page = words(client.get("/certifications/acm/").content.decode())
-    assert "Applies while you have fewer than 4,160 hours (24 months full time)" in page
+    assert "Applies while you have fewer than 4,160 hours (2 years full time)" in page
 
 
 def test_the_results_say_when_the_rules_were_last_checked_in_words(client):
