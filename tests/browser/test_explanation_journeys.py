@@ -37,6 +37,7 @@ def test_a_social_worker_reads_why_her_community_hours_do_not_count_for_acm(site
     assert not violations.violations_count, violations.generate_report()
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "social-worker-results-screen.png"), full_page=True)
+    acm.screenshot(path=str(SHOTS / "social-worker-acm-card-screen.png"))
 
 
 def test_the_printed_results_show_the_sources_of_every_card(site, page):
@@ -52,6 +53,7 @@ def test_the_printed_results_show_the_sources_of_every_card(site, page):
     assert "ACM" in acm_sources.inner_text()
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "social-worker-results-print.png"), full_page=True)
+    card(page, "acm").screenshot(path=str(SHOTS / "social-worker-acm-card-print.png"))
     page.pdf(path=str(SHOTS / "social-worker-results.pdf"))
 
     page.emulate_media(media="screen")
