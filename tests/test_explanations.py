@@ -3,12 +3,18 @@ expired, notes only for the route a person uses, whole numbers, plain words abou
 
 import html
 import re
+from dataclasses import replace
 
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
+from hypothesis import HealthCheck, given, settings
 
+from eligibility.engine import HORIZON_DAYS, evaluate, evaluate_condition
+from eligibility.explain import _job, why_not
 from eligibility.plans import PROFILE_SESSION_KEY
+from eligibility.profile import parse_profile
 from tests.test_assessment_wizard import complete, entries
+from tests.test_engine_properties import SNAPSHOT, profiles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
@@ -71,7 +77,7 @@ def results_page(client, profile: dict) -> str:
     session = client.session
     session[PROFILE_SESSION_KEY] = profile
     session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    client.cookies[django_settings.SESSION_COOKIE_NAME] = session.session_key
     response = client.get("/assess/results/")
     assert response.status_code == 200
     return response.content.decode()
@@ -245,3 +251,38 @@ def test_the_results_say_when_the_rules_were_last_checked_in_words(client):
     assert not re.search(r"\b[0-9a-f]{12}\b", text), "a version id in the text"
     assert "Rules last checked with the certifying bodies on 20 November 2026." in text
     assert re.search(r'title="Rules version [0-9a-f]{12}"', page)
+
+
+# --- the reasons agree with the engine -----------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles())
+def test_the_jobs_said_not_to_count_are_exactly_those_the_engine_leaves_out(profile):
+    """A job the results say "does not count" adds no hour on any day; a job of a listed role
+    that has started and is not named so adds hours today."""
+    snap = SNAPSHOT
+    person = parse_profile(profile, snap)
+    lo, hi = person.as_of, person.as_of + HORIZON_DAYS
+    for result in evaluate(person, snap):
+        for group in result.groups:
+            for option in group.options:
+                for c in option.conditions:
+                    if c.condition.kind != "experience" or c.met:
+                        continue
+                    lines = why_not(c)
+                    none_count = any(line.startswith("None of your jobs") for line in lines)
+                    for i, entry in enumerate(person.experience):
+                        job = _job(entry, snap, person.as_of)
+                        said = none_count or any(
+                            line.startswith(f"{job[:1].upper()}{job[1:]} does not count")
+                            for line in lines
+                        )
+                        others = person.experience[:i] + person.experience[i + 1 :]
+                        without = evaluate_condition(
+                            c.condition, replace(person, experience=others), lo, hi
+                        )
+                        if said:
+                            assert (without.have, without.days) == (c.have, c.days), job
+                        elif entry.role in c.condition.codes and entry.start <= lo:
+                            assert without.have < c.have, (job, lines)
