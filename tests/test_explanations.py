@@ -286,3 +286,11 @@ def test_the_jobs_said_not_to_count_are_exactly_those_the_engine_leaves_out(prof
                             assert (without.have, without.days) == (c.have, c.days), job
                         elif entry.role in c.condition.codes and entry.start <= lo:
                             assert without.have < c.have, (job, lines)
+
+
+def test_an_advisors_client_list_keeps_one_line_of_what_is_missing(catalog):
+    from eligibility.advising.summaries import summarise
+
+    person = parse_profile(social_worker(job(setting="community")), catalog)
+    detail = summarise(evaluate(person, catalog))["acm"]["detail"]
+    assert detail == "0 of 2,080 hours: 2,080 more (12 months full time)"
