@@ -294,3 +294,21 @@ def test_an_advisors_client_list_keeps_one_line_of_what_is_missing(catalog):
     person = parse_profile(social_worker(job(setting="community")), catalog)
     detail = summarise(evaluate(person, catalog))["acm"]["detail"]
     assert detail == "0 of 2,080 hours: 2,080 more (12 months full time)"
+
+
+def test_every_kind_of_condition_says_when_a_note_applies_in_its_own_words(catalog):
+    from eligibility.explain import applies_when
+
+    seen = {}
+    for cert in catalog.certifications:
+        for group in cert.groups:
+            for option in group.options:
+                for cond in option.conditions:
+                    seen.setdefault(cond.kind, applies_when(cond))
+    assert set(seen) == {
+        "licence", "degree", "credential", "experience", "education", "references",
+        "not-self-employed", "attestation",
+    }  # fmt: skip
+    for kind, words_ in seen.items():
+        assert not words_.startswith("unless"), (kind, words_)
+        assert words_.count(" not ") + words_.count(" no ") <= 1, (kind, words_)
