@@ -11,7 +11,7 @@ groups'; its first day is `eligible_on`. No Django import.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .profile import Profile
@@ -36,6 +36,10 @@ class ConditionResult:
     need: float | int | None
     unit: str | None
     days: Intervals
+    # What was asked, so that an explanation can say which of the person's entries did not
+    # count and why (explain.gap); not part of the answer, so not compared.
+    profile: Profile | None = field(default=None, compare=False, repr=False)
+    snapshot: Snapshot | None = field(default=None, compare=False, repr=False)
 
     @property
     def met_on(self) -> int | None:
@@ -334,8 +338,11 @@ def best_option(options: list[OptionResult]) -> OptionResult:
 # --- certifications -----------------------------------------------------------------------
 
 
-def evaluate_certification(cert: Certification, profile: Profile) -> CertificationResult:
-    """Status, `eligible_on` and the explanation tree of one certification (SPEC §2)."""
+def evaluate_certification(
+    cert: Certification, profile: Profile, snapshot: Snapshot | None = None
+) -> CertificationResult:
+    """Status, `eligible_on` and the explanation tree of one certification (SPEC §2).
+    With `snapshot`, each condition's result also records what was asked (for explain.gap)."""
     lo = profile.as_of
     hi = lo + HORIZON_DAYS
     groups = []
@@ -344,6 +351,9 @@ def evaluate_certification(cert: Certification, profile: Profile) -> Certificati
         options = []
         for option in group.options:
             conditions = [evaluate_condition(c, profile, lo, hi) for c in option.conditions]
+            if snapshot is not None:
+                for result in conditions:
+                    result.profile, result.snapshot = profile, snapshot
             days = conditions[0].days if conditions else [(lo, hi)]
             for result in conditions[1:]:
                 if not days:
@@ -385,4 +395,4 @@ def evaluate_certification(cert: Certification, profile: Profile) -> Certificati
 
 def evaluate(profile: Profile, snapshot: Snapshot) -> list[CertificationResult]:
     """Every certification of the catalog for one profile, in catalog order."""
-    return [evaluate_certification(cert, profile) for cert in snapshot.certifications]
+    return [evaluate_certification(cert, profile, snapshot) for cert in snapshot.certifications]

@@ -121,7 +121,7 @@ def test_the_cmgt_bc_page_marks_its_rules_as_unverified(client, seeded):
 def test_the_acm_page_shows_its_application_note_with_the_condition_it_depends_on(client, seeded):
     page = text_of(client.get("/certifications/acm/"))
     assert "the application asks for your supervisor's contact details" in page
-    assert "Applies unless: At least 4,160 hours" in page
+    assert "Applies while you have fewer than 4,160 hours" in page
     assert "in a health care delivery setting" in page
     assert "Two parts" in page  # exam
     assert "Every 4 years" in page and "40 hours per renewal cycle" in page

@@ -28,7 +28,9 @@ def _blocker(result: CertificationResult) -> tuple[str, str]:
     missing = next((c for c in option.conditions if not c.met), None)
     if missing is None:
         return group.name, ""
-    return group.name, (gap(missing) or missing.condition.text)[:300]
+    # The first line of what is missing (the numbers, or the one reason): the client list has
+    # room for a line; the reasons that follow are on the client's plan.
+    return group.name, (gap(missing) or missing.condition.text).split("\n")[0][:300]
 
 
 def summarise(results: list[CertificationResult]) -> dict:

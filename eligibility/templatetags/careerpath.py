@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import template
 
+from eligibility.explain import applies_when as _applies_when
 from eligibility.explain import long_date
 
 register = template.Library()
@@ -18,6 +19,12 @@ def longdate(value: str | None) -> str:
         return long_date(dt.date.fromisoformat(value).toordinal())
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def applies_when(condition) -> str:
+    """When an application note shown unless `condition` holds applies, in plain words."""
+    return _applies_when(condition)
 
 
 @register.simple_tag
