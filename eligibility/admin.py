@@ -5,9 +5,13 @@ import datetime as dt
 from functools import partial
 
 import nested_admin
-from django.contrib import admin
-from django.db import transaction
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
+from . import rule_history
 from .admin_forms import (
     ApplicationNoteForm,
     ConditionForm,
@@ -27,7 +32,7 @@ from .admin_forms import (
 )
 from .admin_views import export_view, import_view
 from .catalog import JOB_LINKS, get_snapshot, published, read_catalog
-from .preview import impact
+from .preview import impact, rule_lines
 from .snapshot import parse_catalog
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -133,6 +138,15 @@ def recent_rule_changes(cert, limit: int = 15) -> list[tuple]:
         )
         for record, model, label in rows[:limit]
     ]
+
+
+def read_published():
+    """The catalog as the public would see it now (inside a transaction: with its edits)."""
+    return parse_catalog(published(read_catalog()))
+
+
+def _find_cert(snapshot, code: str):
+    return next((c for c in snapshot.certifications if c.code == code), None)
 
 
 def rule_tree_html(code: str):
@@ -288,6 +302,94 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
             ],
         }
         return TemplateResponse(request, "admin/eligibility/certification/preview.html", context)
+
+    # --- history: the whole rule tree, in words, and going back to a version -----------
+
+    REVERT_PERMISSIONS = [
+        f"eligibility.{action}_{model}"
+        for model in ("requirementgroup", "requirementoption", "condition", "applicationnote")
+        for action in ("add", "change", "delete")
+    ] + ["eligibility.change_certification"]
+
+    def _history_of(self, request, object_id):
+        cert = self.get_object(request, unquote(object_id))
+        if cert is None:
+            raise Http404("No such certification.")
+        if not self.has_view_history_or_change_history_permission(request, cert):
+            raise PermissionDenied
+        return cert, rule_history.versions(rule_history.certification_changes(cert))
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Every saved version of the certification with its whole rule tree, newest first,
+        each saying what changed; a version's date opens what going back to it would do."""
+        cert, versions = self._history_of(request, object_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"History of {cert}",
+            "subtitle": None,
+            "object": cert,
+            "opts": self.model._meta,
+            "module_name": self.model._meta.verbose_name_plural.capitalize(),
+            "versions": versions[: self.history_list_per_page],
+            "more": max(len(versions) - self.history_list_per_page, 0),
+            "may_revert": request.user.has_perms(self.REVERT_PERMISSIONS),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(
+            request, "admin/eligibility/certification/object_history.html", context
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Going back to one version: what would change (nothing changes yet), and on POST,
+        the certification, its groups, routes, conditions and notes as they were then."""
+        cert, versions = self._history_of(request, object_id)
+        version = rule_history.find_version(versions, version_id)
+        if version is None:
+            raise Http404("No such version of this certification.")
+        plan = rule_history.plan_revert(cert, version.at)
+        if request.method == "POST":
+            if not request.user.has_perms(self.REVERT_PERMISSIONS):
+                raise PermissionDenied
+            if not plan.rows and not plan.phrases():
+                messages.info(request, f"{cert} already is as it was on {version.when}.")
+                return redirect("admin:eligibility_certification_history", cert.pk)
+            try:
+                said = plan.apply(reason=f"{rule_history.REVERTED}{version.when}")
+            except IntegrityError:
+                messages.error(
+                    request,
+                    "This version cannot be brought back as a whole: two rows would share a "
+                    "code. Change the codes on the certification page, then try again.",
+                )
+                return redirect("admin:eligibility_certification_history", cert.pk)
+            messages.success(
+                request,
+                f"{cert} is back to the version of {version.when}: " + "; ".join(said) + ".",
+            )
+            return redirect("admin:eligibility_certification_change", cert.pk)
+        after = None
+        if plan.rows or plan.phrases():
+            # The rules in plain language as they would read: apply, look, roll back.
+            with transaction.atomic():
+                plan_copy = rule_history.plan_revert(cert, version.at)
+                plan_copy.apply(reason="preview")
+                after = rule_lines(_find_cert(read_published(), cert.code))
+                transaction.set_rollback(True)
+            cert.refresh_from_db()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Go back to the version of {version.when}?",
+            "subtitle": None,
+            "object": cert,
+            "opts": self.model._meta,
+            "module_name": self.model._meta.verbose_name_plural.capitalize(),
+            "version": version,
+            "changes": plan.phrases(rule_history.NEXT),
+            "after_rules": after,
+            "may_revert": request.user.has_perms(self.REVERT_PERMISSIONS),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/eligibility/certification/revert.html", context)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
