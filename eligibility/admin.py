@@ -112,32 +112,15 @@ class NoteInline(TreeInline):
     fieldsets = params_fieldsets(("text", "unless_kind", "position"))
 
 
-def recent_rule_changes(cert, limit: int = 15) -> list[tuple]:
-    """(when, who, verb, history url, what, kind of row) for the rule tree of `cert`."""
-    group_ids = list(cert.groups.values_list("pk", flat=True))
-    option_ids = list(m.RequirementOption.objects.filter(group_id__in=group_ids).values_list(
-        "pk", flat=True))  # fmt: skip
-    sources = (
-        (m.RequirementGroup.history.filter(certification_id=cert.pk), "requirementgroup", "group"),
-        (m.RequirementOption.history.filter(group_id__in=group_ids), "requirementoption", "option"),
-        (m.Condition.history.filter(option_id__in=option_ids), "condition", "condition"),
-    )
-    rows = []
-    for queryset, model, label in sources:
-        for record in queryset.select_related("history_user").order_by("-history_date")[:limit]:
-            rows.append((record, model, label))
-    rows.sort(key=lambda row: row[0].history_date, reverse=True)
-    return [
-        (
-            timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M"),
-            record.history_user.get_username() if record.history_user else "loader",
-            m.HISTORY_VERBS.get(record.history_type, "changed"),
-            reverse(f"admin:eligibility_{model}_history", args=[record.id]),
-            record.code,
-            label,
-        )
-        for record, model, label in rows[:limit]
+def recent_rule_changes(cert, limit: int = 15) -> list[tuple[str, str, str]]:
+    """(when, who, what changed in plain words) for `cert` and its rule tree, newest first."""
+    rows = [
+        (rule_history.long_when(change.at), change.who, phrase)
+        for change in reversed(rule_history.certification_changes(cert))
+        if not change.parent_added
+        for phrase in change.phrases
     ]
+    return rows[:limit]
 
 
 def read_published():
@@ -247,13 +230,11 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
         rows = recent_rule_changes(obj)
         if not rows:
             return "No changes recorded yet."
+        history = reverse("admin:eligibility_certification_history", args=[obj.pk])
         return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "",
-                '<li>{} — {} {} <a href="{}">{}</a> ({})</li>',
-                rows,
-            ),
+            '<ul>{}</ul><p><a href="{}">The whole history, with going back to a version</a></p>',
+            format_html_join("", "<li>{} — {}: {}</li>", rows),
+            history,
         )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
