@@ -32,7 +32,7 @@ from .admin_forms import (
 )
 from .admin_views import export_view, import_view
 from .catalog import JOB_LINKS, get_snapshot, published, read_catalog
-from .preview import impact, rule_lines
+from .preview import impact, name_mismatches, rule_lines
 from .snapshot import parse_catalog
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -138,6 +138,16 @@ def rule_tree_html(code: str):
         cert = get_snapshot().certification(code)
     except KeyError:
         return "Not published yet: complete every group, option and condition, then save."
+    problems = name_mismatches(cert)
+    warning = (
+        format_html(
+            '<div class="errornote"><p>A name contradicts its numbers; people read both:</p>'
+            "<ul>{}</ul></div>",
+            format_html_join("", "<li>{}</li>", ((p.message,) for p in problems)),
+        )
+        if problems
+        else ""
+    )
     groups = []
     for group in cert.groups:
         options = format_html_join(
@@ -153,7 +163,8 @@ def rule_tree_html(code: str):
         )
         groups.append((group.name, options))
     return format_html(
-        "<p>All of these requirement groups; in each, any one option.</p><ol>{}</ol>",
+        "{}<p>All of these requirement groups; in each, any one option.</p><ol>{}</ol>",
+        warning,
         format_html_join("", "<li><strong>{}</strong> — any one of:<ul>{}</ul></li>", groups),
     )
 
@@ -252,12 +263,20 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
     def response_change(self, request, obj):
         if getattr(request, "_catalog_preview", None) is not None:
             return self.preview_response(request, obj)
+        self.warn_of_names(request, obj)
         return super().response_change(request, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "_catalog_preview", None) is not None:
             return self.preview_response(request, obj)
+        self.warn_of_names(request, obj)
         return super().response_add(request, obj, post_url_continue)
+
+    def warn_of_names(self, request, obj) -> None:
+        """After a save: each group or route whose name now contradicts its numbers."""
+        cert = _find_cert(read_published(), obj.code)
+        for problem in name_mismatches(cert):
+            messages.warning(request, problem.message)
 
     def preview_response(self, request, obj):
         after = parse_catalog(published(read_catalog()))
@@ -272,6 +291,7 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
             "opts": self.model._meta,
             "original": obj,
             "published": any(c.code == obj.code for c in after.certifications),
+            "name_problems": name_mismatches(_find_cert(after, obj.code)),
             "impact": impact(
                 code=obj.code, before=request._catalog_preview, after=after, saved_profiles=saved
             ),
