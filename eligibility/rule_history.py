@@ -83,12 +83,14 @@ def number(value) -> str:
 
 
 def long_when(moment: dt.datetime) -> str:
-    """ "1 Dec 2026, 19:40" in the site's time zone."""
+    """For example 1 Dec 2026, 19:40:05, in the site's time zone (to the second: two saves
+    in one minute are two versions, and their links must not read the same)."""
     local = timezone.localtime(moment)
-    return f"{local.day} {local:%b %Y, %H:%M}"
+    return f"{local.day} {local:%b %Y, %H:%M:%S}"
 
 
 def short_day(moment: dt.datetime) -> str:
+    """For example 1 Dec 2026, in the site's time zone."""
     local = timezone.localtime(moment)
     return f"{local.day} {local:%b %Y}"
 
