@@ -368,13 +368,15 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
                 f"{cert} is back to the version of {version.when}: " + "; ".join(said) + ".",
             )
             return redirect("admin:eligibility_certification_change", cert.pk)
-        after = None
+        after, hidden = None, False
         if plan.rows or plan.phrases():
+            public_now = any(c.code == cert.code for c in get_snapshot().certifications)
             # The rules in plain language as they would read: apply, look, roll back.
             with transaction.atomic():
                 plan_copy = rule_history.plan_revert(cert, version.at)
                 plan_copy.apply(reason="preview")
-                after = rule_lines(_find_cert(read_published(), cert.code))
+                after_cert = _find_cert(read_published(), cert.code)
+                after, hidden = rule_lines(after_cert), public_now and after_cert is None
                 transaction.set_rollback(True)
             cert.refresh_from_db()
         context = {
@@ -387,6 +389,7 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
             "version": version,
             "changes": plan.phrases(rule_history.NEXT),
             "after_rules": after,
+            "hidden": hidden,
             "may_revert": request.user.has_perms(self.REVERT_PERMISSIONS),
             **(extra_context or {}),
         }

@@ -188,3 +188,20 @@ def test_the_history_page_reads_a_fixed_number_of_queries(
         edit_ccm(client, **{HOURS: hours})
     with django_assert_max_num_queries(queries):
         client.get(history_url("ccm"))
+
+
+def test_going_back_to_a_version_too_incomplete_to_publish_says_so_first(client, editor):
+    import datetime as dt
+
+    from tests.factories import CertificationFactory, ConditionFactory
+
+    draft = CertificationFactory(code="draft-cert", name="Draft Certification")
+    an_hour_ago = draft.history.first().history_date - dt.timedelta(hours=1)
+    draft.history.update(history_date=an_hour_ago)  # saved first, without any rules
+    ConditionFactory(option__group__certification=draft)
+    assert any(c.code == "draft-cert" for c in get_snapshot().certifications)
+
+    client.force_login(editor)
+    links = revert_links(client.get(history_url("draft-cert")).content.decode(), "draft-cert")
+    page = text_of(client.get(links[-1]).content.decode())
+    assert "would be hidden from the public" in page
