@@ -49,17 +49,23 @@ def test_an_editor_reverts_a_rule_change_from_the_certifications_history(site, n
     audit = Audit(axe, editor)
     ccm = Certification.objects.get(code="ccm")
 
-    # 1. Change the hours of the supervised route, and save.
+    # 1. Change the hours of the supervised route; the preview says the name no longer
+    # matches (item 11); save anyway, and the message after saving says it again.
     editor.goto(f"{site}/admin/eligibility/certification/{ccm.pk}/change/")
     expect(editor.locator(HOURS)).to_have_value("2080")
     editor.locator(HOURS).fill("1500")
-    press_button(editor, "Save and continue editing")
-    messages = editor.locator(".messagelist")
-    expect(messages).to_contain_text(f"the route “{ROUTE}” says 12 months (2,080 hours)")
+    press_button(editor, "Preview the changes")
+    flag = f"the route “{ROUTE}” says 12 months (2,080 hours), but its rule needs 1,500 hours"
+    expect(editor.locator("#content-main .errornote").first).to_contain_text(flag)
+    audit.check("preview with a name that contradicts its numbers")
+    shot(editor, "0-preview-name-flag", full_page=False)
+    press_button(editor, "Save these changes")
+    expect(editor.locator(".messagelist")).to_contain_text(flag)
     assert supervised_hours() == 1500
     assert get_snapshot().certification("ccm").groups[1].options[0].conditions[0].hours == 1500
 
     # 2. The certification's history says what changed, in words.
+    editor.goto(f"{site}/admin/eligibility/certification/{ccm.pk}/change/")
     with editor.expect_navigation():
         editor.get_by_role("link", name="History", exact=True).click()
     rows = editor.locator("#change-history tbody tr")
