@@ -415,12 +415,33 @@ class TreeRowAdmin(CatalogAdmin):
     """Rows of the rule tree are built on their certification's page; these admins give each
     row its own history and revert, but no "add" away from its certification."""
 
+    object_history_template = "admin/eligibility/tree_row_history.html"
+    certification_path: tuple[str, ...] = ()  # attributes from the row to its certification
+
     def has_add_permission(self, request):
         return False
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The row's own history, pointing to its certification's history: going back there
+        brings the whole rule tree back, not this one row."""
+        obj = self.get_object(request, unquote(object_id))
+        cert = obj
+        for name in self.certification_path:
+            cert = getattr(cert, name, None)
+        return super().history_view(
+            request, object_id, {"certification": cert, **(extra_context or {})}
+        )
+
+    def history_view_title(self, request, obj):
+        return f"History of {self.plain_name(obj)}"
+
+    def plain_name(self, obj) -> str:
+        return str(obj)
 
 
 @admin.register(m.RequirementGroup)
 class RequirementGroupAdmin(TreeRowAdmin):
+    certification_path = ("certification",)
     list_display = ("name", "code", "certification", "position")
     list_filter = ("certification",)
     list_select_related = ("certification",)
@@ -428,6 +449,7 @@ class RequirementGroupAdmin(TreeRowAdmin):
 
 @admin.register(m.RequirementOption)
 class RequirementOptionAdmin(TreeRowAdmin):
+    certification_path = ("group", "certification")
     list_display = ("name", "code", "group", "position")
     list_filter = ("group__certification",)
     list_select_related = ("group__certification",)
@@ -440,6 +462,12 @@ class ConditionAdmin(TreeRowAdmin):
     list_display = ("code", "kind", "option")
     list_filter = ("kind", "option__group__certification")
     list_select_related = ("option__group__certification",)
+    certification_path = ("option", "group", "certification")
+
+    def plain_name(self, obj) -> str:
+        # Three rows of CCM are all "experience": name the rule by its route.
+        kind, cert = obj.get_kind_display().lower(), obj.option.group.certification
+        return f"the {kind} rule of “{obj.option.name}” ({cert.code.upper()})"
 
 
 from .advising import admin as advising_admin  # noqa: E402,F401  (registers the organisations)

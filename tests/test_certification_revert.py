@@ -205,3 +205,16 @@ def test_going_back_to_a_version_too_incomplete_to_publish_says_so_first(client,
     links = revert_links(client.get(history_url("draft-cert")).content.decode(), "draft-cert")
     page = text_of(client.get(links[-1]).content.decode())
     assert "would be hidden from the public" in page
+
+
+def test_a_conditions_own_history_names_its_route_and_points_to_the_certifications(
+    client, editor
+):
+    client.force_login(editor)
+    edit_ccm(client, **{HOURS: "1500"})
+    condition = m.Condition.objects.get(
+        option__group__certification__code="ccm", option__code="supervised-by-ccm"
+    )
+    page = client.get(f"/admin/eligibility/condition/{condition.pk}/history/").content.decode()
+    assert f"History of the work experience rule of “{SUPERVISED_ROUTE}” (CCM)" in page
+    assert f'href="{history_url("ccm")}"' in page
