@@ -274,7 +274,8 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
 
     def warn_of_names(self, request, obj) -> None:
         """After a save: each group or route whose name now contradicts its numbers."""
-        cert = _find_cert(read_published(), obj.code)
+        # The snapshot read here is the one the next page uses (the token already moved).
+        cert = _find_cert(get_snapshot(), obj.code)
         for problem in name_mismatches(cert):
             messages.warning(request, problem.message)
 
