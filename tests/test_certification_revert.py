@@ -207,9 +207,7 @@ def test_going_back_to_a_version_too_incomplete_to_publish_says_so_first(client,
     assert "would be hidden from the public" in page
 
 
-def test_a_conditions_own_history_names_its_route_and_points_to_the_certifications(
-    client, editor
-):
+def test_a_conditions_own_history_names_its_route_and_points_to_the_certifications(client, editor):
     client.force_login(editor)
     edit_ccm(client, **{HOURS: "1500"})
     condition = m.Condition.objects.get(
