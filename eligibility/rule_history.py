@@ -74,8 +74,6 @@ MODELS = {
     "condition": m.Condition,
     "note": m.ApplicationNote,
 }
-# simple_history's model names in the URLs of versions ("condition-57").
-URL_NAMES = {"requirementgroup": "group", "requirementoption": "option", "applicationnote": "note"}
 
 
 def number(value) -> str:
@@ -562,7 +560,16 @@ class Plan:
 
         said = self.phrases(PAST)
         with transaction.atomic(), loading():
-            # Rows that were not there then go first, deepest first, so that codes they hold
+            # The certification first, always saved: its record opens the revert's version
+            # (see versions()), so the history shows the revert as one.
+            cert = self.cert
+            for name in (*CERT_FIELDS, "position"):
+                setattr(cert, name, getattr(self.then_cert, name))
+            cert._change_reason = reason
+            cert.save()
+            if set(cert.sources.values_list("pk", flat=True)) != self.then_cert.source_ids:
+                cert.sources.set(self.then_cert.source_ids)
+            # Rows that were not there then go next, deepest first, so that codes they hold
             # are free for the rows that come back.
             for what in ("condition", "option", "group", "note"):
                 for kind, now, then in self.rows:
@@ -570,15 +577,6 @@ class Plan:
                         now._change_reason = reason
                         if type(now).objects.filter(pk=now.pk).exists():
                             now.delete()
-            cert = self.cert
-            for name in ("name", "code", "body_id", "summary", "exam", "fees", "exam_windows",
-                         "renewal_years", "renewal_ce_hours", "renewal_notes", "source_notes",
-                         "position"):  # fmt: skip
-                setattr(cert, name, getattr(self.then_cert, name))
-            cert._change_reason = reason  # always saved: the history shows the revert as one
-            cert.save()
-            if set(cert.sources.values_list("pk", flat=True)) != self.then_cert.source_ids:
-                cert.sources.set(self.then_cert.source_ids)
             for what in ("group", "option", "condition", "note"):
                 for kind, now, then in self.rows:
                     if kind != what or then is None:

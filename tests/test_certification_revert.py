@@ -216,3 +216,23 @@ def test_a_conditions_own_history_names_its_route_and_points_to_the_certificatio
     page = client.get(f"/admin/eligibility/condition/{condition.pk}/history/").content.decode()
     assert f"History of the work experience rule of “{SUPERVISED_ROUTE}” (CCM)" in page
     assert f'href="{history_url("ccm")}"' in page
+
+
+def test_going_back_and_forth_shows_each_revert_as_one_version(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "ccm")
+    fields["groups-1-options-2-DELETE"] = ["on"]  # "12 months supervising case managers"
+    client.post(change_url("ccm"), single(fields))
+    without_route = revert_links(client.get(history_url("ccm")).content.decode(), "ccm")[0]
+    seeded = revert_links(client.get(history_url("ccm")).content.decode(), "ccm")[-1]
+    client.post(seeded, {})  # the route comes back …
+    assert len(get_snapshot().certification("ccm").groups[1].options) == 3
+    client.post(without_route, {})  # … and goes again
+    assert len(get_snapshot().certification("ccm").groups[1].options) == 2
+
+    page = client.get(history_url("ccm")).content.decode()
+    assert len(revert_links(page, "ccm")) == 4  # seeded, deleted, back, deleted again
+    table = page[page.index('id="change-history"') :]
+    newest = text_of(table.split("</tr>")[1])
+    assert "Reverted to the version of" in newest
+    assert "The route “12 months supervising case managers” was removed" in newest
