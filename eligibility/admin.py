@@ -5,9 +5,13 @@ import datetime as dt
 from functools import partial
 
 import nested_admin
-from django.contrib import admin
-from django.db import transaction
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
+from . import rule_history
 from .admin_forms import (
     ApplicationNoteForm,
     ConditionForm,
@@ -27,7 +32,7 @@ from .admin_forms import (
 )
 from .admin_views import export_view, import_view
 from .catalog import JOB_LINKS, get_snapshot, published, read_catalog
-from .preview import impact
+from .preview import impact, name_mismatches, rule_lines
 from .snapshot import parse_catalog
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -107,32 +112,24 @@ class NoteInline(TreeInline):
     fieldsets = params_fieldsets(("text", "unless_kind", "position"))
 
 
-def recent_rule_changes(cert, limit: int = 15) -> list[tuple]:
-    """(when, who, verb, history url, what, kind of row) for the rule tree of `cert`."""
-    group_ids = list(cert.groups.values_list("pk", flat=True))
-    option_ids = list(m.RequirementOption.objects.filter(group_id__in=group_ids).values_list(
-        "pk", flat=True))  # fmt: skip
-    sources = (
-        (m.RequirementGroup.history.filter(certification_id=cert.pk), "requirementgroup", "group"),
-        (m.RequirementOption.history.filter(group_id__in=group_ids), "requirementoption", "option"),
-        (m.Condition.history.filter(option_id__in=option_ids), "condition", "condition"),
-    )
-    rows = []
-    for queryset, model, label in sources:
-        for record in queryset.select_related("history_user").order_by("-history_date")[:limit]:
-            rows.append((record, model, label))
-    rows.sort(key=lambda row: row[0].history_date, reverse=True)
-    return [
-        (
-            timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M"),
-            record.history_user.get_username() if record.history_user else "loader",
-            m.HISTORY_VERBS.get(record.history_type, "changed"),
-            reverse(f"admin:eligibility_{model}_history", args=[record.id]),
-            record.code,
-            label,
-        )
-        for record, model, label in rows[:limit]
+def recent_rule_changes(cert, limit: int = 15) -> list[tuple[str, str, str]]:
+    """(when, who, what changed in plain words) for `cert` and its rule tree, newest first."""
+    rows = [
+        (rule_history.long_when(change.at), change.who, phrase)
+        for change in reversed(rule_history.certification_changes(cert))
+        if not change.parent_added
+        for phrase in change.phrases
     ]
+    return rows[:limit]
+
+
+def read_published():
+    """The catalog as the public would see it now (inside a transaction: with its edits)."""
+    return parse_catalog(published(read_catalog()))
+
+
+def _find_cert(snapshot, code: str):
+    return next((c for c in snapshot.certifications if c.code == code), None)
 
 
 def rule_tree_html(code: str):
@@ -141,6 +138,16 @@ def rule_tree_html(code: str):
         cert = get_snapshot().certification(code)
     except KeyError:
         return "Not published yet: complete every group, option and condition, then save."
+    problems = name_mismatches(cert)
+    warning = (
+        format_html(
+            '<div class="errornote"><p>A name contradicts its numbers; people read both:</p>'
+            "<ul>{}</ul></div>",
+            format_html_join("", "<li>{}</li>", ((p.message,) for p in problems)),
+        )
+        if problems
+        else ""
+    )
     groups = []
     for group in cert.groups:
         options = format_html_join(
@@ -156,7 +163,8 @@ def rule_tree_html(code: str):
         )
         groups.append((group.name, options))
     return format_html(
-        "<p>All of these requirement groups; in each, any one option.</p><ol>{}</ol>",
+        "{}<p>All of these requirement groups; in each, any one option.</p><ol>{}</ol>",
+        warning,
         format_html_join("", "<li><strong>{}</strong> — any one of:<ul>{}</ul></li>", groups),
     )
 
@@ -233,13 +241,11 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
         rows = recent_rule_changes(obj)
         if not rows:
             return "No changes recorded yet."
+        history = reverse("admin:eligibility_certification_history", args=[obj.pk])
         return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "",
-                '<li>{} — {} {} <a href="{}">{}</a> ({})</li>',
-                rows,
-            ),
+            '<ul>{}</ul><p><a href="{}">The whole history, with going back to a version</a></p>',
+            format_html_join("", "<li>{} — {}: {}</li>", rows),
+            history,
         )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -257,12 +263,21 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
     def response_change(self, request, obj):
         if getattr(request, "_catalog_preview", None) is not None:
             return self.preview_response(request, obj)
+        self.warn_of_names(request, obj)
         return super().response_change(request, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "_catalog_preview", None) is not None:
             return self.preview_response(request, obj)
+        self.warn_of_names(request, obj)
         return super().response_add(request, obj, post_url_continue)
+
+    def warn_of_names(self, request, obj) -> None:
+        """After a save: each group or route whose name now contradicts its numbers."""
+        # The snapshot read here is the one the next page uses (the token already moved).
+        cert = _find_cert(get_snapshot(), obj.code)
+        for problem in name_mismatches(cert):
+            messages.warning(request, problem.message)
 
     def preview_response(self, request, obj):
         after = parse_catalog(published(read_catalog()))
@@ -277,6 +292,7 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
             "opts": self.model._meta,
             "original": obj,
             "published": any(c.code == obj.code for c in after.certifications),
+            "name_problems": name_mismatches(_find_cert(after, obj.code)),
             "impact": impact(
                 code=obj.code, before=request._catalog_preview, after=after, saved_profiles=saved
             ),
@@ -288,6 +304,97 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
             ],
         }
         return TemplateResponse(request, "admin/eligibility/certification/preview.html", context)
+
+    # --- history: the whole rule tree, in words, and going back to a version -----------
+
+    REVERT_PERMISSIONS = [
+        f"eligibility.{action}_{model}"
+        for model in ("requirementgroup", "requirementoption", "condition", "applicationnote")
+        for action in ("add", "change", "delete")
+    ] + ["eligibility.change_certification"]
+
+    def _history_of(self, request, object_id):
+        cert = self.get_object(request, unquote(object_id))
+        if cert is None:
+            raise Http404("No such certification.")
+        if not self.has_view_history_or_change_history_permission(request, cert):
+            raise PermissionDenied
+        return cert, rule_history.versions(rule_history.certification_changes(cert))
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Every saved version of the certification with its whole rule tree, newest first,
+        each saying what changed; a version's date opens what going back to it would do."""
+        cert, versions = self._history_of(request, object_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"History of {cert}",
+            "subtitle": None,
+            "object": cert,
+            "opts": self.model._meta,
+            "module_name": self.model._meta.verbose_name_plural.capitalize(),
+            "versions": versions[: self.history_list_per_page],
+            "more": max(len(versions) - self.history_list_per_page, 0),
+            "may_revert": request.user.has_perms(self.REVERT_PERMISSIONS),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(
+            request, "admin/eligibility/certification/object_history.html", context
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Going back to one version: what would change (nothing changes yet), and on POST,
+        the certification, its groups, routes, conditions and notes as they were then."""
+        cert, versions = self._history_of(request, object_id)
+        version = rule_history.find_version(versions, version_id)
+        if version is None:
+            raise Http404("No such version of this certification.")
+        plan = rule_history.plan_revert(cert, version.at)
+        if request.method == "POST":
+            if not request.user.has_perms(self.REVERT_PERMISSIONS):
+                raise PermissionDenied
+            if not plan.rows and not plan.phrases():
+                messages.info(request, f"{cert} already is as it was on {version.when}.")
+                return redirect("admin:eligibility_certification_history", cert.pk)
+            try:
+                said = plan.apply(reason=f"{rule_history.REVERTED}{version.when}")
+            except IntegrityError:
+                messages.error(
+                    request,
+                    "This version cannot be brought back as a whole: two rows would share a "
+                    "code. Change the codes on the certification page, then try again.",
+                )
+                return redirect("admin:eligibility_certification_history", cert.pk)
+            messages.success(
+                request,
+                f"{cert} is back to the version of {version.when}: " + "; ".join(said) + ".",
+            )
+            return redirect("admin:eligibility_certification_change", cert.pk)
+        after, hidden = None, False
+        if plan.rows or plan.phrases():
+            public_now = any(c.code == cert.code for c in get_snapshot().certifications)
+            # The rules in plain language as they would read: apply, look, roll back.
+            with transaction.atomic():
+                plan_copy = rule_history.plan_revert(cert, version.at)
+                plan_copy.apply(reason="preview")
+                after_cert = _find_cert(read_published(), cert.code)
+                after, hidden = rule_lines(after_cert), public_now and after_cert is None
+                transaction.set_rollback(True)
+            cert.refresh_from_db()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Go back to the version of {version.when}?",
+            "subtitle": None,
+            "object": cert,
+            "opts": self.model._meta,
+            "module_name": self.model._meta.verbose_name_plural.capitalize(),
+            "version": version,
+            "changes": plan.phrases(rule_history.NEXT),
+            "after_rules": after,
+            "hidden": hidden,
+            "may_revert": request.user.has_perms(self.REVERT_PERMISSIONS),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/eligibility/certification/revert.html", context)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -309,12 +416,33 @@ class TreeRowAdmin(CatalogAdmin):
     """Rows of the rule tree are built on their certification's page; these admins give each
     row its own history and revert, but no "add" away from its certification."""
 
+    object_history_template = "admin/eligibility/tree_row_history.html"
+    certification_path: tuple[str, ...] = ()  # attributes from the row to its certification
+
     def has_add_permission(self, request):
         return False
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The row's own history, pointing to its certification's history: going back there
+        brings the whole rule tree back, not this one row."""
+        obj = self.get_object(request, unquote(object_id))
+        cert = obj
+        for name in self.certification_path:
+            cert = getattr(cert, name, None)
+        return super().history_view(
+            request, object_id, {"certification": cert, **(extra_context or {})}
+        )
+
+    def history_view_title(self, request, obj):
+        return f"History of {self.plain_name(obj)}"
+
+    def plain_name(self, obj) -> str:
+        return str(obj)
 
 
 @admin.register(m.RequirementGroup)
 class RequirementGroupAdmin(TreeRowAdmin):
+    certification_path = ("certification",)
     list_display = ("name", "code", "certification", "position")
     list_filter = ("certification",)
     list_select_related = ("certification",)
@@ -322,6 +450,7 @@ class RequirementGroupAdmin(TreeRowAdmin):
 
 @admin.register(m.RequirementOption)
 class RequirementOptionAdmin(TreeRowAdmin):
+    certification_path = ("group", "certification")
     list_display = ("name", "code", "group", "position")
     list_filter = ("group__certification",)
     list_select_related = ("group__certification",)
@@ -334,6 +463,12 @@ class ConditionAdmin(TreeRowAdmin):
     list_display = ("code", "kind", "option")
     list_filter = ("kind", "option__group__certification")
     list_select_related = ("option__group__certification",)
+    certification_path = ("option", "group", "certification")
+
+    def plain_name(self, obj) -> str:
+        # Three rows of CCM are all "experience": name the rule by its route.
+        kind, cert = obj.get_kind_display().lower(), obj.option.group.certification
+        return f"the {kind} rule of “{obj.option.name}” ({cert.code.upper()})"
 
 
 from .advising import admin as advising_admin  # noqa: E402,F401  (registers the organisations)

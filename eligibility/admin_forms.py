@@ -185,8 +185,26 @@ class AtLeastOneFormSet(NestedInlineFormSet):
 
     required_message = "Add at least one."
 
+    def _parent_deleted(self) -> bool:
+        """Whether the row this formset sits under (or one above it) is being deleted."""
+        form = getattr(self, "parent_form", None)
+        while form is not None:
+            if "DELETE" in form.fields and form.fields["DELETE"].widget.value_from_datadict(
+                form.data, form.files, form.add_prefix("DELETE")
+            ):
+                return True
+            form = getattr(getattr(form, "parent_formset", None), "parent_form", None)
+        return False
+
+    def _should_delete_form(self, form):
+        # A route deleted on the page takes its conditions with it, even when only the
+        # route's box was ticked; otherwise they would be saved again under a deleted row.
+        return self._parent_deleted() or super()._should_delete_form(form)
+
     def clean(self):
         super().clean()
+        if self._parent_deleted():
+            return
         if any(form.errors for form in self.forms):
             return
         kept = [

@@ -121,3 +121,120 @@ def impact(*, code: str, before: Snapshot, after: Snapshot, saved_profiles: list
         saved_total=len(saved_profiles),
         saved_changed=sorted(changed.items()),
     )
+
+
+# --- names that contradict their numbers -----------------------------------------------------
+
+HOURS_PER_YEAR = 2080  # full time (SPEC §2)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+STATED = re.compile(
+    r"(?P<before>\b(?:last|past|within)\s+)?"
+    r"\b(?P<number>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
+    r"\s+(?:full[- ]time\s+)?(?P<unit>months?|years?|hours?|references?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NameMismatch:
+    """A group's or route's name stating a number its rules do not have."""
+
+    group: str
+    route: str | None  # None: the group's own name
+    stated: str  # "12 months"
+    message: str  # names the row, the number it states, the number its rule has, a fix
+
+
+def _whole(value: float) -> int | None:
+    return round(value) if abs(value - round(value)) < 0.01 else None
+
+
+def _amounts(conditions) -> dict[str, list[tuple[float, int]]]:
+    """What a name may state about these conditions, by unit: (value in that unit, the
+    rule's own number: hours, years of look-back or references)."""
+    found: dict[str, list[tuple[float, int]]] = {
+        "hours": [], "months": [], "years": [], "look-back": [], "references": [],
+    }  # fmt: skip
+    for condition in conditions:
+        params = condition.params or {}
+        hours, years, count = params.get("hours"), params.get("within_years"), params.get("count")
+        if condition.kind in ("experience", "education") and isinstance(hours, int):
+            found["hours"].append((hours, hours))
+            if condition.kind == "experience":
+                found["months"].append((hours * 12 / HOURS_PER_YEAR, hours))
+                found["years"].append((hours / HOURS_PER_YEAR, hours))
+        if isinstance(years, int):
+            found["look-back"].append((years, years))
+        if condition.kind == "references" and isinstance(count, int):
+            found["references"].append((count, count))
+    return found
+
+
+def _plural(number: int, unit: str) -> str:
+    return f"{number:,} {unit}{'' if number == 1 else 's'}"
+
+
+def _hours_words(hours: int, unit: str) -> str:
+    """Hours said in the unit the editor used when that is a whole number, else in hours."""
+    months, years = _whole(hours * 12 / HOURS_PER_YEAR), _whole(hours / HOURS_PER_YEAR)
+    if unit == "years" and years:
+        return _plural(years, "year")
+    if unit in ("years", "months") and months:
+        return _plural(months, "month")
+    return _plural(hours, "hour")
+
+
+def _check_name(name: str, conditions) -> list[tuple[str, str, str]]:
+    """(what the name states, what the rule has, a name that matches) for each contradiction."""
+    amounts = _amounts(conditions)
+    problems = []
+    for match in STATED.finditer(name):
+        raw = match.group("number")
+        unit = match.group("unit").lower().removesuffix("s") + "s"
+        value = NUMBER_WORDS.get(raw.lower()) or int(raw.replace(",", ""))
+        key = "look-back" if unit == "years" and match.group("before") else unit
+        if key == "years" and not amounts["years"]:
+            key = "look-back"  # "… for 3 years" over a rule that only looks back 3 years
+        candidates = amounts[key]
+        if not candidates or any(abs(value - have) < 0.01 for have, _ in candidates):
+            continue  # no number of that kind to contradict, or it agrees
+        number = candidates[0][1]
+        stated = _plural(value, unit.removesuffix("s"))  # "Three references": "3 references"
+        if key == "look-back":
+            replacement = _plural(number, "year")
+            has = f"hours from the last {replacement}"
+        elif key == "references":
+            has = replacement = _plural(number, "reference")
+        else:
+            has, replacement = _plural(number, "hour"), _hours_words(number, unit)
+            if key != "hours":
+                stated += (
+                    f" ({round(value * HOURS_PER_YEAR / (12 if key == 'months' else 1)):,} hours)"
+                )
+        start = match.start("number")
+        suggestion = name[:start] + replacement + name[match.end() :]
+        problems.append((stated, has, suggestion[:1].upper() + suggestion[1:]))
+    return problems
+
+
+def name_mismatches(cert: Certification | None) -> list[NameMismatch]:
+    """Group and route names of `cert` that state a number of months, years, hours or
+    references their conditions contradict ("12 months" over a 1,500-hour rule)."""
+    if cert is None:
+        return []
+    found = []
+    for group in cert.groups:
+        rows = [(None, group.name, [c for o in group.options for c in o.conditions])]
+        rows += [(option.name, option.name, option.conditions) for option in group.options]
+        for route, name, conditions in rows:
+            for stated, has, suggestion in _check_name(name, conditions):
+                what = f"the route “{route}”" if route else f"the requirement “{group.name}”"
+                message = (
+                    f"{group.name}: {what} says {stated}, but its rule needs {has}. "
+                    f"Rename it so that the name matches, e.g. “{suggestion}”."
+                )
+                found.append(NameMismatch(group.name, route, stated, message))
+    return found

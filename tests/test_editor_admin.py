@@ -190,4 +190,4 @@ def test_the_certification_page_gathers_the_rule_changes_with_who_made_them(clie
     client.post(change_url("acm"), single(fields))
     page = client.get(change_url("acm")).content.decode()
     assert "recent rule changes" in page.lower()
-    assert "erin changed" in page
+    assert "erin: the hours of work needed for" in page  # who, and the rule in words

@@ -35,39 +35,24 @@ _lock = threading.Lock()
 
 
 def rule_changes(since: dt.datetime | None) -> list[dict]:
-    """The catalog edits after `since`: [{"certification": code or None, "text": ...}]."""
+    """The catalog edits after `since`, each in plain words naming the certification and the
+    rule ("CCM: the hours of work needed for “12 months under a CCM-certified supervisor”
+    changed from 2,080 to 1,500 (erin, 1 Dec 2026)"):
+    [{"certification": code or None, "text": ..., "at": ...}]."""
+    from ..rule_history import rule_changes_since, sentence
+
     cert_codes = dict(m.Certification.history.values_list("id", "code").distinct())
-    group_cert = dict(m.RequirementGroup.history.values_list("id", "certification_id").distinct())
-    option_group = dict(m.RequirementOption.history.values_list("id", "group_id").distinct())
-    sources = [
-        (m.Certification, "certification", lambda r: r.id),
-        (m.RequirementGroup, "requirement", lambda r: r.certification_id),
-        (m.RequirementOption, "route", lambda r: group_cert.get(r.group_id)),
-        (m.Condition, "condition", lambda r: group_cert.get(option_group.get(r.option_id))),
-        (m.ApplicationNote, "application note", lambda r: r.certification_id),
-    ]
     changes = []
-    for model, label, cert_of in sources:
-        records = model.history.select_related("history_user").order_by("history_date")
-        if since is not None:
-            records = records.filter(history_date__gt=since)
-        for record in records[:500]:
-            who = record.history_user.get_username() if record.history_user else "catalog load"
-            when = timezone.localtime(record.history_date)
-            verb = m.HISTORY_VERBS[record.history_type]
+    for change in rule_changes_since(since):
+        if change.parent_added:  # said by its parent's line ("the route … was removed")
+            continue
+        for text in sentence(change, cert_codes):
             changes.append({
-                "certification": cert_codes.get(cert_of(record)),
-                "text": f"{label.capitalize()} “{_label(record)}” {verb} "
-                        f"by {who} on {when:%d %b %Y %H:%M}",
-                "at": record.history_date.isoformat(),
+                "certification": cert_codes.get(change.certification_id),
+                "text": text,
+                "at": change.at.isoformat(),
             })  # fmt: skip
-    changes.sort(key=lambda c: c["at"])
     return changes
-
-
-def _label(record) -> str:
-    code = getattr(record, "code", None)
-    return code or f"{record.text[:40]}…"
 
 
 def _cause(texts: list[str]) -> str:

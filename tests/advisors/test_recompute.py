@@ -33,10 +33,12 @@ def test_an_editors_change_recomputes_and_records_who_moved(
     assert after.status != "eligible"
     change = StatusChange.objects.get(client=ready, certification="acm")
     assert change.before_status == "eligible"
-    assert f"“{condition.code}” changed" in change.cause
+    # The certification and the rule in plain words (issue 13, item 18), not the row's code.
+    assert change.cause.startswith("ACM: the hours of work needed for “1 year of paid,")
+    assert "changed from 2,080 to 20,000" in change.cause
     page = login(advisor).get("/advisor/")
     assert "Ready Rita" in page.content.decode()
-    assert f"“{condition.code}” changed" in page.content.decode()
+    assert "changed from 2,080 to 20,000" in page.content.decode()
 
 
 def test_unchanged_rules_change_nothing(advisor):

@@ -148,5 +148,5 @@ def test_an_editor_adds_a_certification_and_the_public_is_eligible_for_it(site, 
     # 5. The certification's history names the editor.
     editor.goto(f"{site}/admin/eligibility/certification/{cert.pk}/history/")
     (created,) = editor.locator("#change-history tbody tr").all()
-    expect(created).to_contain_text("Created")
+    expect(created).to_contain_text("The certification was added")
     expect(created.get_by_role("cell", name=USERNAME, exact=True)).to_be_visible()
