@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .explain import either, lower_first, number
+from .explain import either, lower_first
 from .forms import STEPS
 from .profile import ProfileError, parse_profile
 from .snapshot import Snapshot
@@ -104,7 +104,9 @@ def _long(day: dt.date) -> str:
 def _hours(value, unit: str = "hour") -> str:
     if not isinstance(value, int | float) or isinstance(value, bool):
         return f"{value} {unit}s"
-    return f"{number(value)} {unit}{'' if value == 1 else 's'}"
+    # The person's own figure, as typed: 37.5 stays 37.5 (the results count whole hours).
+    text = f"{value:,.1f}".removesuffix(".0")
+    return f"{text} {unit}{'' if value == 1 else 's'}"
 
 
 class _Words:

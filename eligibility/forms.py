@@ -7,13 +7,16 @@ the field's label in front ("End date is before start").
 """
 
 import contextlib
+import datetime as dt
 from pathlib import Path
 
 from django import forms
 from django.forms.renderers import Jinja2
 from django.forms.utils import ErrorList
+from django.utils import timezone
 from django.utils.functional import cached_property
 
+from .explain import long_date
 from .profile import MAX_ENTRIES, ProfileError, parse_profile
 from .snapshot import Snapshot
 
@@ -331,6 +334,25 @@ class StepForm(ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
     def summary_target(self) -> str:
         return f"{self.prefix}-errors"
 
+    @property
+    def confirm_name(self) -> str:
+        """The hidden field that says the person has seen this step's warnings."""
+        return f"{self.prefix}-confirmed" if self.prefix else "confirmed"
+
+    def warnings(self) -> list[tuple[str, str]]:
+        """Answers that are allowed but probably wrong, as (element id, message): shown on the
+        step, never blocking. Only for a bound step whose answers are valid."""
+        return []
+
+    def warnings_key(self) -> str:
+        """What the warnings were about; the step moves on once the person has seen them."""
+        return "|".join(message for _, message in self.warnings())
+
+    def unconfirmed_warnings(self) -> bool:
+        """True when the step has warnings the person has not been shown yet."""
+        key = self.warnings_key()
+        return bool(key) and self.data.get(self.confirm_name) != key
+
     def error_summary(self) -> list[tuple[str, str]]:
         """Every error of the step in page order, the entries' after the step's own."""
         items = super().error_summary()
@@ -354,6 +376,30 @@ class LicencesStep(StepForm):
     entry_form = LicenceForm
     entry_noun = "licence"
     profile_key = "licenses"
+
+    def warnings(self) -> list[tuple[str, str]]:
+        """A licence ticked active whose expiry date has passed: most often a renewal whose
+        new date was not entered, sometimes a licence that has lapsed. Certifications count
+        only a licence that is current on the day."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        today = timezone.localdate()
+        found = []
+        for number, form in enumerate(self.entries.forms, start=1):
+            data = form.cleaned_data if form.has_changed() else {}
+            try:
+                expires = dt.date.fromisoformat(data.get("expires") or "")
+            except ValueError:
+                continue
+            if data.get("active") and expires < today:
+                day = long_date(expires.toordinal())
+                found.append((
+                    form["expires"].auto_id,
+                    f"Licence {number}: its expiry date, {day}, has passed, yet "
+                    "it is marked active. If you have renewed it, enter the new expiry date; "
+                    "if it has lapsed, untick “This licence is active”.",
+                ))  # fmt: skip
+        return found
 
 
 class EducationStep(StepForm):
@@ -412,9 +458,17 @@ class AboutStep(StepForm):
                 choices=[("yes", "Yes"), ("no", "No")],
                 widget=forms.RadioSelect,
                 coerce=lambda value: value == "yes",
-                error_messages={"required": "needs an answer"},
+                error_messages={"required": "Choose Yes or No."},
             )
         style_widgets(self)
+
+    def summary_message(self, name: str, error) -> str:
+        # The summary is read away from the question: say which one, in a few words.
+        if name.startswith("attest_"):
+            term = self.snapshot.attestations.get(name.removeprefix("attest_"))
+            if term is not None:
+                return f"{term.name}: choose Yes or No."
+        return super().summary_message(name, error)
 
     def profile_part(self) -> dict:
         data = self.cleaned_data

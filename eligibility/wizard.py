@@ -182,13 +182,20 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         if "wizard_finish" in post:
             form = self.get_form(data=post)
             self.storage.set_step_data(self.steps.current, post)
-            if not form.is_valid():
+            if not form.is_valid() or form.unconfirmed_warnings():
                 return self.render(form)
             return self.render_done(form, **kwargs)
         if post.get(f"{self.prefix}-current_step", self.steps.current) not in self.get_form_list():
             # formtools would look the unknown step up and fail with a KeyError (a 500).
             raise SuspiciousOperation("The wizard's current step is not one of its steps.")
         return super().post(*args, **kwargs)
+
+    def render_next_step(self, form, **kwargs):
+        # A valid step with a warning not shown yet stays, once, to show it (its answers are
+        # stored already); the next Continue moves on with the answers as they are.
+        if form.unconfirmed_warnings():
+            return self.render(form)
+        return super().render_next_step(form, **kwargs)
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -202,6 +209,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         context["can_finish"] = all(name in stored or name == current for name, _ in STEPS)
         context["nav"] = "assess"
         context["errors"] = form.error_summary() if form.is_bound else []
+        context["warnings"] = [] if context["errors"] else form.warnings()
+        context["warnings_key"] = form.warnings_key() if context["warnings"] else ""
         return context
 
     def render_to_response(self, context, **kwargs):

@@ -150,7 +150,7 @@ def test_the_attestation_is_asked_as_a_plain_question(client):
     client.get("/assess/")
     response = post(client, "about", {"about-references": "0"})
     assert response.status_code == 200
-    assert any("needs an answer" in message for _, message in response.context["errors"])
+    assert any("choose Yes or No" in message for _, message in response.context["errors"])
 
 
 def test_results_without_answers_send_the_person_to_the_start(client):

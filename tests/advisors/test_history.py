@@ -27,7 +27,7 @@ def resaved(client, profile, user) -> None:
 
 def test_an_assessment_saved_again_with_40_0_hours_instead_of_40_shows_no_change(login, advisor):
     maria = add_client(advisor.organisation, advisor, profile=nurse())
-    again = nurse()
+    again = nurse(as_of="2026-11-24")  # assessed again a day later (the same day records nothing)
     again["experience"][0]["hours_per_week"] = 40.0
     again["education"][0]["hours"] = 12.0
     resaved(maria, again, advisor.user)

@@ -113,7 +113,7 @@ def test_an_invited_client_fills_in_the_assessment_and_the_advisor_sees_it(site,
     assert advisor.locator(".stats li").first.inner_text().split() == ["1", "clients"]
 
     advisor.goto(client_url)
-    assert "completed by the client" in advisor.locator(".facts").inner_text()
+    assert "completed by the client" in advisor.locator("div.facts").inner_text()
     plan = advisor.locator("section", has=advisor.locator("#plan-heading"))
     assert plan.is_visible()
     assert status(advisor, "ccm") == "Eligible now"

@@ -7,6 +7,7 @@ Screenshots of the dashboard, the searched client list and a client's history ar
 """
 
 import copy
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -43,6 +44,8 @@ def demo(site):
     assert vicki.advisor.user.username == "demo-advisor"
     snapshot, user = get_snapshot(), vicki.advisor.user
     again = copy.deepcopy(vicki.assessment.profile)
+    # Saved again the next day (a save on the same day that changes nothing records nothing).
+    again["as_of"] = (dt.date.fromisoformat(again["as_of"]) + dt.timedelta(days=1)).isoformat()
     for job in again["experience"]:
         job["hours_per_week"] = float(job["hours_per_week"])
     for course in again["education"]:
