@@ -1,20 +1,40 @@
 """The "Catalog editors" group: exactly the permissions to edit the catalog, nothing else.
 
-A migration creates it; `ensure_editors_group()` (re)creates it where the data may be gone,
-e.g. after a database flush, and is what the demo account and tests use.
+`CATALOG_MODELS` is the one list of what editors may change: the migration that creates the
+group and `ensure_editors_group()` (which recreates it after a database flush, for the demo
+account and tests) both read it. A list, not "every model of the app": the advisors' models
+(organisations, members, clients) live in the same app label today, and a catalog editor who
+could add a membership could make themselves an organisation's admin.
 """
 
 from django.contrib.auth.models import Group, Permission
 
 GROUP = "Catalog editors"
-NOT_CATALOG = {"savedplan", "catalogrevision"}
+APP_LABEL = "eligibility"
+CATALOG_MODELS = (
+    "licencetype",
+    "degreelevel",
+    "degreefield",
+    "role",
+    "setting",
+    "cetopic",
+    "attestation",
+    "externalcredential",
+    "source",
+    "certifyingbody",
+    "certification",
+    "applicationnote",
+    "requirementgroup",
+    "requirementoption",
+    "condition",
+    "jobrole",
+)
 
 
-def editor_permissions():
-    return (
-        Permission.objects.filter(content_type__app_label="eligibility")
-        .exclude(content_type__model__in=NOT_CATALOG)
-        .exclude(content_type__model__startswith="historical")
+def editor_permissions(permission_model=Permission):
+    """The add, change, delete and view permissions of the catalog's models."""
+    return permission_model.objects.filter(
+        content_type__app_label=APP_LABEL, content_type__model__in=CATALOG_MODELS
     )
 
 
