@@ -47,6 +47,11 @@ def _address(value) -> str | None:
     # An IPv6 zone ("fe80::1%eth0") names the proxy's interface, not the client.
     last = value.rsplit(",", 1)[-1].strip().split("%", 1)[0]
     try:
-        return str(ipaddress.ip_address(last))
+        address = ipaddress.ip_address(last)
     except ValueError:
         return None
+    # A dual-stack proxy writes IPv4 clients as "::ffff:203.0.113.7"; counted as IPv6, every
+    # IPv4 client would fall in the same /64 (RATELIMIT_IPV6_MASK) and share one count.
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return str(address)

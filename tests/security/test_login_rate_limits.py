@@ -190,6 +190,25 @@ def test_guesses_are_counted_per_client_named_by_the_proxy_and_bad_values_per_co
     assert_too_many(site_log_in(client, "ada", PASSWORD, REMOTE_ADDR=PROXY))
 
 
+def test_ipv4_clients_written_as_ipv6_by_the_proxy_each_have_their_own_count(settings):
+    """A dual-stack proxy names IPv4 clients "::ffff:203.0.113.7": not one shared count."""
+    configure_proxy(settings, "HTTP_X_REAL_IP")
+    client = browser()
+    UserFactory(username="ada")
+    for _ in range(GUESSES):
+        response = site_log_in(
+            client, "ada", "guess", REMOTE_ADDR=PROXY, HTTP_X_REAL_IP=f"::ffff:{HOME}"
+        )
+        assert response.status_code == 200
+    assert_too_many(
+        site_log_in(client, "ada", PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_REAL_IP=f"::ffff:{HOME}")
+    )
+    other = site_log_in(
+        client, "ada", PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_REAL_IP=f"::ffff:{ELSEWHERE}"
+    )
+    assert other.status_code == 302
+
+
 def test_only_the_address_the_proxy_appended_to_x_forwarded_for_counts(settings):
     """nginx's $proxy_add_x_forwarded_for keeps what the client sent and appends the address it
     saw: the right-most entry is the proxy's, the rest is the client's to invent."""
