@@ -226,3 +226,11 @@ def test_only_the_address_the_proxy_appended_to_x_forwarded_for_counts(settings)
             client, "ada", PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"192.0.2.99, {HOME}"
         )
     )
+
+
+def test_a_connection_with_no_address_still_gets_an_answer():
+    """gunicorn on a Unix socket sees no address at all; that is counted, never a 500."""
+    client = browser()
+    UserFactory(username="ada")
+    assert site_log_in(client, "ada", "guess", REMOTE_ADDR="").status_code == 200
+    assert site_log_in(client, "ada", PASSWORD, REMOTE_ADDR="").status_code == 302
