@@ -138,8 +138,11 @@ CATALOG_RECHECK_SECONDS = float(os.environ.get("DJANGO_CATALOG_RECHECK_SECONDS",
 RATELIMIT_USE_CACHE = "default" if CACHE_URL else "ratelimit"
 RATELIMIT_VIEW = "careerpath.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)  # off only for benchmarks
-# Addresses are per client as seen by the proxy in front (gunicorn behind one proxy).
-RATELIMIT_IP_META_KEY = os.environ.get("DJANGO_RATELIMIT_IP_META_KEY") or None
+# Addresses are per client as seen by the proxy in front (gunicorn behind one proxy): the
+# header it sets (HTTP_X_REAL_IP), read by careerpath.client_address, which falls back to the
+# connection's address when the header is missing or not an address (README, "Behind a proxy").
+RATELIMIT_CLIENT_IP_META_KEY = os.environ.get("DJANGO_RATELIMIT_IP_META_KEY") or "REMOTE_ADDR"
+RATELIMIT_IP_META_KEY = "careerpath.client_address.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from careerpath.views import healthz, robots_txt
 from eligibility import api, catalog_pages, views
+from eligibility.advising.auth import login_limit
 from eligibility.wizard import AssessmentWizard
 
 wizard = AssessmentWizard.as_view(url_name="assess_step", done_step_name="finished")
@@ -52,5 +53,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("eligibility.advising.auth")),
     path("", include("eligibility.advising.urls")),
+    # The admin's log-in, with the same limit on guessing as the site's (and the same count);
+    # matched before admin.site.urls, so reverse("admin:login") still names this address.
+    path("admin/login/", login_limit(admin.site.login)),
     path("admin/", admin.site.urls),
 ]

@@ -45,19 +45,37 @@ class PasswordChangeForm(SiteFormMixin, auth_forms.PasswordChangeForm):
     pass
 
 
-limited = method_decorator(ratelimit(key="ip", rate=LOGIN_RATE, method="POST", block=True),
-                           name="post")  # fmt: skip
+def guess_limit(group: str, key: str = "ip"):
+    """A view decorator: at most LOGIN_RATE POSTs a minute per `key` ("ip" or "user") in
+    `group`, then the 429 page until the minute is over, even for the right password.
+
+    Each limit names its group: django-ratelimit's default group, the view's method
+    (ProcessFormView.post), would make every form view share one count by accident."""
+    return ratelimit(group=group, key=key, rate=LOGIN_RATE, method="POST", block=True)
 
 
-@limited
+# Both log-in forms, the site's and the admin's, share one count per address: the admin's
+# must not double the guesses at an account.
+login_limit = guess_limit("accounts.login")
+
+
+@method_decorator(login_limit, name="post")
 class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
 
-@limited
+@method_decorator(guess_limit("accounts.password_reset"), name="post")
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
+
+
+# Guesses at the old password: per person (the account, whichever address) and per address
+# (one address across many stolen sessions).
+@method_decorator(guess_limit("accounts.password_change.user", key="user"), name="post")
+@method_decorator(guess_limit("accounts.password_change.ip"), name="post")
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
 
 
 urlpatterns = [
@@ -66,8 +84,7 @@ urlpatterns = [
     # goes to the dashboard, which says where the button is, instead of a bare 405.
     path("logout/", button_only(back="advisor_dashboard", message="To log out, press "
          "“Log out” at the top of the page.")(auth_views.LogoutView.as_view()), name="logout"),
-    path("password_change/", auth_views.PasswordChangeView.as_view(
-        form_class=PasswordChangeForm), name="password_change"),
+    path("password_change/", PasswordChangeView.as_view(), name="password_change"),
     path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
     path("password_reset/", PasswordResetView.as_view(), name="password_reset"),
