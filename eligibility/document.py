@@ -146,7 +146,9 @@ def _takes(cond: ConditionResult, snap: Snapshot) -> str:
     if c.kind == "references":
         more = c.count - (cond.have or 0)
         return f"{more} more reference{'s' if more != 1 else ''}"
-    return f"a yes to the question on {snap.attestations[c.attestation].name.lower()}"
+    # Not "answer yes": the question is about the person's record, which a form cannot change.
+    name = snap.attestations[c.attestation].name.lower()
+    return f"the certifying body's review of your record ({name}): ask them before you apply"
 
 
 def reach(
@@ -336,5 +338,6 @@ def _first_words(cert: dict, as_of: str) -> str:
         opened_by = reached["opened_by"]
         if len(opened_by) <= 2:
             return f"For people with {either([lower_first(d['text']) for d in opened_by])}."
-        return "For people with another licence, degree or credential: see what opens it."
+        named = either([lower_first(d["text"]) for d in opened_by[:2]])
+        return f"For people with {named}, among others: see “All requirements”."
     return steps[0]["text"] if steps else ""

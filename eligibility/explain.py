@@ -74,25 +74,24 @@ def a_or_an(text: str) -> str:
 
 def duration(hours: float) -> str:
     """Hours as full-time months or years, the way applicants count them: "12 months full
-    time", "about 4.8 months full time", "about 10 months full time" (never "10.0")."""
+    time", "about 5 months full time", "3 years full time" (whole months: "about 12.8
+    months" is more precise than anyone plans)."""
     months = hours / FULL_TIME_MONTH
     if months >= 24 and months % 12 == 0:
         return f"{months / 12:.0f} years full time"
-    if round(months, 1) >= 1:
+    if months >= 0.95:
         return _about(months, "month")
-    if round(hours / 40, 1) >= 1:
+    if hours / 40 >= 0.95:
         return _about(hours / 40, "week")
     return "less than a week full time"
 
 
 def _about(amount: float, unit: str) -> str:
-    """ "12 months", "about 4.8 months", "about 10 months" (one decimal, and none when it
-    would be ".0")."""
-    rounded = round(amount, 1)
-    text = f"{rounded:.0f}" if rounded.is_integer() else f"{rounded:.1f}"
-    plural = "" if text == "1" else "s"
+    """ "12 months", "about 5 months": whole units, "about" when rounded."""
+    rounded = max(round(amount), 1)
+    plural = "" if rounded == 1 else "s"
     prefix = "" if float(amount).is_integer() else "about "
-    return f"{prefix}{text} {unit}{plural} full time"
+    return f"{prefix}{rounded} {unit}{plural} full time"
 
 
 def scope(cond: Condition, snap: Snapshot) -> str:

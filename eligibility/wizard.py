@@ -109,6 +109,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     template_name = "eligibility/wizard/step.html"
     url_name = "assess_step"
     done_step_name = "finished"
+    finish_label = "See my results"
 
     def dispatch(self, request, *args, **kwargs):
         self.snapshot = get_snapshot()
@@ -208,6 +209,8 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         ]  # fmt: skip
         context["can_finish"] = all(name in stored or name == current for name, _ in STEPS)
         context["nav"] = "assess"
+        context["step_url"] = self.get_step_url(current)
+        context["finish_label"] = self.finish_label
         context["errors"] = form.error_summary() if form.is_bound else []
         context["warnings"] = [] if context["errors"] else form.warnings()
         context["warnings_key"] = form.warnings_key() if context["warnings"] else ""

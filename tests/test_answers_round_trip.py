@@ -262,3 +262,13 @@ def test_an_advisor_update_that_changes_nothing_records_no_change_in_the_history
     assert Assessment.objects.filter(client=client).count() == 1
     page = browser.get(f"/advisor/clients/{client.pk}/").content.decode()
     assert "Removed" not in page and "Added" not in page
+
+
+def test_the_advisors_last_step_saves_the_assessment_rather_than_showing_my_results(
+    advisor_account,
+):
+    client = saved_client(advisor_account, {"references": 1})
+    browser = Browser()
+    browser.force_login(advisor_account.user)
+    page = browser.get(f"/advisor/clients/{client.pk}/assessment/about/").content.decode()
+    assert ">Save the assessment</button>" in page and "See my results" not in page

@@ -105,3 +105,12 @@ def test_an_unanswered_question_says_what_to_do_in_a_few_words(client):
     messages = [message for _, message in response.context["errors"]]
     assert messages == ["Good moral character: choose Yes or No."]
     assert "Choose Yes or No." in response.content.decode()  # at the question itself
+
+
+def test_the_step_posts_to_its_own_address_so_the_answer_page_opens_at_its_top(client):
+    """After "Add another", the page's URL ends in #entry-2; a form posting to "" kept that
+    fragment and scrolled past the warning or error summary."""
+    fields = page_fields(client, "/assess/licences/")
+    fields["licences-entries-0-type"] = ["rn"]
+    page = press(client, "/assess/licences/", fields, "add_entry").content.decode()
+    assert 'action="/assess/licences/" id="wizard-form"' in page

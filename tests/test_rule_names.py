@@ -110,7 +110,7 @@ def test_after_the_edit_nine_months_meets_1500_hours_and_eight_do_not(client, ed
     assert nine["met"] is True
     (rule,) = nine["conditions"]
     assert rule["need"] == 1500 and rule["have"] >= 1500
-    assert "1,500 hours (about 8.7 months full time)" in rule["text"]  # the rule's own words
+    assert "1,500 hours (about 9 months full time)" in rule["text"]  # the rule's own words
     eight = route("2026-03-26")  # 243 days: 1,389 hours
     assert eight["met"] is False
 

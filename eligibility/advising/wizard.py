@@ -62,6 +62,7 @@ class ClientWizard(AssessmentWizard):
 class AdvisorEntryWizard(ClientWizard):
     source = Assessment.BY_ADVISOR
     url_name = "advisor_assessment_step"
+    finish_label = "Save the assessment"
 
     @method_decorator(advisor_required)
     def dispatch(self, request, *args, **kwargs):
@@ -92,6 +93,7 @@ class AdvisorEntryWizard(ClientWizard):
 class InvitationWizard(ClientWizard):
     source = Assessment.BY_CLIENT
     url_name = "invitation_step"
+    finish_label = "Send my answers"
 
     def find_client(self):
         self.invitation = find_invitation(self.kwargs["token"])

@@ -99,7 +99,7 @@ def test_an_invited_client_fills_in_the_assessment_and_the_advisor_sees_it(site,
         press_button(client, "Continue")
         assert "Error" not in client.title(), client.locator("#error-summary").inner_text()
     client.get_by_role("radio", name="Yes", exact=True).check()
-    press_button(client, "See my results")
+    press_button(client, "Send my answers")
 
     assert urlsplit(client.url).path.endswith("/done/"), client.url
     assert client.locator("h1").inner_text() == "Thank you, Maria Garcia"
