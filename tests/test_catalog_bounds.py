@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from eligibility import models as m
+from eligibility.kinds import KINDS
 from eligibility.snapshot import SEED_PATH
 from tests.factories import UserFactory
 from tests.htmlforms import form_fields, single
@@ -146,3 +147,13 @@ def test_an_import_keeps_plain_web_links_and_values_at_their_bounds(client, edit
     response = upload(client, data)
     assert response.status_code == 200
     assert response.context["changes"], response.context["errors"]
+
+
+def test_every_whole_number_parameter_has_an_upper_bound():
+    unbounded = [
+        f"{kind.code}.{param.name}"
+        for kind in KINDS.values()
+        for param in kind.params
+        if param.type == "int" and param.maximum is None
+    ]
+    assert unbounded == []
