@@ -1,4 +1,7 @@
-"""Numbers too large to assess are refused with the field named, never a 500 (issue 14, 8)."""
+"""Numbers too large to assess are refused with the field named, never a 500 (issue 14, 8).
+
+The API, and the wizard that validates with the same profile check.
+"""
 
 import copy
 import json
@@ -6,6 +9,8 @@ import json
 import pytest
 
 from tests.conftest import SPEC_EXAMPLE
+from tests.test_assessment_wizard import ANSWERS, CE, entries
+from tests.test_assessment_wizard import post as wizard_post
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded", "fresh_rate_limits")]
 ASSESS = "/api/assess"
@@ -64,3 +69,22 @@ def test_numbers_at_their_bounds_are_assessed(client):
     profile["education"][0]["hours"] = 10_000
     response = post_body(client, json.dumps(profile))
     assert response.status_code == 200
+
+
+# --- the wizard: the same bounds, shown at the field --------------------------------------
+
+
+def test_the_wizard_refuses_a_course_of_more_hours_than_any_course_has(client):
+    client.get("/assess/")
+    response = wizard_post(client, "training", entries("training", {**CE, "hours": "1e21"}))
+    assert response.status_code == 200
+    messages = dict(response.context["errors"])
+    assert "must be at most 10,000" in messages["id_training-entries-0-hours"]
+
+
+def test_the_wizard_refuses_more_references_than_anyone_gives(client):
+    client.get("/assess/")
+    response = wizard_post(client, "about", {**ANSWERS["about"], "about-references": "9" * 30})
+    assert response.status_code == 200
+    messages = dict(response.context["errors"])
+    assert "must be at most 1,000" in messages["id_about-references"]
