@@ -47,7 +47,11 @@ def param_field(param: Param) -> forms.Field:
     if param.type == "code":
         return forms.ChoiceField(**common)
     if param.type == "int":
-        return forms.IntegerField(**common)
+        # The bounds are checked by clean_params (one message for the form and the import);
+        # the widget only tells the browser and the editor what is allowed.
+        common["help_text"] += f" From {param.minimum:,} to {param.maximum:,}."
+        attrs = {"min": param.minimum, "max": param.maximum}
+        return forms.IntegerField(widget=forms.NumberInput(attrs=attrs), **common)
     return forms.BooleanField(**common)
 
 

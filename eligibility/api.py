@@ -6,8 +6,9 @@ cached snapshot of the published catalog.
 
 Refusals are JSON too, always `{"errors": {path: message}}`:
 
-- 400 a profile that does not validate (every error by its path; in a list `[i].path`), a body
-  that is not UTF-8 or not JSON, a list of more than `MAX_PROFILES` profiles (path `body`);
+- 400 a profile that does not validate (every error by its path; in a list `[i].path`; a
+  number beyond a field's bound, however many digits, names that field), a body that is not
+  UTF-8 or not JSON, a list of more than `MAX_PROFILES` profiles (path `body`);
 - 405 a method the endpoint does not answer, with an `Allow` header;
 - 413 a body over `MAX_BODY_BYTES`, declared (Content-Length) or actually read;
 - 415 a Content-Type other than `application/json` (415 rather than 400: the body was not
@@ -120,6 +121,20 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
+# Every whole number a profile holds is bounded far below this (references at most 1,000),
+# so a longer number is read as this one: the profile check then names its field ("must be at
+# most 1,000") where int() would refuse the whole body past 4,300 digits, and nothing larger
+# than 64 bits ever reaches orjson.
+TOO_LARGE = 10**18
+MAX_INT_DIGITS = 18
+
+
+def _read_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        return -TOO_LARGE if text.startswith("-") else TOO_LARGE
+    return int(text)
+
+
 def decode_json(body: bytes) -> object:
     """Strict JSON from UTF-8 bytes (NaN and Infinity refused); 400 otherwise."""
     try:
@@ -127,7 +142,7 @@ def decode_json(body: bytes) -> object:
     except UnicodeDecodeError:
         raise Refusal(400, {"body": "is not valid UTF-8"}) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, parse_int=_read_int)
     except (ValueError, RecursionError):  # JSONDecodeError is a ValueError; so are huge ints
         raise Refusal(400, {"body": "is not valid JSON"}) from None
 

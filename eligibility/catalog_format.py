@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .kinds import clean_params
 
@@ -43,7 +44,7 @@ class CatalogError(ValueError):
 
 
 # --- the file format: fields of each list, in export order --------------------------------
-# type: code | text | text? (may be null) | int? | int | bool | date? | codes:<vocabulary>
+# type: code | text | url (http/https or empty) | int? | int | bool | date? | codes:<vocabulary>
 VOCAB_FIELDS = {
     "licence_types": (("code", "code"), ("name", "text"), ("description", "text")),
     "degree_levels": (("code", "code"), ("name", "text"), ("rank", "int")),
@@ -57,14 +58,14 @@ VOCAB_FIELDS = {
 SOURCE_FIELDS = (
     ("code", "code"),
     ("title", "text"),
-    ("url", "text"),
+    ("url", "url"),
     ("publisher", "text"),
     ("accessed_on", "date?"),
     ("verified_on", "date?"),
     ("confidence", "confidence"),
     ("notes", "text"),
 )
-BODY_FIELDS = (("code", "code"), ("name", "text"), ("url", "text"))
+BODY_FIELDS = (("code", "code"), ("name", "text"), ("url", "url"))
 CERT_FIELDS = (
     ("code", "code"),
     ("name", "text"),
@@ -101,14 +102,38 @@ TOP_LEVEL = (
     "job_roles",
 )
 SOC_RE = re.compile(r"^\d\d-\d{4}\.\d\d$")
+URL_SCHEMES = ("http", "https")  # a link an editor sets is followed by the public
+URL_MESSAGE = "must be a web address starting with https:// or http://"
+
+# Limits: for each list ("certifications", "groups", "conditions" …) the largest value of a
+# field, in characters for text and codes, as a number for whole numbers. eligibility.loading
+# reads them from the model fields the values are stored in; without them only the format is
+# checked (the seeded file and the live catalog, both already stored).
+Limits = dict[str, dict[str, int]]
+
+
+def web_address(value: str) -> bool:
+    """Whether `value` is an absolute http(s) address a browser opens as a page.
+
+    Anything else (javascript:, data:, a relative path, a leading space that some browsers
+    strip) is refused rather than rendered as a link.
+    """
+    if value != value.strip() or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in URL_SCHEMES and bool(parts.netloc)
 
 
 class _Checker:
     """Collects errors by path while normalising a catalog dict."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits | None = None) -> None:
         self.errors: dict[str, str] = {}
         self.codes: dict[str, set[str]] = {}
+        self.limits = limits or {}
 
     def error(self, path: str, message: str) -> None:
         self.errors.setdefault(path, message)
@@ -127,26 +152,43 @@ class _Checker:
                 out.append((f"{path}[{i}]", item))
         return out
 
-    def record(self, path: str, item: dict, spec: tuple, extra: tuple = ()) -> dict:
+    def record(
+        self, path: str, item: dict, spec: tuple, extra: tuple = (), table: str = ""
+    ) -> dict:
         known = {name for name, _ in spec} | set(extra)
         for key in item:
             if key not in known:
                 self.error(f"{path}.{key}", "is not a known field")
         out = {}
+        limits = self.limits.get(table, {})
         for name, kind in spec:
-            out[name] = self.value(f"{path}.{name}", item.get(name), kind, name in item)
+            out[name] = value = self.value(f"{path}.{name}", item.get(name), kind, name in item)
+            self.within(f"{path}.{name}", value, limits.get(name))
         return out
+
+    def within(self, path: str, value, largest: int | None) -> None:
+        """Refuse a value the database column cannot hold (once its format is right)."""
+        if largest is None or path in self.errors:
+            return
+        if isinstance(value, str) and len(value) > largest:
+            self.error(path, f"must be at most {largest:,} characters")
+        elif isinstance(value, int) and not isinstance(value, bool) and value > largest:
+            self.error(path, f"must be at most {largest:,}")
 
     def value(self, path: str, value, kind: str, present: bool):  # noqa: C901 - a flat switch
         if kind == "code":
             if not isinstance(value, str) or not CODE_RE.match(value):
                 self.error(path, "must be a code: lowercase letters, digits and hyphens")
             return value
-        if kind == "text":
+        if kind in ("text", "url"):
             if value is None and not present:
                 return ""
             if not isinstance(value, str):
                 self.error(path, "must be text")
+            elif "\x00" in value:  # PostgreSQL cannot store it in text
+                self.error(path, "must not contain a NUL character (\\u0000)")
+            elif kind == "url" and value and not web_address(value):
+                self.error(path, URL_MESSAGE)
             return value
         if kind in ("int", "int?"):
             if value is None and kind == "int?":
@@ -212,9 +254,12 @@ class _Checker:
             self.error(path, f"unknown {vocabulary.replace('_', ' ')}: " + ", ".join(unknown))
 
 
-def normalise_catalog(data: object) -> dict:
-    """Validate a catalog dict and return it canonical (every key, defaults, export order)."""
-    check = _Checker()
+def normalise_catalog(data: object, limits: Limits | None = None) -> dict:
+    """Validate a catalog dict and return it canonical (every key, defaults, export order).
+
+    `limits` (see `Limits`) also refuses values too long or too large to be stored.
+    """
+    check = _Checker(limits)
     if not isinstance(data, dict):
         raise CatalogError({"catalog": "must be a JSON object"})
     for key in data:
@@ -225,7 +270,10 @@ def normalise_catalog(data: object) -> dict:
     out: dict = {"format": FORMAT}
 
     def table(key: str, spec: tuple, name: str | None = None, extra: tuple = ()) -> list:
-        rows = [(p, check.record(p, item, spec, extra)) for p, item in check.records(data, key)]
+        rows = [
+            (p, check.record(p, item, spec, extra, table=key))
+            for p, item in check.records(data, key)
+        ]
         check.unique(key, rows, name or key)
         return rows
 
@@ -244,12 +292,16 @@ def normalise_catalog(data: object) -> dict:
 
     certs = []
     for path, raw in raw_certs:
-        cert = check.record(path, raw, CERT_FIELDS, extra=("application_notes", "groups"))
+        cert = check.record(
+            path, raw, CERT_FIELDS, extra=("application_notes", "groups"), table="certifications"
+        )
         check.refs(f"{path}.body", cert["body"], "bodies")
         check.refs(f"{path}.sources", cert["sources"], "sources")
         notes = []
         for npath, note in check.records(raw, "application_notes", f"{path}.application_notes"):
-            clean = check.record(npath, note, (("text", "text"),), extra=("unless",))
+            clean = check.record(
+                npath, note, (("text", "text"),), extra=("unless",), table="application_notes"
+            )
             unless = note.get("unless")
             if unless is not None:
                 unless = _condition(check, f"{npath}.unless", unless, vocabularies, coded=False)
@@ -262,7 +314,7 @@ def normalise_catalog(data: object) -> dict:
 
     jobs = []
     for path, raw in check.records(data, "job_roles"):
-        job = check.record(path, raw, JOB_FIELDS)
+        job = check.record(path, raw, JOB_FIELDS, table="job_roles")
         for name, kind in JOB_FIELDS:
             if kind.startswith("codes:"):
                 check.refs(f"{path}.{name}", job[name], kind[6:])
@@ -297,7 +349,9 @@ def _groups(check: _Checker, path: str, raw: dict, vocabularies: dict) -> list:
         check.error(f"{path}.groups", "a certification needs at least one requirement group")
     check.unique(f"{path}.groups", group_rows, "_groups")
     for gpath, graw in group_rows:
-        group = check.record(gpath, graw, (("code", "code"), ("name", "text")), ("options",))
+        group = check.record(
+            gpath, graw, (("code", "code"), ("name", "text")), ("options",), table="groups"
+        )
         option_rows = check.records(graw, "options", f"{gpath}.options")
         if not option_rows:
             check.error(f"{gpath}.options", "a requirement group needs at least one option")
@@ -305,7 +359,7 @@ def _groups(check: _Checker, path: str, raw: dict, vocabularies: dict) -> list:
         options = []
         for opath, oraw in option_rows:
             option = check.record(
-                opath, oraw, (("code", "code"), ("name", "text")), ("conditions",)
+                opath, oraw, (("code", "code"), ("name", "text")), ("conditions",), table="options"
             )
             cond_rows = check.records(oraw, "conditions", f"{opath}.conditions")
             if not cond_rows:
@@ -325,7 +379,7 @@ def _condition(check: _Checker, path: str, raw, vocabularies: dict, coded: bool 
         check.error(path, "must be an object")
         return {}
     spec = ((("code", "code"),) if coded else ()) + (("kind", "text"),)
-    cond = check.record(path, raw, spec, extra=("params",))
+    cond = check.record(path, raw, spec, extra=("params",), table="conditions")
     params, errors = clean_params(raw.get("kind"), raw.get("params", {}), vocabularies)
     for key, message in errors.items():
         check.error(f"{path}.{key}", message)

@@ -30,6 +30,11 @@ class Param:
     vocabulary: str | None = None
     required: bool = False  # for "codes": at least one; for "int": a value must be given
     default: object = None
+    # For "int": the values an editor may set. The upper bounds keep every date the engine
+    # shifts inside the calendar and every number it reports inside a 64-bit integer, with
+    # room to spare over any real rule (the largest today: 10,400 hours, 3 years).
+    minimum: int = 1
+    maximum: int | None = None
 
 
 @dataclass(frozen=True)
@@ -39,12 +44,22 @@ class Kind:
     params: tuple[Param, ...] = ()
 
 
+MAX_HOURS = 100_000  # about fifty years of full-time work
+MAX_YEARS = 50
+MAX_REFERENCES = 100
+
+
 def _hours() -> Param:
-    return Param("hours", "int", "At least this many hours", required=True)
+    return Param("hours", "int", "At least this many hours", required=True, maximum=MAX_HOURS)
 
 
 def _within_years(what: str) -> Param:
-    return Param("within_years", "int", f"Only {what} in the last N years (blank: any time)")
+    return Param(
+        "within_years",
+        "int",
+        f"Only {what} in the last N years (blank: any time)",
+        maximum=MAX_YEARS,
+    )
 
 
 KINDS: dict[str, Kind] = {
@@ -136,7 +151,15 @@ KINDS: dict[str, Kind] = {
         Kind(
             "references",
             "References",
-            (Param("count", "int", "At least this many references", required=True),),
+            (
+                Param(
+                    "count",
+                    "int",
+                    "At least this many references",
+                    required=True,
+                    maximum=MAX_REFERENCES,
+                ),
+            ),
         ),
         Kind("not-self-employed", "Not self-employed"),
         Kind(
@@ -180,8 +203,12 @@ def clean_params(
             elif isinstance(value, bool) or not isinstance(value, int):
                 errors[path] = "must be a whole number" if value is not None else "is required"
                 continue
-            elif value <= 0:
-                errors[path] = "must be positive"
+            elif value < param.minimum:
+                at_least = f"at least {param.minimum:,}"
+                errors[path] = "must be " + ("positive" if param.minimum == 1 else at_least)
+                continue
+            elif param.maximum is not None and value > param.maximum:
+                errors[path] = f"must be at most {param.maximum:,}"
                 continue
         elif param.type == "code":
             if not isinstance(value, str) or not value:

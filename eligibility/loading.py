@@ -9,10 +9,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 from . import models as m
 from .catalog import JOB_LINKS, VOCAB_MODELS, loading, revised
-from .catalog_format import normalise_catalog
+from .catalog_format import Limits, normalise_catalog
 
 
 @dataclass
@@ -56,12 +57,45 @@ def _prune(queryset, keep: list[int], report: LoadReport, label: str) -> None:
     stale.delete()
 
 
+# The model each list of the file is stored in (the limits of its fields apply to the list).
+TABLE_MODELS = {
+    **VOCAB_MODELS,
+    "sources": m.Source,
+    "bodies": m.CertifyingBody,
+    "certifications": m.Certification,
+    "application_notes": m.ApplicationNote,
+    "groups": m.RequirementGroup,
+    "options": m.RequirementOption,
+    "conditions": m.Condition,
+    "job_roles": m.JobRole,
+}
+
+
+def field_limits() -> Limits:
+    """The largest value each stored field holds, read from the models (never restated).
+
+    Text and codes: their max_length. Whole numbers: the column's range on every supported
+    database (the portable ranges, so SQLite refuses what PostgreSQL would).
+    """
+    ranges = BaseDatabaseOperations.integer_field_ranges
+    limits: Limits = {}
+    for table, model in TABLE_MODELS.items():
+        fields = limits[table] = {}
+        for f in model._meta.concrete_fields:
+            if f.max_length is not None:
+                fields[f.name] = f.max_length
+            elif f.get_internal_type() in ranges:
+                fields[f.name] = ranges[f.get_internal_type()][1]
+    return limits
+
+
 def load_catalog(data: object) -> LoadReport:
     """Validate `data` (file format) and upsert it by code; all or nothing.
 
     Rows of the file are created or updated; a certification's rule tree and notes are made
     to match the file exactly. Top-level rows absent from the file are kept.
-    Raises CatalogError (nothing written) when the file is invalid.
+    Raises CatalogError (nothing written) when the file is invalid, or holds a value too
+    long or too large for its column (`field_limits`).
     """
     with loading():  # one revision bump for the whole load instead of one per row saved
         return _load(data)
@@ -69,7 +103,7 @@ def load_catalog(data: object) -> LoadReport:
 
 @transaction.atomic
 def _load(data: object) -> LoadReport:
-    canonical = normalise_catalog(data)
+    canonical = normalise_catalog(data, field_limits())
     report = LoadReport()
     by_code: dict[str, dict] = {}
     for key, model in VOCAB_MODELS.items():

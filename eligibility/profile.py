@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from .snapshot import Snapshot
 
 MAX_ENTRIES = 100  # per list; a person's history is never this long, a hostile body may be
+# Upper bounds far above any real person and far below what the engine, the database and the
+# JSON encoder (64-bit integers) hold: a profile beyond them is refused, not assessed.
+MAX_REFERENCES = 1_000
+MAX_CE_HOURS = 10_000  # one course or entry
 
 
 class ProfileError(ValueError):
@@ -243,6 +247,8 @@ def parse_profile(data: object, snapshot: Snapshot, *, today: dt.date | None = N
         reader.fail("references", "must be a whole number")
     elif references < 0:
         reader.fail("references", "must not be negative")
+    elif references > MAX_REFERENCES:
+        reader.fail("references", f"must be at most {MAX_REFERENCES:,}")
 
     for i, entry in enumerate(experience):
         hpw, start, end = entry["hours_per_week"], entry["start"], entry["end"]
@@ -252,8 +258,11 @@ def parse_profile(data: object, snapshot: Snapshot, *, today: dt.date | None = N
             reader.fail(f"experience[{i}].end", "is before start")
     for i, entry in enumerate(education):
         hours = entry["hours"]
-        if isinstance(hours, int | float) and not isinstance(hours, bool) and hours < 0:
-            reader.fail(f"education[{i}].hours", "must not be negative")
+        if isinstance(hours, int | float) and not isinstance(hours, bool):
+            if hours < 0:
+                reader.fail(f"education[{i}].hours", "must not be negative")
+            elif hours > MAX_CE_HOURS:
+                reader.fail(f"education[{i}].hours", f"must be at most {MAX_CE_HOURS:,}")
 
     if reader.errors:
         raise ProfileError(reader.errors)
