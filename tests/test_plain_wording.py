@@ -29,3 +29,19 @@ def test_a_no_to_the_record_question_is_not_answered_with_say_yes(assess):
     text = str(results)
     assert "a yes to the question" not in text
     assert "review of your record" in text
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded")
+def test_a_certification_whose_rules_are_unverified_says_so_on_its_card(client):
+    from eligibility.plans import PROFILE_SESSION_KEY
+    from tests.conftest import SPEC_EXAMPLE
+
+    session = client.session
+    session[PROFILE_SESSION_KEY] = {k: v for k, v in SPEC_EXAMPLE.items() if k != "as_of"}
+    session.save()
+    page = client.get("/assess/results/").content.decode()
+    # CMGT-BC's sources are secondary copies (CATALOG-FACTS.md); CCM's are verified.
+    assert page.count('class="unverified"') == 1
+    start = page.index('aria-labelledby="cert-cmgt-bc"')
+    assert page.index('class="unverified"', start) < page.index("<h4>Why</h4>", start)
