@@ -339,5 +339,5 @@ def _first_words(cert: dict, as_of: str) -> str:
         if len(opened_by) <= 2:
             return f"For people with {either([lower_first(d['text']) for d in opened_by])}."
         named = either([lower_first(d["text"]) for d in opened_by[:2]])
-        return f"For people with {named}, among others: see “All requirements”."
+        return f"For people with {named}, among other routes."
     return steps[0]["text"] if steps else ""
