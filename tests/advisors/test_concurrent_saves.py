@@ -62,6 +62,7 @@ def test_two_members_saving_the_same_client_at_once_both_succeed(advisor, collea
                 client = Client.objects.get(pk=maria.pk)
                 return record_assessment(client, profile, snapshot, source="advisor",
                                          user=member.user)  # fmt: skip
+
             return job
 
         results = at_once(save(profiles[0], advisor), save(profiles[1], colleague))
