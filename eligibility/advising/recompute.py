@@ -126,11 +126,16 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
             kept = {a.client_id for a in updated}
             flips = [f for f in flips if f.client_id in kept]
             now = timezone.now()
-            # Assessments saved after this pass began were computed by their save.
+            # Assessments saved after this pass began were computed by their save, against
+            # the catalog that save read; those rewritten here now follow `snapshot`.
             current.filter(computed_at__lt=run.started).update(
                 catalog_version=snapshot.version, computed_at=now
             )
-            Assessment.objects.bulk_update(updated, ["summary"], batch_size=500)
+            for assessment in updated:
+                assessment.catalog_version, assessment.computed_at = snapshot.version, now
+            Assessment.objects.bulk_update(
+                updated, ["summary", "catalog_version", "computed_at"], batch_size=500
+            )
             ids = [a.client_id for a in updated]
             Readiness.objects.filter(client_id__in=ids).delete()
             rows = [row for a in updated for row in readiness_rows(a.client_id, a.summary)]
