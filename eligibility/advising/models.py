@@ -188,6 +188,9 @@ class Invitation(models.Model):
     expires = models.DateTimeField()
     secret_hash = models.CharField(max_length=64, unique=True)
     used_at = models.DateTimeField(null=True, blank=True)
+    # Set when an advisor revokes the link, or when the client finishes with another of their
+    # links (only the link they finished with stays on record as used).
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created"]

@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 import threading
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -112,9 +113,29 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
             updated.append(assessment)
 
         with transaction.atomic():
+            # A client saved since their assessment was read has a newer assessment, computed
+            # by that save: writing this one's summary would show the old standing. Lock the
+            # clients (a save locks its client too) and keep those still on the assessment read.
+            still = set(
+                Client.objects.select_for_update()
+                .filter(pk__in=[a.client_id for a in updated])
+                .order_by("pk")
+                .values_list("pk", "assessment_id")
+            )
+            updated = [a for a in updated if (a.client_id, a.pk) in still]
+            kept = {a.client_id for a in updated}
+            flips = [f for f in flips if f.client_id in kept]
             now = timezone.now()
-            current.update(catalog_version=snapshot.version, computed_at=now)
-            Assessment.objects.bulk_update(updated, ["summary"], batch_size=500)
+            # Assessments saved after this pass began were computed by their save, against
+            # the catalog that save read; those rewritten here now follow `snapshot`.
+            current.filter(computed_at__lt=run.started).update(
+                catalog_version=snapshot.version, computed_at=now
+            )
+            for assessment in updated:
+                assessment.catalog_version, assessment.computed_at = snapshot.version, now
+            Assessment.objects.bulk_update(
+                updated, ["summary", "catalog_version", "computed_at"], batch_size=500
+            )
             ids = [a.client_id for a in updated]
             Readiness.objects.filter(client_id__in=ids).delete()
             rows = [row for a in updated for row in readiness_rows(a.client_id, a.summary)]
@@ -136,6 +157,21 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
     return run
 
 
+_here = threading.local()
+
+
+@contextmanager
+def not_in_background():
+    """Within this block a committed catalog change starts no background recompute. For
+    management commands: a background thread would die with the process, so the command runs
+    the pass itself (`recompute`) before it exits."""
+    _here.held = True
+    try:
+        yield
+    finally:
+        del _here.held
+
+
 def _recompute_now() -> None:
     from ..catalog import get_snapshot
 
@@ -150,6 +186,8 @@ def _recompute_now() -> None:
 
 def _in_background() -> None:
     mode = getattr(settings, "CAREERPATH_RECOMPUTE", "thread")
+    if getattr(_here, "held", False):
+        return  # the command recomputes before it exits
     if mode == "inline":
         _recompute_now()
     elif mode == "thread":

@@ -94,10 +94,16 @@ def record_assessment(
     client: Client, data: dict, snapshot: Snapshot, *, source: str, user=None
 ) -> Assessment:
     """Validate `data` (raises ProfileError), assess it and make it the client's current
-    assessment, summaries included. Nothing is saved when the profile is refused."""
+    assessment, summaries included. Nothing is saved when the profile is refused.
+
+    The client's row is locked first, so two saves of one client (two members, two browsers)
+    and the recompute's write for that client take turns instead of interleaving."""
     today = timezone.localdate()
     data = dated_profile(data, today)
     profile = parse_profile(data, snapshot, today=today)
+    locked = Client.objects.select_for_update().only("assessment").get(pk=client.pk)
+    if locked.assessment_id != client.assessment_id:  # saved meanwhile: compare with that one
+        client.assessment = locked.assessment
     current = client.assessment
     if current is not None and current.catalog_version == snapshot.version:
         try:

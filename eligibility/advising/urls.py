@@ -16,6 +16,11 @@ urlpatterns = [
     path("advisor/clients/<int:pk>/edit/", views.client_edit, name="advisor_client_edit"),
     path("advisor/clients/<int:pk>/delete/", views.client_delete, name="advisor_client_delete"),
     path("advisor/clients/<int:pk>/invite/", views.client_invite, name="advisor_client_invite"),
+    path(
+        "advisor/clients/<int:pk>/revoke-invitation/",
+        views.client_revoke_invitation,
+        name="advisor_client_revoke_invitation",
+    ),
     path("advisor/clients/<int:pk>/assessment/", advisor_wizard, name="advisor_assessment"),
     path(
         "advisor/clients/<int:pk>/assessment/<slug:step>/",

@@ -26,7 +26,7 @@ from ..views import fragment, nearest_first, results_block
 from .access import advisor_required, advisors_of, client_for
 from .forms import ClientFilterForm, ClientForm
 from .history import compare
-from .invitations import find_invitation, invite
+from .invitations import find_invitation, invite, revoke
 from .pagecache import cached_body
 from .selectors import BUCKETS, bucket_of, dashboard, filtered_clients
 from .wizard import INVITATION_DONE_KEY
@@ -308,6 +308,26 @@ def client_invite(request: HttpRequest, pk: int) -> HttpResponse:
         "advising/invitation_created.html",
         {"client": client, "invitation": invitation, "link": link, "nav": "advisor"},
     )
+
+
+@advisor_required
+def client_revoke_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    """End one of the client's open invitation links (the button beside it on the client's
+    page). Opened by address, it revokes nothing and goes back to the client's page."""
+    client = client_for(request.membership, pk)
+    if request.method != "POST":
+        messages.info(request, "To revoke a link, press “Revoke this link” beside it.")
+        return redirect("advisor_client", pk=client.pk)
+    value = request.POST.get("invitation", "")
+    # A garbled id is no link of this client's: the same answer as a link already closed.
+    invitation_id = int(value) if value.isdigit() and len(value) < 10 else None
+    if invitation_id is not None and revoke(client, invitation_id):
+        messages.success(request, f"The invitation link no longer works. For a new one, "
+                                  f"press “Invite {client.name} to fill it in”.")  # fmt: skip
+    else:
+        messages.info(request, "That invitation link is no longer open: it was completed, "
+                               "closed or has expired. Nothing was changed.")  # fmt: skip
+    return redirect("advisor_client", pk=client.pk)
 
 
 @advisor_required

@@ -2,6 +2,7 @@
 an invitation link. The same steps, checks and messages as the public form."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -10,7 +11,7 @@ from ..forms import profile_from_steps
 from ..profile import ProfileError
 from ..wizard import AssessmentWizard
 from .access import advisor_required, client_for
-from .invitations import find_invitation, mark_used
+from .invitations import claim, find_invitation, mark_used
 from .models import Assessment
 from .summaries import record_assessment
 
@@ -105,8 +106,13 @@ class InvitationWizard(ClientWizard):
         return reverse(self.url_name, kwargs={"token": self.kwargs["token"], "step": step})
 
     def done(self, form_list, form_dict=None, **kwargs):
-        if self.save(form_dict) is None:
-            return redirect(self.get_step_url(self.steps.first))
-        mark_used(self.invitation)
+        # Finished from several browsers at once (or with two links): the first one saves,
+        # the others find the link used and get the page that says so.
+        with transaction.atomic():
+            if not claim(self.invitation):
+                return render(self.request, "advising/invitation_invalid.html", status=404)
+            if self.save(form_dict) is None:
+                return redirect(self.get_step_url(self.steps.first))
+            mark_used(self.invitation)
         self.request.session[INVITATION_DONE_KEY] = self.invitation.pk
         return redirect("invitation_done", token=self.kwargs["token"])

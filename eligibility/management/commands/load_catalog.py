@@ -1,7 +1,11 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from eligibility.advising.models import Client
+from eligibility.advising.recompute import not_in_background, recompute
+from eligibility.catalog import get_snapshot
 from eligibility.catalog_format import parse_catalog_json
 from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError
@@ -22,7 +26,10 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"{path}: not valid JSON ({exc})") from None
         try:
-            report = load_catalog(data)
+            # The advisors' summaries are recomputed below, before the command exits: a
+            # background thread would die with it.
+            with not_in_background():
+                report = load_catalog(data)
         except CatalogError as exc:
             lines = "\n".join(f"  {p}: {msg}" for p, msg in exc.errors.items())
             raise CommandError(f"{path}: catalog refused, nothing was written:\n{lines}") from None
@@ -33,3 +40,11 @@ class Command(BaseCommand):
             f"Loaded {path.name}: {len(report.created)} created, {len(report.updated)} updated, "
             f"{len(report.deleted)} deleted."
         )
+        if settings.CAREERPATH_RECOMPUTE == "off":
+            return  # recomputed later with `manage.py recompute_summaries`
+        if Client.objects.filter(assessment__isnull=False).exists():
+            run = recompute(get_snapshot(), trigger="load_catalog")
+            self.stdout.write(
+                f"{run.assessments} summaries checked against the new rules: "
+                f"{run.changed} changed, {run.failed} need review."
+            )
