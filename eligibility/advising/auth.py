@@ -118,6 +118,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         response = super().form_valid(form)
         outgoing = form.outgoing
+        # Django has no public hook for "after the response": its closers list is it.
         response._resource_closers.append(lambda: send_quietly(outgoing))
         return response
 
