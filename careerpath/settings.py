@@ -118,7 +118,8 @@ CACHES = {
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "careerpath-pages",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        # About 55 KB a body: at most about 16 MB a process (2,000 entries grew to 110 MB).
+        "OPTIONS": {"MAX_ENTRIES": 300},
     },
 }
 # A shared Redis instead of the database for rate-limit counters (no statement at all);

@@ -20,10 +20,17 @@ from careerpath.jinja2env import url
 from .catalog import get_snapshot
 from .forms import STEPS, profile_from_steps, steps_from_profile
 from .plans import PROFILE_SESSION_KEY
+from .profile import MAX_ENTRIES
 from .views import fragment
 
 PREFILLED_FROM = "prefilled_from"  # extra data: which saved answers filled the steps
 POST_RATE = "120/m"  # per address: a person clicks a few times a minute, a script thousands
+# What a step keeps of a post in the session: each value at most MAX_VALUE characters (a date,
+# a number, a code or a choice is far shorter), at most MAX_ENTRIES values a field. The
+# "seen the warnings" field holds the warnings' words, so it may be longer.
+MAX_VALUE = 1_000
+MAX_CONFIRMED = 20_000
+MANAGEMENT_COUNTS = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
 
 
 def _entry_index(key: str, prefix: str) -> int | None:
@@ -55,6 +62,37 @@ def form_count(data: MultiValueDict, prefix: str) -> int:
         return max(int(data.get(f"{prefix}-TOTAL_FORMS", "0") or 0), 0)
     except ValueError:
         return 0
+
+
+def known_step_data(form, data: MultiValueDict, management: str) -> MultiValueDict:
+    """What of a post to the step of `form` is kept in the session: only the names the step's
+    page can send (its own fields, its entries' counts and fields up to MAX_ENTRIES entries,
+    the wizard's `management` field, the step's "seen the warnings" field), each value cut to
+    a bounded length. One anonymous post with a 2.3 MB field stored 2.3 MB in the session.
+    """
+    names = {form.add_prefix(name) for name in form.fields} | {management}
+    entries = getattr(form, "entries", None)
+    entry_prefix, entry_fields = "", set()
+    if entries is not None:
+        entry_prefix = entries.prefix
+        names |= {f"{entry_prefix}-{count}" for count in MANAGEMENT_COUNTS}
+        entry_fields = set(entries.empty_form.fields)
+    confirm = getattr(form, "confirm_name", None)
+    kept = MultiValueDict()
+    for key, values in data.lists():
+        if key == confirm:
+            limit = MAX_CONFIRMED
+        elif key in names:
+            limit = MAX_VALUE
+        else:
+            number = _entry_index(key, entry_prefix) if entry_prefix else None
+            if number is None or number >= MAX_ENTRIES:
+                continue
+            if key[len(f"{entry_prefix}-{number}-") :] not in entry_fields:
+                continue
+            limit = MAX_VALUE
+        kept.setlist(key, [str(value)[:limit] for value in values[:MAX_ENTRIES]])
+    return kept
 
 
 class WizardStorage(SessionStorage):
@@ -173,16 +211,16 @@ class AssessmentWizard(NamedUrlSessionWizardView):
                 if post["remove_entry"].isdecimal():
                     data = remove_entry(data, prefix, int(post["remove_entry"]))
                 anchor = "#entries"
-            self.storage.set_step_data(self.steps.current, data)
+            self.storage.set_step_data(self.steps.current, self.known_data(data))
             return redirect(self.get_step_url(self.steps.current) + anchor)
         goto = post.get("wizard_goto_step")
         if goto in self.get_form_list():
             # Back (or a step link) keeps what was typed here, valid or not yet.
-            self.storage.set_step_data(self.steps.current, post)
+            self.storage.set_step_data(self.steps.current, self.known_data(post))
             return self.render_goto_step(goto)
         if "wizard_finish" in post:
             form = self.get_form(data=post)
-            self.storage.set_step_data(self.steps.current, post)
+            self.storage.set_step_data(self.steps.current, self.known_data(post, form))
             if not form.is_valid() or form.unconfirmed_warnings():
                 return self.render(form)
             return self.render_done(form, **kwargs)
@@ -190,6 +228,20 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             # formtools would look the unknown step up and fail with a KeyError (a 500).
             raise SuspiciousOperation("The wizard's current step is not one of its steps.")
         return super().post(*args, **kwargs)
+
+    def known_data(self, data: MultiValueDict, form=None) -> MultiValueDict:
+        """`data` posted to the current step, as the session keeps it (`known_step_data`)."""
+        if form is None:
+            form = self.get_form(step=self.steps.current)
+        return known_step_data(form, data, f"{self.prefix}-current_step")
+
+    def process_step(self, form):
+        # formtools stores what this returns (the raw post by default) for a valid step.
+        return self.known_data(form.data, form)
+
+    def process_step_files(self, form):
+        # No step has a file field: a posted file is not kept (nor a reason to fail).
+        return {}
 
     def render_next_step(self, form, **kwargs):
         # A valid step with a warning not shown yet stays, once, to show it (its answers are

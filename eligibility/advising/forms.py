@@ -3,6 +3,7 @@
 from django import forms
 
 from ..forms import RENDERER, ErrorSummaryMixin, LabelledErrorsMixin, style_widgets
+from .access import visible_clients
 from .models import Client, Membership
 from .selectors import BUCKETS, UNASSESSED
 
@@ -43,14 +44,20 @@ class ClientForm(AdvisorForm, forms.ModelForm):
 
     def clean_external_id(self) -> str:
         value = self.cleaned_data["external_id"].strip()
-        taken = Client.objects.filter(
-            organisation_id=self.membership.organisation_id, external_id=value
-        ).exclude(pk=self.instance.pk)
-        if value and taken.exists():
-            raise forms.ValidationError(
-                "External id is already used by another client of your organisation."
-            )
-        return value
+        if not value:
+            return value
+        clients = Client.objects.filter(organisation_id=self.membership.organisation_id)
+        taken = clients.filter(external_id=value).exclude(pk=self.instance.pk).first()
+        if taken is None:
+            return value
+        if visible_clients(self.membership).filter(pk=taken.pk).exists():
+            raise forms.ValidationError(f"External id is already used by {taken.name}.")
+        # A colleague's client: the id is unique in the organisation, so it cannot be saved,
+        # but a plain advisor is not told that (or whose) it is; the same words as for any
+        # id the organisation's records cannot take.
+        raise forms.ValidationError(
+            "External id cannot be used for this client: check it, or ask an organisation admin."
+        )
 
 
 class ClientFilterForm(AdvisorForm, forms.Form):

@@ -2,7 +2,7 @@
 
 The dashboard and the client list summarise thousands of stored rows; they only change when
 something of the organisation changes. Each body is rendered once per (page, organisation
-revision, catalog version, day, who is looking, query string) and then served from a
+revision, catalog version, day, who is looking, the list's filters) and then served from a
 per-process cache. Nothing is ever invalidated by hand: every write that can change what these
 pages show moves `Organisation.revision` (the receivers below, and the bulk writes of
 `recompute` and `seed_demo`), so a stale key is simply never asked for again. The key holds no
@@ -20,21 +20,54 @@ from .models import Client, Membership, Organisation
 
 CACHE = "pages"
 TIMEOUT = 60 * 60  # seconds; a revision usually changes long before
+CACHED_PAGES = 3  # of the client list, per filter; later pages are rendered each time
 
 
-def cached_body(request, page: str, parts: tuple, render: Callable[[], str]) -> str:
+def cache_query(form, page: str | None) -> str | None:
+    """The client list's filters as one canonical string for the cache key, or None when the
+    page is not to be cached.
+
+    Only the filter form's own fields count, in a fixed order with repeated values sorted, so
+    "?sort=name&x=1" and "?sort=name" share one entry: junk in the address cannot grow the
+    cache (4,200 junk query strings grew each worker's by about 110 MB). A search, invalid
+    filters, several statuses at once or a page beyond the first few are rendered each time
+    instead: there are too many of them to keep, and each is asked for rarely. What is kept is
+    what the dashboard's links and the list's first pages ask for.
+    """
+    if not form.is_bound:  # no query string at all: the same page as empty filters
+        return "&".join([*(f"{name}=" for name in form.fields), "page=1"])
+    if not form.is_valid() or form.cleaned_data.get("q") or len(form.cleaned_data["status"]) > 1:
+        return None
+    page = (page or "1").strip()
+    if not (page.isdecimal() and 1 <= int(page) <= CACHED_PAGES):
+        return None
+    parts = []
+    for name in form.fields:
+        value = form.cleaned_data.get(name)
+        if isinstance(value, list):
+            value = ",".join(sorted(value))
+        elif hasattr(value, "pk"):
+            value = value.pk
+        parts.append(f"{name}={value or ''}")
+    return "&".join([*parts, f"page={int(page)}"])
+
+
+def cached_body(request, page: str, parts: tuple, render: Callable, query: str | None = ""):
     """The body of `page` for this member, rendered by `render()` unless already cached.
 
-    `parts` are whatever else the body depends on (catalog version, day); the organisation's
-    revision, the member's scope and the query string are always part of the key.
+    `parts` are whatever else the body depends on (catalog version, day); `query` is the
+    page's canonical filters (`cache_query`; "" for a page without any, None for one not to
+    cache). The organisation's revision and the member's scope are always part of the key.
     """
+    if query is None:
+        return render()
     membership = request.membership
     scope = "all" if membership.is_admin else f"m{membership.pk}"
-    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:24]
+    digest = hashlib.sha256(query.encode()).hexdigest()[:24]
     key = ":".join(
         str(p)
         for p in (page, membership.organisation_id, membership.organisation.revision, scope,
-                  *parts, query)
+                  *parts, digest)
     )  # fmt: skip
     cache = caches[CACHE]
     body = cache.get(key)

@@ -19,12 +19,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils import timezone
 
 from ..forms import style_widgets
 from .access import advisor_required
@@ -40,6 +43,8 @@ MESSAGES = {
     "invalid": "is not an e-mail address",
     "invalid_choice": "is not one of the roles",
 }
+# "Send the invitation again" sends at most one mail per member in this many minutes.
+RESEND_MINUTES = 10
 ROLE_NAMES = {Membership.ADVISOR: "an advisor", Membership.ADMIN: "an organisation admin"}
 # Said on the team page when a button's address is opened without its button (a GET).
 BUTTONS = (
@@ -99,19 +104,42 @@ def team_of(organisation: Organisation) -> QuerySet[Membership]:
     )
 
 
-def email_taken(email: str) -> bool:
-    """Used by any account, as its e-mail or its username (new usernames are e-mails)."""
-    return User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists()
+def _same_address(email: str) -> Q:
+    return Q(email__iexact=email) | Q(username__iexact=email)
+
+
+def in_team(organisation: Organisation, email: str) -> bool:
+    """A member of `organisation` already uses `email`, as their e-mail or username."""
+    return User.objects.filter(_same_address(email), membership__organisation=organisation).exists()
+
+
+def free_username(email: str, organisation: Organisation) -> str:
+    """The new account's username: the e-mail lower-cased, or, when an account elsewhere
+    (another organisation's member, a site editor) holds it already, the e-mail followed by
+    the organisation's slug. The invitation mail names it; the admin never learns which."""
+    base = email.lower()
+    tails = ["", f"-{organisation.slug}"] + [f"-{organisation.slug}-{n}" for n in range(2, 20)]
+    for tail in tails:
+        candidate = f"{base[: EMAIL_LENGTH - len(tail)]}{tail}"
+        if not User.objects.filter(username__iexact=candidate).exists():
+            return candidate
+    raise IntegrityError("no free username")  # the form asks to try again
 
 
 def add_member(
     *, organisation: Organisation, first_name: str, last_name: str, email: str, role: str
 ) -> Membership:
-    """A new account (username = the e-mail lower-cased, no usable password yet) and its
-    membership, both or neither."""
+    """A new account (no usable password yet) and its membership, both or neither.
+
+    Its username is the e-mail lower-cased, unless an account outside the organisation holds
+    that address: then the new account is a separate one (see `free_username`). The other
+    account is never linked, and the admin's page answers exactly as for a new address, so
+    adding an advisor does not tell whether an address is used by another organisation's
+    member or by the site's team.
+    """
     with transaction.atomic():
         user = User.objects.create_user(
-            username=email.lower(),
+            username=free_username(email, organisation),
             email=email,
             password=None,  # unusable until they follow the invitation
             first_name=first_name,
@@ -146,7 +174,24 @@ def set_active(*, member: Membership, active: bool) -> Membership:
                 _keep_an_admin(member, "be deactivated")
             user.is_active = active
             user.save(update_fields=["is_active"])
+            if not active:
+                end_sessions(user)
     return member
+
+
+def end_sessions(user) -> int:
+    """Delete every session `user` is logged in with, so that reactivating them later does
+    not revive a browser left logged in (Django only refuses an inactive user's session; it
+    keeps it). Sessions are signed blobs, so each unexpired one is read: a deactivation is
+    rare, and this costs one pass over the session table. Returns how many ended."""
+    pk = str(user.pk)
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if str(session.get_decoded().get("_auth_user_id")) == pk
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)
 
 
 def _locked(member: Membership) -> Membership:
@@ -236,8 +281,9 @@ class MemberForm(AdvisorForm, forms.Form):
         "the team; an advisor sees the clients assigned to them.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
         for field in self.fields.values():
             field.error_messages.update(MESSAGES)
             if getattr(field, "max_length", None):
@@ -249,9 +295,11 @@ class MemberForm(AdvisorForm, forms.Form):
         style_widgets(self)
 
     def clean_email(self) -> str:
+        # Only the admin's own team is checked: an address used outside it gets a new,
+        # separate account (add_member), so the answer never tells that it is in use there.
         email = self.cleaned_data["email"].strip()
-        if email_taken(email):
-            raise forms.ValidationError("is already used by another account")
+        if in_team(self.organisation, email):
+            raise forms.ValidationError("is already used by a member of your team")
         return email
 
 
@@ -286,13 +334,16 @@ def team(request: HttpRequest) -> HttpResponse:
 
 @team_admin_required
 def team_add(request: HttpRequest) -> HttpResponse:
-    form = MemberForm(request.POST or None)
+    organisation = request.membership.organisation
+    form = MemberForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            member = add_member(organisation=request.membership.organisation, **data)
+            member = add_member(organisation=organisation, **data)
         except IntegrityError:  # the same address added a moment ago, by someone else
-            form.add_error("email", form.labelled("email", "is already used by another account"))
+            form.add_error(
+                "email", form.labelled("email", "was being added at the same moment: try again")
+            )
         else:
             _invite(request, member, "added")
             return redirect("advisor_team")
@@ -367,12 +418,35 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
             f"{member.display_name} has already chosen a password; if they have forgotten it, "
             "“Forgotten your password?” on the log-in page sends them a new link.",
         )
-    else:
-        _invite(request, member, "invited")
+    elif not _resend_allowed(member):
+        messages.error(
+            request,
+            f"An invitation was sent to {member.display_name} less than {RESEND_MINUTES} "
+            "minutes ago. Ask them to look in their mailbox (and its spam folder); you can "
+            f"send it again {RESEND_MINUTES} minutes after the last one.",
+        )
+    elif not _invite(request, member, "invited"):
+        _resend_key_free(member)  # not sent: the next press may try again at once
     return redirect("advisor_team")
 
 
-def _invite(request: HttpRequest, member: Membership, done: str) -> None:
+def _resend_key(member: Membership) -> str:
+    return f"team-invite-again:{member.pk}"
+
+
+def _resend_allowed(member: Membership) -> bool:
+    """True at most once per RESEND_MINUTES for a member: an atomic add in the shared cache
+    (the rate limits' counters), so every web process sees it."""
+    cache = caches[settings.RATELIMIT_USE_CACHE]
+    return cache.add(_resend_key(member), 1, RESEND_MINUTES * 60)
+
+
+def _resend_key_free(member: Membership) -> None:
+    caches[settings.RATELIMIT_USE_CACHE].delete(_resend_key(member))
+
+
+def _invite(request: HttpRequest, member: Membership, done: str) -> bool:
+    """Send the invitation and say how it went; True when it was sent."""
     name, email = member.display_name, member.user.email
     try:
         send_invitation(request, member)
@@ -382,8 +456,9 @@ def _invite(request: HttpRequest, member: Membership, done: str) -> None:
             f"{name} is {done}, but the invitation e-mail to {email} could not be sent. "
             "Try “Send the invitation again” in a moment.",
         )
-    else:
-        messages.success(
-            request,
-            f"Invitation e-mail sent to {name} at {email}: its link lets them choose a password.",
-        )
+        return False
+    messages.success(
+        request,
+        f"Invitation e-mail sent to {name} at {email}: its link lets them choose a password.",
+    )
+    return True

@@ -12,7 +12,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,7 +27,7 @@ from .access import advisor_required, advisors_of, client_for
 from .forms import ClientFilterForm, ClientForm
 from .history import compare
 from .invitations import find_invitation, invite, revoke
-from .pagecache import cached_body
+from .pagecache import cache_query, cached_body
 from .selectors import BUCKETS, bucket_of, dashboard, filtered_clients
 from .wizard import INVITATION_DONE_KEY
 
@@ -99,14 +99,18 @@ def _filter_form(request: HttpRequest, snapshot) -> ClientFilterForm:
 def client_list(request: HttpRequest) -> HttpResponse:
     snapshot = get_snapshot()
     today = timezone.localdate()
+    form = _filter_form(request, snapshot)
     page = cached_body(
-        request, "clients", (snapshot.version, today), lambda: _list_body(request, snapshot, today)
+        request,
+        "clients",
+        (snapshot.version, today),
+        lambda: _list_body(request, snapshot, today, form),
+        query=cache_query(form, request.GET.get("page")),
     )
     return render(request, "advising/client_list.html", {**page, "nav": "advisor"})
 
 
-def _list_body(request: HttpRequest, snapshot, today) -> dict:
-    form = _filter_form(request, snapshot)
+def _list_body(request: HttpRequest, snapshot, today, form: ClientFilterForm) -> dict:
     filters = form.filters()
     clients = filtered_clients(request.membership, filters, today).prefetch_related("readiness")
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -120,8 +124,10 @@ def _list_body(request: HttpRequest, snapshot, today) -> dict:
             for c in snapshot.certifications
         ]  # fmt: skip
         rows.append({"client": client, "chips": chips, "focus": readiness.get(cert)})
-    query = request.GET.copy()
-    query.pop("page", None)
+    # The pages' links carry the filters only: anything else in the address is dropped.
+    query = QueryDict(mutable=True)
+    for name in form.fields:
+        query.setlist(name, request.GET.getlist(name))
     errors = form.error_summary() if form.is_bound else []
     body = render_to_string(
         "advising/_client_list_body.html",
@@ -147,10 +153,17 @@ class _Echo:
         return value
 
 
+# What makes a spreadsheet read a cell as a formula when it starts with it (after any leading
+# spaces): = + - @, a tab or carriage return, ";" (a separator some locales use, then "=1+1"),
+# and the full-width forms of = + - @ that some spreadsheets fold into the ASCII ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", ";", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _cell(value) -> str:
     """A CSV cell that a spreadsheet will not run as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    risky = text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS)
+    return "'" + text if risky else text
 
 
 @advisor_required
