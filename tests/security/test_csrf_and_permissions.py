@@ -117,6 +117,9 @@ STATE_CHANGING = {
         "name": "Renamed", "advisor": w["advisor"].pk}),
     "advisor_client_delete": ("advisor", lambda w: {"pk": w["maria"].pk}, lambda w: {}),
     "advisor_client_invite": ("advisor", lambda w: {"pk": w["maria"].pk}, lambda w: {}),
+    "advisor_client_revoke_invitation": (
+        "advisor", lambda w: {"pk": w["maria"].pk}, lambda w: {"invitation": "1"},
+    ),
     "advisor_assessment": ("advisor", lambda w: {"pk": w["maria"].pk},
                            lambda w: _wizard("licences", _client_wizard(Assessment.BY_ADVISOR, w))),
     "advisor_assessment_step": ("advisor", lambda w: {"pk": w["maria"].pk, "step": "licences"},
@@ -479,13 +482,17 @@ def test_no_invitation_token_or_secret_reaches_the_logs(world, caplog):
     assert refused(invited.get(f"/invite/{token}/"))  # used: Django logs "Not Found: <path>"
     refused_again = browser().get(f"/invite/{world['invitation']}x/licences/")
     assert refused_again.status_code == 404
+    # Finishing closed the client's other links: a new one, for the refusals below.
+    live = advisor.post(f"/advisor/clients/{world['maria'].pk}/invite/").context["link"]
+    live = live.rstrip("/").rsplit("/", 1)[-1]
+    secrets |= {live, signing.loads(live, salt=SALT)["s"]}
     tampered = browser()  # a management form that names no step: a SuspiciousOperation
-    tampered.get(f"/invite/{world['invitation']}/licences/")
-    assert tampered.post(f"/invite/{world['invitation']}/licences/",
+    tampered.get(f"/invite/{live}/licences/")
+    assert tampered.post(f"/invite/{live}/licences/",
                          {f"{_client_wizard(Assessment.BY_CLIENT, world)}-current_step":
                           "nowhere"}).status_code == 400  # fmt: skip
     forged = browser(enforce_csrf_checks=True)  # Django logs "Forbidden (CSRF …): <path>"
-    assert forged.post(f"/invite/{world['invitation']}/licences/", {}).status_code == 403
+    assert forged.post(f"/invite/{live}/licences/", {}).status_code == 403
 
     assert caplog.records, "nothing was logged: the check below would prove nothing"
     # What the site's handlers write (with their formatters), and each record's message.
