@@ -14,15 +14,26 @@ not a benchmark: a pass/fail check of how the production setup behaves when thin
    plan's page, /advisor/ and /advisor/clients/ signed in as demo-admin, /robots.txt (no
    database), and writes: saving a public plan, adding a client, and saving that client's
    assessment through the advisor's five steps. Every write that got a success response is
-   recorded and looked up in the database at the end.
-4. At a third of the run PostgreSQL restarts (pg_ctl restart -m fast); at two thirds one
-   gunicorn worker is killed with SIGKILL.
+   recorded and looked up in the database at the end. Meanwhile --contenders threads, signed in
+   as demo-admin and demo-advisor (two members), save the same two clients' assessments at
+   once through the advisor's update steps, posting what each step rendered with the hours a
+   week of the first job changed, so that saves differ.
+4. At a sixth of the run `manage.py load_catalog` imports a copy of the seeded catalog with one
+   hours parameter raised (CHANGED_PARAMETER; the command recomputes every summary before it
+   exits); at half the run the seeded catalog is loaded back. At a third PostgreSQL restarts
+   (pg_ctl restart -m fast); at two thirds one gunicorn worker is killed with SIGKILL.
+5. At the end every client with an assessment is evaluated afresh against the current catalog:
+   summarise(evaluate(parse_profile(profile))) must equal the stored Assessment.summary, the
+   Readiness rows (what the client list and the dashboard read) and soonest_on, and the current
+   assessment must be the client's newest.
 
 It fails (exit 1) when: a 5xx answers outside the restart window, a 5xx inside it is not a 503
 with Retry-After, the first successful database-backed response comes more than 10 s after the
 restart began, a connection fails other than around the killed worker, nothing is served in the
-5 s after the kill or the master does not replace the worker, or an acknowledged write is
-missing. Exit 2: the soak itself could not run (setup failed).
+5 s after the kill or the master does not replace the worker, an acknowledged write is missing,
+a catalog import fails, a concurrent save stops on an unexpected answer outside the restart
+window, or a client's stored summary differs from the fresh evaluation. Exit 2: the soak itself
+could not run (setup failed).
 """
 
 import argparse
