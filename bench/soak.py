@@ -14,15 +14,26 @@ not a benchmark: a pass/fail check of how the production setup behaves when thin
    plan's page, /advisor/ and /advisor/clients/ signed in as demo-admin, /robots.txt (no
    database), and writes: saving a public plan, adding a client, and saving that client's
    assessment through the advisor's five steps. Every write that got a success response is
-   recorded and looked up in the database at the end.
-4. At a third of the run PostgreSQL restarts (pg_ctl restart -m fast); at two thirds one
-   gunicorn worker is killed with SIGKILL.
+   recorded and looked up in the database at the end. Meanwhile --contenders threads, signed in
+   as demo-admin and demo-advisor (two members), save the same two clients' assessments at
+   once through the advisor's update steps, posting what each step rendered with the hours a
+   week of the first job changed, so that saves differ.
+4. At a sixth of the run `manage.py load_catalog` imports a copy of the seeded catalog with one
+   hours parameter raised (CHANGED_PARAMETER; the command recomputes every summary before it
+   exits); at half the run the seeded catalog is loaded back. At a third PostgreSQL restarts
+   (pg_ctl restart -m fast); at two thirds one gunicorn worker is killed with SIGKILL.
+5. At the end every client with an assessment is evaluated afresh against the current catalog:
+   summarise(evaluate(parse_profile(profile))) must equal the stored Assessment.summary, the
+   Readiness rows (what the client list and the dashboard read) and soonest_on, and the current
+   assessment must be the client's newest.
 
 It fails (exit 1) when: a 5xx answers outside the restart window, a 5xx inside it is not a 503
 with Retry-After, the first successful database-backed response comes more than 10 s after the
 restart began, a connection fails other than around the killed worker, nothing is served in the
-5 s after the kill or the master does not replace the worker, or an acknowledged write is
-missing. Exit 2: the soak itself could not run (setup failed).
+5 s after the kill or the master does not replace the worker, an acknowledged write is missing,
+a catalog import fails, a concurrent save stops on an unexpected answer outside the restart
+window, or a client's stored summary differs from the fresh evaluation. Exit 2: the soak itself
+could not run (setup failed).
 """
 
 import argparse
@@ -65,12 +76,20 @@ from web import (  # noqa: E402 - bench/web.py, the HTTP benchmark's helpers
     walk_wizard,
 )
 
+from tests.htmlforms import form_fields  # noqa: E402 - how a browser submits a form
+
 ADMIN, PASSWORD = "demo-admin", "careerpath-demo"  # noqa: S105 - seed_demo's demo account
 CLIENTS = 200
 RECOVERY_LIMIT_S = 10.0
 AFTER_KILL_S = 5.0
 PREFERRED_PG_PORT = 55432
 TIMEOUT_S = 30  # per request; gunicorn's own worker timeout is 30 s too
+ADVISOR = "demo-advisor"  # a plain advisor; the contended clients are theirs, demo-admin sees all
+# The catalog change under load: one hours parameter of one route (SPEC §4's nurse is on it,
+# so the contended clients' standing moves with it), raised by a year of full-time work.
+CHANGED_PARAMETER = ("cmac", "bachelor-and-case-management", "experience", "hours")
+CHANGED_BY = 2080
+CONTENDED = 2  # clients whose assessment several threads save at once
 
 
 # --- a private PostgreSQL cluster -----------------------------------------------------------
@@ -383,6 +402,115 @@ class LoadThread(threading.Thread):
             self.writes.assessments[pk] += 1
 
 
+def enter_assessment(agent: Agent, pk: int, label: str, change) -> None:
+    """Walk the advisor's steps for client `pk` as a browser does: post what each step
+    rendered, after `change(step, fields)` edits it; the save is acknowledged at the end."""
+    base = f"/advisor/clients/{pk}/assessment/"
+    location, _ = agent.expect(302, label, "GET", base)
+    for _ in range(10):  # five steps; a loop would be a bug, not a long wizard
+        if location == f"{base}finished/":
+            break
+        if not location.startswith(base):
+            raise Failed(f"a step redirected to {location!r}")
+        _, page = agent.expect(200, label, "GET", location)
+        fields = form_fields(page, "wizard-form")
+        change(location.rstrip("/").rsplit("/", 1)[1], fields)
+        location, _ = agent.expect(302, label, "POST", location, form=fields)
+    location, _ = agent.expect(302, f"{label} finished (write)", "GET", f"{base}finished/")
+    if location != f"/advisor/clients/{pk}/":
+        raise Failed(f"finishing the assessment redirected to {location!r}")
+
+
+def sign_in(agent: Agent, username: str) -> None:
+    agent.cookies.clear()
+    agent.expect(200, "GET /accounts/login/", "GET", "/accounts/login/")
+    form = {**agent.csrf(), "username": username, "password": PASSWORD}
+    agent.expect(302, "POST /accounts/login/", "POST", "/accounts/login/", form=form)
+    if "sessionid" not in agent.cookies:
+        raise Failed("signing in set no session cookie")
+
+
+@dataclass
+class Broken:
+    """A save that stopped short for another reason than a 5xx or a failed connection."""
+
+    record: Record  # the request whose answer stopped it
+    account: str
+    reason: str
+
+
+class Contender(threading.Thread):
+    """Saves the same few clients' assessments as other contenders do, at the same time:
+    the advisor's update steps over HTTP, each save a different hours a week."""
+
+    LABEL = "GET|POST contended client's assessment steps"
+
+    def __init__(self, number: int, port: int, account: str, clients: list[int],
+                 deadline: float):  # fmt: skip
+        super().__init__(name=f"contender-{number}", daemon=True)
+        self.records: list[Record] = []
+        self.agent = Agent(port, self.records)
+        self.account = account
+        self.clients = clients
+        self.deadline = deadline
+        self.signed_in = False
+        self.saved = 0
+        self.broken: list[Broken] = []
+        self.random = random.Random(1000 + number)  # noqa: S311 - a load mix, not a secret
+
+    def run(self) -> None:
+        while time.monotonic() < self.deadline:
+            try:
+                if not self.signed_in:
+                    sign_in(self.agent, self.account)
+                    self.signed_in = True
+                hours = str(self.random.randint(16, 40))  # so saves differ
+                pk = self.random.choice(self.clients)
+                enter_assessment(self.agent, pk, self.LABEL, hours_a_week(hours))
+                self.saved += 1
+            except Failed as failure:
+                last = self.records[-1] if self.records else None
+                # 5xx and failed connections are judged with the restart and the kill.
+                if last is not None and last.status is not None and last.status < 500:
+                    self.broken.append(Broken(last, self.account, str(failure)))
+                time.sleep(0.05)
+
+
+def hours_a_week(hours: str):
+    """The one change a contender makes: the hours a week of the first job."""
+
+    def change(step: str, fields: dict) -> None:
+        if step == "work":
+            fields["work-entries-0-hours_per_week"] = [hours]
+
+    return change
+
+
+def contended_clients(port: int, run_id: str) -> list[int]:
+    """CONTENDED clients of demo-advisor, each assessed once with the SPEC §4 answers."""
+    agent = Agent(port, [])
+    try:
+        sign_in(agent, ADVISOR)
+        pks = []
+        for n in range(CONTENDED):
+            _, page = agent.expect(200, "", "GET", "/advisor/clients/new/")
+            form = form_fields(page, "client-form")
+            form.update({"name": [f"Contended Client {n + 1}"],
+                         "external_id": [f"soak-{run_id}-contended-{n + 1}"]})  # fmt: skip
+            location, _ = agent.expect(302, "", "POST", "/advisor/clients/new/", form=form)
+            found = re.fullmatch(r"/advisor/clients/(\d+)/", location)
+            if not found:
+                raise Failed(f"adding a client redirected to {location!r}")
+            pk = int(found.group(1))
+            enter_assessment(agent, pk, "", lambda step, fields: fields.update(
+                {k: v if isinstance(v, list) else [v] for k, v in WIZARD_ANSWERS[step].items()}
+            ))  # fmt: skip
+            pks.append(pk)
+        return pks
+    except Failed as failure:
+        raise BenchError(f"setting up the contended clients: {failure}") from None
+
+
 def public_cookies(header: str) -> dict[str, str]:
     return dict(part.split("=", 1) for part in header.split("; ") if "=" in part)
 
@@ -399,18 +527,76 @@ class Events:
     killed_pid: int | None = None
     respawned_after: float | None = None
     replacement_pid: int | None = None
+    imports: list["Import"] = field(default_factory=list)
+
+
+@dataclass
+class Import:
+    """One `manage.py load_catalog` run during the load."""
+
+    what: str
+    began: float
+    done: float
+    returncode: int
+    output: str
+
+
+def modified_catalog(tmp: Path) -> tuple[Path, int, int]:
+    """A copy of the seeded catalog with CHANGED_PARAMETER raised; (path, before, after)."""
+    from eligibility.snapshot import SEED_PATH
+
+    data = json.loads(SEED_PATH.read_text(encoding="utf-8"))
+    cert, option, condition, name = CHANGED_PARAMETER
+    params = next(
+        k["params"]
+        for c in data["certifications"] if c["code"] == cert
+        for g in c["groups"] for o in g["options"] if o["code"] == option
+        for k in o["conditions"] if k["code"] == condition
+    )  # fmt: skip
+    before = params[name]
+    params[name] = before + CHANGED_BY
+    path = tmp / "catalog-changed.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path, before, params[name]
+
+
+def import_catalog(env: dict[str, str], events: Events, what: str, *files: str) -> None:
+    """`manage.py load_catalog [FILE]` against the soak's database while the load runs; the
+    command recomputes every summary before it exits."""
+    began = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "manage.py", "load_catalog", *files],
+        cwd=REPO, env=env, capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    record = Import(what, began, time.monotonic(), done.returncode,
+                    (done.stdout + done.stderr).strip())  # fmt: skip
+    events.imports.append(record)
+    last = record.output.splitlines()[-1] if record.output else "(no output)"
+    print(
+        f"  {began - events.start:5.1f} s  load_catalog {what} "
+        f"({record.done - began:.2f} s, exit {done.returncode}): {last}"
+    )
+    sys.stdout.flush()
 
 
 def drive(args, port: int, server: subprocess.Popen, pg: PrivatePostgres, profile: bytes,
-          public: tuple[str, str], writes: Writes) -> tuple[list[LoadThread], Events]:  # fmt: skip
+          public: tuple[str, str], writes: Writes, env: dict[str, str], changed: Path,
+          contended: list[int], run_id: str) -> tuple[list, Events]:  # fmt: skip
     events = Events(start=time.monotonic())
     deadline = events.start + args.seconds
-    run_id = secrets.token_hex(3)
     threads = [
         LoadThread(n, port, profile, public, writes, deadline, run_id) for n in range(args.threads)
     ]
+    # Two members (the admin and the client's advisor) save the same clients at once.
+    threads += [
+        Contender(n, port, (ADMIN, ADVISOR)[n % 2], contended, deadline)
+        for n in range(args.contenders)
+    ]
     for thread in threads:
         thread.start()
+
+    time.sleep(max(0.0, events.start + args.seconds / 6 - time.monotonic()))
+    import_catalog(env, events, "with one hours parameter changed", str(changed))
 
     time.sleep(max(0.0, events.start + args.seconds / 3 - time.monotonic()))
     events.restart_began = time.monotonic()
@@ -421,6 +607,9 @@ def drive(args, port: int, server: subprocess.Popen, pg: PrivatePostgres, profil
         f"(pg_ctl restart -m fast: {events.restart_done - events.restart_began:.2f} s)"
     )
     sys.stdout.flush()
+
+    time.sleep(max(0.0, events.start + args.seconds / 2 - time.monotonic()))
+    import_catalog(env, events, "the seeded catalog back")
 
     time.sleep(max(0.0, events.start + 2 * args.seconds / 3 - time.monotonic()))
     workers = children(server.pid)
@@ -499,6 +688,105 @@ def verify_writes(env: dict[str, str], writes: Writes) -> tuple[dict[str, tuple[
     return figures, missing
 
 
+@dataclass
+class Consistency:
+    """Every client's stored summary against a fresh evaluation under the current catalog."""
+
+    clients: int = 0
+    need_review: int = 0  # the profile no longer parses: kept as it was (the recompute's rule)
+    older_rules: int = 0  # assessments marked with another catalog version than the current
+    mismatches: list[str] = field(default_factory=list)
+    contended: dict[int, tuple[int, int]] = field(default_factory=dict)  # pk -> (rows, current)
+    passes: list[str] = field(default_factory=list)  # the recomputations and catalog changes
+
+
+def check_summaries(contended: list[int]) -> Consistency:
+    """For each client with an assessment: its Assessment.summary, its Readiness rows (what the
+    client list and the dashboard read) and soonest_on equal what summarise(evaluate(...))
+    gives now for the current assessment's profile against the current catalog; and the
+    current assessment is the client's newest. Runs in verify_writes's Django setup."""
+    from collections import defaultdict
+
+    from django.db import connections
+    from django.db.models import Max
+
+    from eligibility.advising.models import Assessment, Client, Readiness
+    from eligibility.advising.summaries import readiness_rows, soonest, summarise
+    from eligibility.catalog import get_snapshot
+    from eligibility.engine import evaluate
+    from eligibility.profile import ProfileError, parse_profile
+
+    snapshot = get_snapshot()
+    result = Consistency()
+    stored_rows = defaultdict(dict)
+    for row in Readiness.objects.values_list(
+        "client_id", "certification", "status", "eligible_on", "blocker", "detail"
+    ):
+        stored_rows[row[0]][row[1]] = row[2:]
+    newest = dict(
+        Assessment.objects.values("client_id")
+        .annotate(last=Max("pk"))
+        .values_list("client_id", "last")
+    )
+    clients = Client.objects.filter(assessment__isnull=False).select_related("assessment")
+    for client in clients.order_by("pk"):
+        result.clients += 1
+        assessment = client.assessment
+        if assessment.catalog_version != snapshot.version:
+            result.older_rules += 1
+        try:
+            fresh = summarise(evaluate(parse_profile(assessment.profile, snapshot), snapshot))
+        except ProfileError:
+            result.need_review += 1
+            continue
+        expected_rows = {
+            r.certification: (r.status, r.eligible_on, r.blocker, r.detail)
+            for r in readiness_rows(client.pk, fresh)
+        }
+        wrong = []
+        if assessment.summary != fresh:
+            codes = [c for c in fresh if assessment.summary.get(c) != fresh[c]]
+            code = codes[0] if codes else next(iter(assessment.summary), "")
+            stored, now = assessment.summary.get(code, {}), fresh.get(code, {})
+            wrong.append(
+                f"summary ({len(codes)} certifications; {code}: stored "
+                f"{stored.get('status')} {stored.get('eligible_on')}, fresh "
+                f"{now.get('status')} {now.get('eligible_on')})"
+            )
+        if stored_rows[client.pk] != expected_rows:
+            wrong.append("Readiness rows")
+        if client.soonest_on != soonest(fresh, assessment.profile["as_of"]):
+            wrong.append(f"soonest_on {client.soonest_on}")
+        if newest.get(client.pk) != assessment.pk:
+            wrong.append(f"current assessment {assessment.pk}, newest {newest.get(client.pk)}")
+        if wrong:
+            same = "current" if assessment.catalog_version == snapshot.version else "older"
+            result.mismatches.append(
+                f"client {client.pk} ({client.name}): "
+                + "; ".join(wrong)
+                + f"; assessment {assessment.pk} computed {assessment.computed_at:%H:%M:%S.%f}"
+                f" under the {same} catalog version"
+            )
+    from eligibility.advising.models import Recomputation
+    from eligibility.models import CatalogRevision
+
+    for run in Recomputation.objects.order_by("started"):
+        result.passes.append(
+            f"recompute ({run.trigger}) {run.started:%H:%M:%S.%f} - {run.finished:%H:%M:%S.%f}: "
+            f"{run.assessments} assessments, {run.changed} changed"
+        )
+    revision = CatalogRevision.objects.filter(pk=1).first()
+    if revision is not None:
+        result.passes.append(f"catalog last changed {revision.changed_at:%H:%M:%S.%f}")
+    for pk in contended:
+        result.contended[pk] = (
+            Assessment.objects.filter(client_id=pk).count(),
+            Client.objects.get(pk=pk).assessment_id,
+        )
+    connections.close_all()
+    return result
+
+
 # --- the figures ----------------------------------------------------------------------------
 
 
@@ -506,7 +794,8 @@ def ok(record: Record) -> bool:
     return record.status is not None and 200 <= record.status < 400
 
 
-def report(args, records: list[Record], events: Events, writes_found, missing) -> list[str]:
+def report(args, records: list[Record], events: Events, writes_found, missing,
+           contenders: list[Contender], consistency: Consistency) -> list[str]:  # fmt: skip
     """Print the figures; return the reasons the soak failed (empty: it passed)."""
     failures = []
     end = max((r.done for r in records), default=events.start)
@@ -621,6 +910,55 @@ def report(args, records: list[Record], events: Events, writes_found, missing) -
         failures.append(f"{len(missing)} acknowledged writes missing")
     if not any(acknowledged for acknowledged, _ in writes_found.values()):
         failures.append("no write was acknowledged at all")
+
+    print("\n  catalog imports during the load (manage.py load_catalog, which recomputes):")
+    for item in events.imports:
+        verdict = "pass" if item.returncode == 0 else "FAIL"
+        print(f"    {item.began - events.start:5.1f} s  {item.what}: "
+              f"{item.done - item.began:.2f} s, exit {item.returncode}   {verdict}")  # fmt: skip
+        for line in item.output.splitlines()[-3:]:
+            print(f"      {line}")
+        if item.returncode != 0:
+            failures.append(f"load_catalog {item.what} failed (exit {item.returncode})")
+
+    saved = sum(c.saved for c in contenders)
+    accounts = ", ".join(sorted({c.account for c in contenders}))
+    print(
+        f"\n  concurrent saves of the same {len(consistency.contended)} clients: {saved} saves "
+        f"acknowledged from {len(contenders)} threads ({accounts})"
+    )
+    for pk, (rows, current) in consistency.contended.items():
+        print(f"    client {pk}: {rows} assessments recorded, current {current}")
+    broken = [b for c in contenders for b in c.broken]
+    # A session saved while the database is down answers 400 (Django's SessionInterrupted).
+    unexplained = [b for b in broken if not in_window(b.record)]
+    verdict = "pass" if not unexplained else "FAIL"
+    print(f"    saves stopped by an unexpected answer (not 5xx): {len(broken)}, "
+          f"{len(unexplained)} outside the restart window   {verdict}")  # fmt: skip
+    for item in unexplained[:10]:
+        print(f"      {item.record.sent - events.start:.2f} s {item.account}: {item.reason}")
+    if unexplained:
+        failures.append(f"{len(unexplained)} concurrent saves stopped by an unexpected answer")
+    if contenders and not saved:
+        failures.append("no concurrent save was acknowledged")
+
+    c = consistency
+    print(
+        f"\n  stored summaries vs a fresh evaluation against the current catalog: "
+        f"{c.clients} clients with an assessment, {c.need_review} need review (not compared), "
+        f"{c.older_rules} marked with an older catalog version"
+    )
+    verdict = "pass" if not c.mismatches else "FAIL"
+    print(f"    mismatches (summary, Readiness rows, soonest date, newest assessment): "
+          f"{len(c.mismatches)}   {verdict}")  # fmt: skip
+    for item in c.mismatches[:10]:
+        print(f"      {item}")
+    if c.mismatches:
+        for item in c.passes:
+            print(f"      ({item})")
+    if c.mismatches:
+        failures.append(f"{len(c.mismatches)} clients' stored summaries differ from a fresh "
+                        "evaluation")  # fmt: skip
     return failures
 
 
@@ -629,6 +967,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60, help="seconds of load (default 60)")
     parser.add_argument("--threads", type=int, default=6, help="client threads (default 6)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
+    parser.add_argument("--contenders", type=int, default=4,
+                        help="threads saving the same clients at once (default 4)")  # fmt: skip
     args = parser.parse_args()
     if args.seconds < 15:
         parser.error("--seconds must be at least 15 (restart at 1/3, kill at 2/3, 5 s after)")
@@ -662,15 +1002,24 @@ def soak(space: Workspace, args: argparse.Namespace) -> int:
     port = space.serve(env, args.workers)
     profile = json.dumps(spec_example()).encode()
     public = walk_wizard(port)  # a session with answers, and a saved plan
-    print(f"  setup (cluster, migrate, catalog, seed, static, a wizard walk) "
-          f"{time.monotonic() - started:.1f} s")  # fmt: skip
+
+    run_id = secrets.token_hex(3)
+    contended = contended_clients(port, run_id)
+    changed, before, after = modified_catalog(space.tmp)
+    print(f"  setup (cluster, migrate, catalog, seed, static, a wizard walk, {CONTENDED} contended "
+          f"clients) {time.monotonic() - started:.1f} s")  # fmt: skip
+    print(f"  catalog change under load: {'/'.join(CHANGED_PARAMETER)} {before} -> {after} at "
+          f"{args.seconds / 6:.0f} s, back at {args.seconds / 2:.0f} s")  # fmt: skip
 
     writes = Writes()
-    threads, events = drive(args, port, space.server, pg, profile, public, writes)
+    threads, events = drive(args, port, space.server, pg, profile, public, writes, env, changed,
+                            contended, run_id)  # fmt: skip
     space.stop_serving()
     records = sorted((r for t in threads for r in t.records), key=lambda r: r.sent)
     writes_found, missing = verify_writes(env, writes)
-    failures = report(args, records, events, writes_found, missing)
+    consistency = check_summaries(contended)
+    contenders = [t for t in threads if isinstance(t, Contender)]
+    failures = report(args, records, events, writes_found, missing, contenders, consistency)
     if failures:
         print("\nSOAK FAILED: " + "; ".join(failures))
         print(f"gunicorn's log (last lines):\n{tail(space.log)}")
