@@ -187,6 +187,13 @@ def get_snapshot() -> Snapshot:
     return snapshot
 
 
+def current_snapshot() -> Snapshot:
+    """The rules in force now: the revision token read afresh (one query), for writes that
+    must not keep a snapshot a few seconds old (a client's stored summary)."""
+    _recheck()
+    return get_snapshot()
+
+
 def _recheck(**kwargs) -> None:
     """Receiver of `revised`: read the token on the next call (this process changed it)."""
     global _cached

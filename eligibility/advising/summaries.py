@@ -10,6 +10,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from ..catalog import current_snapshot
 from ..engine import CertificationResult, evaluate
 from ..explain import gap, iso, short_date
 from ..profile import ProfileError, parse_profile
@@ -102,6 +103,12 @@ def record_assessment(
     data = dated_profile(data, today)
     profile = parse_profile(data, snapshot, today=today)
     locked = Client.objects.select_for_update().only("assessment").get(pk=client.pk)
+    # The request's snapshot may predate a catalog change whose recompute has already read
+    # this client (a worker reads the revision at most every few seconds): under the lock,
+    # assess against the rules in force now, or this summary would keep the old rules.
+    fresh = current_snapshot()
+    if fresh.version != snapshot.version:
+        snapshot, profile = fresh, parse_profile(data, fresh, today=today)
     if locked.assessment_id != client.assessment_id:  # saved meanwhile: compare with that one
         client.assessment = locked.assessment
     current = client.assessment

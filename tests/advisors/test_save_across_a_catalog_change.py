@@ -5,7 +5,6 @@ the save's request read when it started (a worker reads the catalog at most ever
 import json
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from eligibility.advising.summaries import record_assessment, summarise
@@ -17,11 +16,6 @@ from eligibility.snapshot import SEED_PATH
 from .conftest import add_client, new_hire, nurse
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 soak finding: record_assessment stores a summary computed with the "
-    "request's snapshot, which may predate a catalog import whose recompute already ran",
-)
 def test_a_save_that_began_before_a_catalog_import_ends_under_the_new_rules(
     advisor, settings, tmp_path
 ):
