@@ -43,21 +43,20 @@ class ClientForm(AdvisorForm, forms.ModelForm):
         style_widgets(self)
 
     def clean_external_id(self) -> str:
+        """Unique among the clients this member can see: the whole organisation for an admin,
+        their own clients for a plain advisor, who is told nothing of colleagues' clients."""
         value = self.cleaned_data["external_id"].strip()
         if not value:
             return value
-        clients = Client.objects.filter(organisation_id=self.membership.organisation_id)
-        taken = clients.filter(external_id=value).exclude(pk=self.instance.pk).first()
-        if taken is None:
-            return value
-        if visible_clients(self.membership).filter(pk=taken.pk).exists():
-            raise forms.ValidationError(f"External id is already used by {taken.name}.")
-        # A colleague's client: the id is unique in the organisation, so it cannot be saved,
-        # but a plain advisor is not told that (or whose) it is; the same words as for any
-        # id the organisation's records cannot take.
-        raise forms.ValidationError(
-            "External id cannot be used for this client: check it, or ask an organisation admin."
+        taken = (
+            visible_clients(self.membership)
+            .filter(external_id=value)
+            .exclude(pk=self.instance.pk)
+            .first()
         )
+        if taken is not None:
+            raise forms.ValidationError(f"External id is already used by {taken.name}.")
+        return value
 
 
 class ClientFilterForm(AdvisorForm, forms.Form):

@@ -9,7 +9,6 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 
 
 def new_revision() -> str:
@@ -102,13 +101,10 @@ class Client(models.Model):
             models.Index(fields=["organisation", "soonest_on"]),
             models.Index(fields=["organisation", "updated"]),
         ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "external_id"],
-                condition=~Q(external_id=""),
-                name="unique_client_external_id",
-            )
-        ]
+        # No unique external id in the database: an id is unique among the clients the person
+        # entering it can see (ClientForm), so a plain advisor never learns that a colleague's
+        # client holds an id (issue 14). An organisation admin sees every client, so the ids
+        # an admin enters are unique in the whole organisation.
 
     def __str__(self) -> str:
         return self.name
