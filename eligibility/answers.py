@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .explain import either, lower_first
+from .explain import either, long_date, lower_first
 from .forms import STEPS
 from .profile import ProfileError, parse_profile
 from .snapshot import Snapshot
@@ -98,7 +98,7 @@ def _date(value) -> dt.date | None:
 
 
 def _long(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"  # the results' format: "31 March 2028"
+    return long_date(day.toordinal())  # the results' format: "31 March 2028"
 
 
 def _hours(value, unit: str = "hour") -> str:

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import models as m
+from .explain import short_date
 from .kinds import KINDS
 
 # Records closer than this, by one person, belong to the same save.
@@ -89,8 +90,7 @@ def long_when(moment: dt.datetime) -> str:
 
 def short_day(moment: dt.datetime) -> str:
     """For example 1 Dec 2026, in the site's time zone."""
-    local = timezone.localtime(moment)
-    return f"{local.day} {local:%b %Y}"
+    return short_date(timezone.localtime(moment).date())
 
 
 def _vocabulary_names() -> dict[str, dict[str, str]]:
