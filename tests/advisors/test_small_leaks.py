@@ -1,4 +1,5 @@
-"""Smaller leaks and gaps found by attacking the advisor pages (issue 14, item 13): what one
+"""Smaller leaks and gaps found by attacking the advisor pages (issue 14, item 13; the
+organisations and members are tests/advisors/conftest.py's): what one
 page answers must not tell a stranger which addresses or external ids exist, a button must
 not send a mailbox-full of mail, a deactivated member's browser stays logged out, a CSV cell
 never runs as a formula, and junk in an address does not grow the page cache."""
@@ -18,7 +19,7 @@ from django.test import RequestFactory
 from django.test.signals import template_rendered
 
 from eligibility.advising import auth
-from eligibility.advising.models import Client, Membership, Organisation
+from eligibility.advising.models import Client, Membership
 from tests.advisors.conftest import add_client, member, nurse
 from tests.factories import UserFactory
 from tests.htmlforms import form_fields, single
@@ -30,31 +31,6 @@ pytestmark = [
 
 User = get_user_model()
 PASSWORD = "a-long-test-password"  # tests.factories.UserFactory's
-
-
-@pytest.fixture
-def org():
-    return Organisation.objects.create(name="Riverside Workforce Board", slug="riverside")
-
-
-@pytest.fixture
-def other_org():
-    return Organisation.objects.create(name="Hillside School of Nursing", slug="hillside")
-
-
-@pytest.fixture
-def org_admin(org):
-    return member(org, "cleo", Membership.ADMIN)
-
-
-@pytest.fixture
-def advisor(org):
-    return member(org, "ada")
-
-
-@pytest.fixture
-def colleague(org):
-    return member(org, "bob")
 
 
 def logged_in(membership: Membership) -> Browser:
