@@ -75,6 +75,18 @@ def add_client(org, advisor=None, name="Maria Garcia", profile=None, **fields) -
 
 
 @pytest.fixture
+def maria(advisor):
+    """The advisor's client Maria Garcia, not yet assessed."""
+    return add_client(advisor.organisation, advisor, "Maria Garcia")
+
+
+@pytest.fixture
+def other(advisor):
+    """Another client of the same advisor."""
+    return add_client(advisor.organisation, advisor, "Omar Other")
+
+
+@pytest.fixture
 def login(client):
     def as_(membership: Membership):
         client.force_login(membership.user)

@@ -9,20 +9,9 @@ from django.test import Client as Browser
 from eligibility.advising.models import Assessment, Invitation
 from tests.htmlforms import form_fields, single
 
-from .conftest import add_client
 from .test_invitations import create_link, refused, walk
 
 pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
-
-
-@pytest.fixture
-def maria(advisor):
-    return add_client(advisor.organisation, advisor, "Maria Garcia")
-
-
-@pytest.fixture
-def other(advisor):
-    return add_client(advisor.organisation, advisor, "Omar Other")
 
 
 def test_an_older_link_stops_working_once_the_client_finishes_with_a_newer_one(

@@ -22,16 +22,6 @@ from .conftest import add_client, nurse
 pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
-@pytest.fixture
-def maria(advisor):
-    return add_client(advisor.organisation, advisor, "Maria Garcia")
-
-
-@pytest.fixture
-def other(advisor):
-    return add_client(advisor.organisation, advisor, "Omar Other")
-
-
 def create_link(browser, client) -> str:
     """The advisor's POST to invite `client`; returns the path of the link shown once."""
     response = browser.post(f"/advisor/clients/{client.pk}/invite/")
