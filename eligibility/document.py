@@ -296,6 +296,13 @@ def certification_dict(
     }
 
 
+def rules_checked_on(document: dict) -> str | None:
+    """The latest day one of the results' sources was checked (ISO), for "Rules last checked
+    with the certifying bodies on …"; None when no source carries a date."""
+    days = [s["verified_on"] for c in document["results"] for s in c["sources"] if s["verified_on"]]
+    return max(days, default=None)
+
+
 def at_a_glance(document: dict) -> list[dict]:
     """One line per certification for the top of the results, in the document's order:
     where the person stands and the first thing to do: apply (for the next exam window, when

@@ -14,7 +14,7 @@ from careerpath.jinja2env import url
 
 from .answers import answer_summary
 from .catalog import get_snapshot
-from .document import at_a_glance, nearest_first
+from .document import at_a_glance, nearest_first, rules_checked_on
 from .forms import STEPS
 from .ics import plan_calendar, plan_events
 from .plans import PROFILE_SESSION_KEY, delete_plan, find_plan, save_plan
@@ -78,9 +78,12 @@ def fragment(template: str, context: dict, request: HttpRequest | None = None) -
 
 def results_block(results: dict) -> str:
     """The results component (certification cards and jobs), shared by every results page."""
-    return fragment(
-        "eligibility/results_block.html", {"results": results, "glance": at_a_glance(results)}
-    )
+    context = {
+        "results": results,
+        "glance": at_a_glance(results),
+        "checked_on": rules_checked_on(results),
+    }
+    return fragment("eligibility/results_block.html", context)
 
 
 @never_cache
