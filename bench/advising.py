@@ -14,7 +14,7 @@ secret key, no HTTPS redirect, rate limits off) the script
    dashboard) and `/advisor/clients/` (the client list, first page of 50) with wrk, or the
    pure-Python load generator of bench/web.py without it, as ratios to the trivial view
    `/robots.txt` measured around them (bench/web.py's rounds and report); goal ≥ 0.1. Those
-   bodies come from the per-process page cache (eligibility/advising/pagecache.py), so it
+   bodies come from the per-process page cache (advising/pagecache.py), so it
    then also times each page's first request after a change, when the body is rebuilt.
 
 A page that does not answer 200 for the signed-in admin is reported and left out; the other
@@ -76,8 +76,8 @@ def seed_and_recompute(clients: int) -> None:
     from django.core.management import call_command
     from django.db import connections
 
-    from eligibility.advising.models import Assessment, Client, Recomputation
-    from eligibility.advising.recompute import recompute
+    from advising.models import Assessment, Client, Recomputation
+    from advising.recompute import recompute
     from eligibility.catalog import get_snapshot
 
     quiet = {"stdout": StringIO(), "verbosity": 0}
@@ -155,7 +155,7 @@ def available_pages(browser: Browser) -> list[Target]:
 def cold_pages(browser: Browser, targets: list[Target], times: int = 5) -> None:
     """Each page just after a change: the organisation's revision moved, so the body is
     rendered again (the figures above are of bodies served from the per-process cache)."""
-    from eligibility.advising.models import Organisation
+    from advising.models import Organisation
 
     print("\n  first request after a change (the cached body rebuilt), median of "
           f"{times}:")  # fmt: skip

@@ -645,7 +645,7 @@ def verify_writes(env: dict[str, str], writes: Writes) -> tuple[dict[str, tuple[
     django.setup()
     from django.db import connections
 
-    from eligibility.advising.models import Assessment, Client
+    from advising.models import Assessment, Client
     from eligibility.plans import find_plan
 
     missing = []
@@ -710,8 +710,8 @@ def check_summaries(contended: list[int]) -> Consistency:
     from django.db import connections
     from django.db.models import Max
 
-    from eligibility.advising.models import Assessment, Client, Readiness
-    from eligibility.advising.summaries import readiness_rows, soonest, summarise
+    from advising.models import Assessment, Client, Readiness
+    from advising.summaries import readiness_rows, soonest, summarise
     from eligibility.catalog import get_snapshot
     from eligibility.engine import evaluate
     from eligibility.profile import ProfileError, parse_profile
@@ -767,7 +767,7 @@ def check_summaries(contended: list[int]) -> Consistency:
                 + f"; assessment {assessment.pk} computed {assessment.computed_at:%H:%M:%S.%f}"
                 f" under the {same} catalog version"
             )
-    from eligibility.advising.models import Recomputation
+    from advising.models import Recomputation
     from eligibility.models import CatalogRevision
 
     for run in Recomputation.objects.order_by("started"):

@@ -49,7 +49,9 @@ INSTALLED_APPS = [
     "formtools",
     "nested_admin",
     "simple_history",
+    "careerpath",
     "eligibility",
+    "advising",
 ]
 
 MIDDLEWARE = [
@@ -91,7 +93,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [],
         "APP_DIRS": True,
-        "OPTIONS": {"environment": "careerpath.jinja2env.environment"},
+        "OPTIONS": {"environment": "eligibility.jinja2env.environment"},
     },
 ]
 

@@ -469,6 +469,3 @@ class ConditionAdmin(TreeRowAdmin):
         # Three rows of CCM are all "experience": name the rule by its route.
         kind, cert = obj.get_kind_display().lower(), obj.option.group.certification
         return f"the {kind} rule of “{obj.option.name}” ({cert.code.upper()})"
-
-
-from .advising import admin as advising_admin  # noqa: E402,F401  (registers the organisations)

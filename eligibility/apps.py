@@ -29,10 +29,3 @@ class EligibilityConfig(AppConfig):
 
     def ready(self) -> None:
         self.connect_catalog_signals()
-        from .advising.recompute import schedule_recompute
-        from .catalog import revised
-
-        revised.connect(schedule_recompute, dispatch_uid="recompute-summaries")
-        from .advising import pagecache
-
-        pagecache.connect()

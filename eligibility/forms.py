@@ -56,7 +56,7 @@ class AssessmentRenderer(Jinja2):
                 "APP_DIRS": True,
                 "DIRS": [Path(forms.__file__).parent / "jinja2"],
                 "NAME": "assessmentforms",
-                "OPTIONS": {"environment": "careerpath.jinja2env.environment"},
+                "OPTIONS": {"environment": "eligibility.jinja2env.environment"},
             }
         )
 

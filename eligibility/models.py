@@ -311,21 +311,6 @@ class CatalogRevision(models.Model):
         return row[0] if row else ""
 
 
-class RateCounter(models.Model):
-    """A rate limit's count of one address's requests in one window (careerpath/counters.py
-    reads and writes these rows in plain SQL)."""
-
-    cache_key = models.CharField(max_length=255, primary_key=True)
-    value = models.BigIntegerField()
-    expires = models.FloatField(db_index=True)  # seconds since the epoch
-
-    class Meta:
-        db_table = "careerpath_rate_counter"
-
-    def __str__(self) -> str:
-        return self.cache_key
-
-
 class SavedPlan(models.Model):
     """A self-assessor's answers behind an unguessable private link (no account).
 
@@ -361,26 +346,3 @@ CATALOG_MODELS = (
     Condition,
     JobRole,
 )
-
-# The advisors' rows share this app's migrations; importing them here registers them.
-from .advising.models import (  # noqa: E402
-    Assessment,
-    Client,
-    Invitation,
-    Membership,
-    Organisation,
-    Readiness,
-    Recomputation,
-    StatusChange,
-)
-
-__all__ = [
-    "Assessment",
-    "Client",
-    "Invitation",
-    "Membership",
-    "Organisation",
-    "Readiness",
-    "Recomputation",
-    "StatusChange",
-]

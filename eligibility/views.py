@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from careerpath.headers import never_cache
-from careerpath.jinja2env import url
+from eligibility.jinja2env import url
 
 from .answers import answer_summary
 from .catalog import get_snapshot

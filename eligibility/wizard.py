@@ -15,7 +15,7 @@ from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from careerpath.headers import never_cache
-from careerpath.jinja2env import url
+from eligibility.jinja2env import url
 
 from .catalog import get_snapshot
 from .forms import STEPS, profile_from_steps, steps_from_profile

@@ -72,12 +72,12 @@ class ConditionFactory(factory.django.DjangoModelFactory):
 # Advisors' rows (organisations, memberships, clients): the demo factories, shared. Their user
 # factory (password "careerpath-demo", names from Faker) is DemoUserFactory here, so as not to
 # replace the UserFactory above that the catalog tests use.
-from eligibility.advising.demo import (  # noqa: E402
+from advising.demo import (  # noqa: E402
     ClientFactory,
     MembershipFactory,
     OrganisationFactory,
 )
-from eligibility.advising.demo import UserFactory as DemoUserFactory  # noqa: E402
+from advising.demo import UserFactory as DemoUserFactory  # noqa: E402
 
 __all__ = [
     "CertificationFactory",

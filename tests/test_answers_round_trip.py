@@ -14,9 +14,9 @@ from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility.advising.invitations import invite
-from eligibility.advising.models import Assessment, Client, Membership, Organisation
-from eligibility.advising.summaries import record_assessment
+from advising.invitations import invite
+from advising.models import Assessment, Client, Membership, Organisation
+from advising.summaries import record_assessment
 from eligibility.catalog import get_snapshot
 from eligibility.forms import STEPS
 from eligibility.plans import PROFILE_SESSION_KEY

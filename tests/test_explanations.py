@@ -291,7 +291,7 @@ def test_the_jobs_said_not_to_count_are_exactly_those_the_engine_leaves_out(prof
 
 
 def test_an_advisors_client_list_keeps_one_line_of_what_is_missing(catalog):
-    from eligibility.advising.summaries import summarise
+    from advising.summaries import summarise
 
     person = parse_profile(social_worker(job(setting="community")), catalog)
     detail = summarise(evaluate(person, catalog))["acm"]["detail"]

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.test import Client as Browser
 
+from advising.models import Client, Organisation
 from careerpath.logs import JsonFormatter, PlainFormatter
-from eligibility.advising.models import Client, Organisation
 from tests.advisors.conftest import member
 from tests.advisors.test_invitations import walk
 from tests.conftest import SPEC_EXAMPLE

@@ -4,7 +4,7 @@ bring them back from the history or the back button."""
 
 import pytest
 
-from eligibility.advising.invitations import invite
+from advising.invitations import invite
 from eligibility.plans import save_plan
 from tests.advisors.conftest import add_client, member, nurse
 from tests.conftest import SPEC_EXAMPLE
@@ -37,7 +37,7 @@ def test_the_api_results(client):
 
 
 def test_the_advisors_pages_and_the_invited_clients_form(client):
-    from eligibility.advising.models import Membership, Organisation
+    from advising.models import Membership, Organisation
 
     org = Organisation.objects.create(name="Riverside Workforce Board", slug="riverside")
     admin = member(org, "cleo", Membership.ADMIN)

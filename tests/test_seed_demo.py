@@ -10,9 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from eligibility.advising.demo import demo_plans, demo_profile
-from eligibility.advising.models import Assessment, Client, Membership, Organisation, Readiness
-from eligibility.advising.summaries import soonest, summarise
+from advising.demo import demo_plans, demo_profile
+from advising.models import Assessment, Client, Membership, Organisation, Readiness
+from advising.summaries import soonest, summarise
 from eligibility.catalog import get_snapshot
 from eligibility.engine import evaluate
 from eligibility.profile import parse_profile

@@ -25,11 +25,3 @@ def longdate(value: str | None) -> str:
 def applies_when(condition) -> str:
     """When an application note shown unless `condition` holds applies, in plain words."""
     return _applies_when(condition)
-
-
-@register.simple_tag
-def standing(status: str | None, on) -> str:
-    """A certification's standing in a few words (eligibility.advising.summaries.standing)."""
-    from eligibility.advising.summaries import standing as words
-
-    return words(status, on)

@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
-from eligibility.advising.models import Client, Membership, Organisation
-from eligibility.advising.summaries import record_assessment
+from advising.models import Client, Membership, Organisation
+from advising.summaries import record_assessment
 from eligibility.catalog import get_snapshot
 from tests.conftest import SPEC_EXAMPLE
 from tests.factories import UserFactory

@@ -1,6 +1,6 @@
 """An advisor enters or updates a client's assessment through the same steps as the public."""
 
-from eligibility.advising.models import Assessment
+from advising.models import Assessment
 from tests.htmlforms import form_fields
 
 from .conftest import add_client, new_hire

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from eligibility.advising.models import Assessment, Client
+from advising.models import Assessment, Client
 
 from .conftest import add_client, new_hire, nurse
 
@@ -150,7 +150,7 @@ def test_missing_name_and_taken_external_id_are_named(login, advisor, caseload):
 
 
 def test_client_page_shows_the_plan_and_what_changed_between_assessments(login, advisor, caseload):
-    from eligibility.advising.summaries import record_assessment
+    from advising.summaries import record_assessment
     from eligibility.catalog import get_snapshot
 
     lou = caseload["later"]
@@ -177,7 +177,7 @@ def test_delete_a_client_removes_their_assessments(login, advisor, caseload):
 
 
 def test_every_advisor_page_words_a_standing_the_same_way(login, advisor):
-    from eligibility.advising.summaries import standing
+    from advising.summaries import standing
     from eligibility.catalog import get_snapshot
 
     assert standing("eligible", None) == "eligible"

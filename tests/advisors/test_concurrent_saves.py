@@ -10,10 +10,10 @@ import pytest
 from django.db import connection, connections
 from django.test import Client as Browser
 
-from eligibility.advising import recompute as recompute_module
-from eligibility.advising.models import Assessment, Client, Invitation
-from eligibility.advising.recompute import recompute
-from eligibility.advising.summaries import record_assessment
+from advising import recompute as recompute_module
+from advising.models import Assessment, Client, Invitation
+from advising.recompute import recompute
+from advising.summaries import record_assessment
 from eligibility.catalog import get_snapshot
 from tests.test_assessment_wizard import ANSWERS
 

@@ -7,8 +7,8 @@ change the advisor made, so neither may show as an entry removed and added again
 
 import copy
 
-from eligibility.advising.history import compare
-from eligibility.advising.summaries import record_assessment
+from advising.history import compare
+from advising.summaries import record_assessment
 from eligibility.catalog import get_snapshot
 
 from .conftest import add_client, nurse

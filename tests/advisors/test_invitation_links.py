@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client as Browser
 
-from eligibility.advising.models import Assessment, Invitation
+from advising.models import Assessment, Invitation
 from tests.htmlforms import form_fields, single
 
 from .test_invitations import create_link, refused, walk

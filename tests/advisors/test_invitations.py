@@ -12,8 +12,8 @@ from django.core import signing
 from django.test import Client as Browser
 from django.utils import timezone
 
-from eligibility.advising.invitations import SALT
-from eligibility.advising.models import Assessment, Invitation
+from advising.invitations import SALT
+from advising.models import Assessment, Invitation
 from tests.test_assessment_wizard import ANSWERS
 
 from .conftest import add_client, nurse

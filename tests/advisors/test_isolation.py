@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from eligibility.advising.models import (
+from advising.models import (
     Assessment,
     Client,
     Invitation,

@@ -9,8 +9,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from advising.models import Client
 from eligibility import models as m
-from eligibility.advising.models import Client
 
 from .conftest import add_client, member, new_hire, nurse
 
@@ -46,7 +46,7 @@ def test_a_new_assessment_shows_at_once(login, advisor):
     browser = login(advisor)
     client = add_client(advisor.organisation, advisor, "Later Lou", new_hire())
     assert eligible_now(browser.get("/advisor/").content.decode()) == 0
-    from eligibility.advising.summaries import record_assessment
+    from advising.summaries import record_assessment
     from eligibility.catalog import get_snapshot
 
     record_assessment(client, nurse(), get_snapshot(), source="advisor")
@@ -112,7 +112,7 @@ def test_a_rule_change_shows_on_the_dashboard_at_once(
 
 def test_seeding_demo_clients_shows_on_the_dashboard(login, advisor):
     call_command("seed_demo", clients=5, allow_without_debug=True, stdout=StringIO())
-    from eligibility.advising.models import Membership
+    from advising.models import Membership
 
     admin = Membership.objects.get(user__username="demo-admin")
     browser = login(admin)

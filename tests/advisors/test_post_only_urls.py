@@ -6,8 +6,8 @@ to do, never a bare "405 Method Not Allowed", and nothing is done on their behal
 import pytest
 from django.urls import URLPattern, reverse
 
-from eligibility.advising import urls as advising_urls
-from eligibility.advising.models import Invitation, Membership
+from advising import urls as advising_urls
+from advising.models import Invitation, Membership
 
 from .conftest import add_client, member, nurse
 

@@ -4,8 +4,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from advising.models import Readiness, Recomputation, StatusChange
 from eligibility import models as m
-from eligibility.advising.models import Readiness, Recomputation, StatusChange
 
 from .conftest import add_client, new_hire, nurse
 

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from eligibility.advising.models import StatusChange
-from eligibility.advising.recompute import rule_changes
+from advising.models import StatusChange
+from advising.recompute import rule_changes
 from tests.factories import UserFactory
 from tests.htmlforms import single
 from tests.test_editor_admin import change_url, key_with_value, the_form

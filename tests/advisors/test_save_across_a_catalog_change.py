@@ -7,7 +7,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from eligibility.advising.summaries import record_assessment, summarise
+from advising.summaries import record_assessment, summarise
 from eligibility.catalog import get_snapshot
 from eligibility.engine import evaluate
 from eligibility.profile import parse_profile

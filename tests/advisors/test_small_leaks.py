@@ -18,8 +18,8 @@ from django.test import Client as Browser
 from django.test import RequestFactory
 from django.test.signals import template_rendered
 
-from eligibility.advising import auth
-from eligibility.advising.models import Client, Membership
+from advising import auth
+from advising.models import Client, Membership
 from tests.advisors.conftest import add_client, member, nurse
 from tests.factories import UserFactory
 from tests.htmlforms import form_fields, single

@@ -7,10 +7,10 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from eligibility.advising import recompute as recompute_module
-from eligibility.advising.models import Client, Readiness
-from eligibility.advising.recompute import recompute
-from eligibility.advising.summaries import record_assessment, soonest
+from advising import recompute as recompute_module
+from advising.models import Client, Readiness
+from advising.recompute import recompute
+from advising.summaries import record_assessment, soonest
 from eligibility.catalog import get_snapshot
 from eligibility.snapshot import SEED_PATH
 

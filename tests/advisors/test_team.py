@@ -13,7 +13,7 @@ from django.test import Client as Browser
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from eligibility.advising.models import Membership
+from advising.models import Membership
 from tests.factories import UserFactory
 
 from .conftest import add_client, member

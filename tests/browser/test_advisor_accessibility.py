@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from eligibility.advising.models import Assessment, Organisation
-from eligibility.advising.summaries import record_assessment
+from advising.models import Assessment, Organisation
+from advising.summaries import record_assessment
 from eligibility.catalog import get_snapshot
 from tests.advisors.conftest import add_client, member
 

@@ -6,7 +6,7 @@ the client's page. And the client list's filters, which the CSV link carries alo
 import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
-from eligibility.advising.models import Organisation
+from advising.models import Organisation
 from tests.advisors.conftest import add_client, member, new_hire
 
 from .journeys import fill_entry, months_before, press_button, status

@@ -16,9 +16,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-from eligibility.advising.demo import DEMO_PASSWORD
-from eligibility.advising.models import Client
-from eligibility.advising.summaries import record_assessment
+from advising.demo import DEMO_PASSWORD
+from advising.models import Client
+from advising.summaries import record_assessment
 from eligibility.catalog import get_snapshot
 
 from .journeys import press_button

@@ -3,8 +3,8 @@ invitation link, and entries added with "Add another" (issue 13, items 1-4), in 
 
 import datetime as dt
 
-from eligibility.advising.invitations import invite
-from eligibility.advising.models import Organisation
+from advising.invitations import invite
+from advising.models import Organisation
 from tests.advisors.conftest import add_client, member
 
 from .journeys import card, complete, fill_entry, press_button, status

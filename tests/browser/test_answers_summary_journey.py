@@ -75,7 +75,7 @@ def test_the_answers_are_printed_without_their_change_links(site, page):
 
 
 def test_an_advisor_reads_a_clients_answers_and_opens_the_step_to_change(site, page):
-    from eligibility.advising.models import Organisation
+    from advising.models import Organisation
     from tests.advisors.conftest import add_client, member, nurse
 
     from .test_advisor_journey import log_in

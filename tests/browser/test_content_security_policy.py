@@ -94,7 +94,7 @@ def test_the_admin_widgets_that_build_the_page_keep_to_the_policy(site, csp_refu
     expect(page.locator("#id_code")).to_be_visible()
 
     # The organisation form: slug filled from the name, the user search (select2), inlines.
-    page.goto(f"{site}/admin/eligibility/organisation/add/")
+    page.goto(f"{site}/admin/advising/organisation/add/")
     page.locator("#id_name").press_sequentially("Policy Clinic")
     expect(page.locator("#id_slug")).to_have_value("policy-clinic")
     page.locator("#members-0 .select2-selection").click()

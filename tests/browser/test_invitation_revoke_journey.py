@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from eligibility.advising.models import Organisation
+from advising.models import Organisation
 from tests.advisors.conftest import add_client, member
 
 from .journeys import press_button

@@ -31,9 +31,9 @@ from django.utils.http import urlsafe_base64_encode
 from hypothesis import given
 from hypothesis import strategies as st
 
+from advising.invitations import SALT, invite
+from advising.models import Assessment, Client, Invitation, Membership, Organisation
 from eligibility import models as m
-from eligibility.advising.invitations import SALT, invite
-from eligibility.advising.models import Assessment, Client, Invitation, Membership, Organisation
 from eligibility.plans import PROFILE_SESSION_KEY, find_plan, save_plan
 from eligibility.snapshot import SEED_PATH
 from tests.advisors.conftest import add_client, member, nurse
@@ -82,7 +82,7 @@ def _wizard(step: str, wizard: str = "assessment_wizard") -> dict:
 
 
 def _client_wizard(source: str, world) -> str:
-    """The prefix of the wizard that saves to Maria (eligibility/advising/wizard.py)."""
+    """The prefix of the wizard that saves to Maria (advising/wizard.py)."""
     return f"wizard_{source}_{world['maria'].pk}"
 
 

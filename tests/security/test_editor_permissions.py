@@ -4,7 +4,7 @@ clients or assessments (an editor who could add a membership made themselves an 
 import pytest
 from django.contrib.auth.models import Group
 
-from eligibility.advising.models import Client, Membership, Organisation
+from advising.models import Client, Membership, Organisation
 from eligibility.editors import CATALOG_MODELS, GROUP, ensure_editors_group
 from tests.factories import UserFactory
 
@@ -35,10 +35,10 @@ def test_an_editor_cannot_make_themselves_a_member_of_an_organisation(client):
     editor.groups.add(ensure_editors_group())
     client.force_login(editor)
 
-    assert client.get(f"/admin/eligibility/organisation/{org.pk}/change/").status_code == 403
+    assert client.get(f"/admin/advising/organisation/{org.pk}/change/").status_code == 403
     # The attack: a membership row (self, admin) added on the organisation's change form.
     response = client.post(
-        f"/admin/eligibility/organisation/{org.pk}/change/",
+        f"/admin/advising/organisation/{org.pk}/change/",
         {
             "name": org.name, "slug": org.slug,
             "memberships-TOTAL_FORMS": "1", "memberships-INITIAL_FORMS": "0",

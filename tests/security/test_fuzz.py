@@ -18,9 +18,9 @@ from django.conf import settings
 from hypothesis import given
 from hypothesis import strategies as st
 
+from advising.invitations import invite
+from advising.models import Membership, Organisation
 from eligibility import models as m
-from eligibility.advising.invitations import invite
-from eligibility.advising.models import Membership, Organisation
 from eligibility.forms import STEPS
 from eligibility.plans import PROFILE_SESSION_KEY, save_plan
 from eligibility.profile import MAX_ENTRIES

@@ -22,7 +22,7 @@ pytestmark = [
 ]
 
 PASSWORD = "a-long-test-password"  # tests.factories.UserFactory's
-GUESSES = 10  # eligibility.advising.auth.LOGIN_RATE: 10 a minute
+GUESSES = 10  # advising.auth.LOGIN_RATE: 10 a minute
 HOME, ELSEWHERE, PROXY = "203.0.113.7", "198.51.100.2", "10.0.0.1"
 
 

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from eligibility.advising.models import Client
-from eligibility.advising.recompute import not_in_background, recompute
+from advising.models import Client
+from advising.recompute import not_in_background, recompute
 from eligibility.catalog import get_snapshot
 from eligibility.catalog_format import parse_catalog_json
 from eligibility.loading import load_catalog

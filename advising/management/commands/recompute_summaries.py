@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from eligibility.advising.recompute import recompute
+from advising.recompute import recompute
 from eligibility.catalog import get_snapshot
 
 

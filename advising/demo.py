@@ -16,7 +16,8 @@ from typing import NamedTuple
 import factory
 from django.contrib.auth import get_user_model
 
-from ..snapshot import Snapshot
+from eligibility.snapshot import Snapshot
+
 from .models import Client, Membership, Organisation
 
 DEMO_PASSWORD = "careerpath-demo"  # noqa: S105 - documented demo accounts, printed only in DEBUG  # nosec B105
@@ -85,7 +86,8 @@ class ClientFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def profile(obj, create, extracted, **kwargs):
         if create and extracted is not None:
-            from ..catalog import get_snapshot
+            from eligibility.catalog import get_snapshot
+
             from .summaries import record_assessment
 
             record_assessment(

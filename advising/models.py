@@ -1,7 +1,8 @@
 """Advisors' records: organisations, their advisors, clients, invitations and assessments.
 
-These rows belong to the eligibility app (one migration history) but live apart from the
-catalog: the engine never reads them, and nothing here is catalog data.
+The engine never reads them and nothing here is catalog data. The tables were created by the
+eligibility app's migrations and renamed to this app's in its 0011 (advising/migrations/0001
+takes them over without touching the data).
 """
 
 import datetime as dt

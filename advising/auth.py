@@ -15,7 +15,8 @@ from django.urls import path
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 
-from ..forms import RENDERER, ErrorSummaryMixin, style_widgets
+from eligibility.forms import RENDERER, ErrorSummaryMixin, style_widgets
+
 from .views import button_only
 
 logger = logging.getLogger(__name__)

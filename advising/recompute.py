@@ -16,10 +16,11 @@ from django.db import connection, transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from .. import models as m
-from ..engine import evaluate
-from ..profile import ProfileError, parse_profile
-from ..snapshot import Snapshot
+from eligibility.engine import evaluate
+from eligibility.models import Certification
+from eligibility.profile import ProfileError, parse_profile
+from eligibility.snapshot import Snapshot
+
 from .models import (
     Assessment,
     Client,
@@ -40,9 +41,9 @@ def rule_changes(since: dt.datetime | None) -> list[dict]:
     rule ("CCM: the hours of work needed for “12 months under a CCM-certified supervisor”
     changed from 2,080 to 1,500 (erin, 1 Dec 2026)"):
     [{"certification": code or None, "text": ..., "at": ...}]."""
-    from ..rule_history import rule_changes_since, sentence
+    from eligibility.rule_history import rule_changes_since, sentence
 
-    cert_codes = dict(m.Certification.history.values_list("id", "code").distinct())
+    cert_codes = dict(Certification.history.values_list("id", "code").distinct())
     changes = []
     for change in rule_changes_since(since):
         if change.parent_added:  # said by its parent's line ("the route … was removed")
@@ -173,7 +174,7 @@ def not_in_background():
 
 
 def _recompute_now() -> None:
-    from ..catalog import get_snapshot
+    from eligibility.catalog import get_snapshot
 
     try:
         recompute(get_snapshot(), trigger="catalog edit")

@@ -8,7 +8,7 @@ from django.utils.timezone import localtime
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from eligibility.advising.summaries import standing
+from advising.summaries import standing
 from eligibility.explain import short_date
 from eligibility.templatetags.careerpath import longdate
 

@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 
-from ..forms import profile_from_steps
-from ..profile import ProfileError
-from ..wizard import AssessmentWizard
+from eligibility.forms import profile_from_steps
+from eligibility.profile import ProfileError
+from eligibility.wizard import AssessmentWizard
+
 from .access import advisor_required, client_for
 from .invitations import claim, find_invitation, mark_used
 from .models import Assessment

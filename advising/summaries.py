@@ -10,11 +10,12 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from ..catalog import current_snapshot
-from ..engine import CertificationResult, evaluate
-from ..explain import gap, iso, short_date
-from ..profile import ProfileError, parse_profile
-from ..snapshot import Snapshot
+from eligibility.catalog import current_snapshot
+from eligibility.engine import CertificationResult, evaluate
+from eligibility.explain import gap, iso, short_date
+from eligibility.profile import ProfileError, parse_profile
+from eligibility.snapshot import Snapshot
+
 from .models import Assessment, Client, Readiness
 
 

@@ -18,11 +18,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from ..answers import answer_summary
-from ..catalog import get_snapshot
-from ..profile import ProfileError
-from ..services import assess_profile
-from ..views import fragment, nearest_first, results_block
+from eligibility.answers import answer_summary
+from eligibility.catalog import get_snapshot
+from eligibility.profile import ProfileError
+from eligibility.services import assess_profile
+from eligibility.views import fragment, nearest_first, results_block
+
 from .access import advisor_required, advisors_of, client_for
 from .forms import ClientFilterForm, ClientForm
 from .history import compare

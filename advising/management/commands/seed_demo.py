@@ -9,9 +9,9 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from faker import Faker
 
-from eligibility.advising.demo import DEMO_PASSWORD, demo_plans, demo_profile, email_for
-from eligibility.advising.models import Assessment, Client, Membership, Organisation, Readiness
-from eligibility.advising.summaries import dated_profile, readiness_rows, soonest, summarise
+from advising.demo import DEMO_PASSWORD, demo_plans, demo_profile, email_for
+from advising.models import Assessment, Client, Membership, Organisation, Readiness
+from advising.summaries import dated_profile, readiness_rows, soonest, summarise
 from eligibility.catalog import get_snapshot
 from eligibility.engine import evaluate
 from eligibility.profile import parse_profile

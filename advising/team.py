@@ -29,7 +29,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils import timezone
 
-from ..forms import style_widgets
+from eligibility.forms import style_widgets
+
 from .access import advisor_required
 from .forms import AdvisorForm
 from .models import Membership, Organisation

@@ -2,7 +2,8 @@
 
 from django import forms
 
-from ..forms import RENDERER, ErrorSummaryMixin, LabelledErrorsMixin, style_widgets
+from eligibility.forms import RENDERER, ErrorSummaryMixin, LabelledErrorsMixin, style_widgets
+
 from .access import visible_clients
 from .models import Client, Membership
 from .selectors import BUCKETS, UNASSESSED

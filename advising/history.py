@@ -8,9 +8,10 @@ those fields ("hours a week 40 → 32"); anything else was added or removed.
 
 import datetime as dt
 
-from ..explain import number, short_date
-from ..profile import _MISSING, ENTRY_FIELDS  # the profile format's one list of fields
-from ..snapshot import Snapshot
+from eligibility.explain import number, short_date
+from eligibility.profile import _MISSING, ENTRY_FIELDS  # the profile format's one list of fields
+from eligibility.snapshot import Snapshot
+
 from .summaries import standing
 
 ENTRY_KEYS = {
