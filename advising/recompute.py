@@ -25,12 +25,11 @@ from .models import (
     Assessment,
     Client,
     Organisation,
-    Readiness,
     Recomputation,
     StatusChange,
     new_revision,
 )
-from .summaries import readiness_rows, soonest, summarise
+from .summaries import save_summaries, summarise
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -137,15 +136,7 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
             Assessment.objects.bulk_update(
                 updated, ["summary", "catalog_version", "computed_at"], batch_size=500
             )
-            ids = [a.client_id for a in updated]
-            Readiness.objects.filter(client_id__in=ids).delete()
-            rows = [row for a in updated for row in readiness_rows(a.client_id, a.summary)]
-            Readiness.objects.bulk_create(rows, batch_size=1000)
-            clients = [
-                Client(pk=a.client_id, soonest_on=soonest(a.summary, a.profile["as_of"]))
-                for a in updated
-            ]
-            Client.objects.bulk_update(clients, ["soonest_on"], batch_size=500)
+            save_summaries(updated)
             StatusChange.objects.bulk_create(flips, batch_size=1000)
             Organisation.objects.update(revision=new_revision())  # every summary's date moved
             run.assessments = current.count()

@@ -14,7 +14,7 @@ from collections import defaultdict
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 
 from .access import visible_clients
-from .models import Client, Membership, Readiness, StatusChange
+from .models import Assessment, Client, Membership, Readiness, StatusChange
 
 BUCKETS = (
     ("now", "Eligible now"),
@@ -152,3 +152,12 @@ def filtered_clients(membership: Membership, filters: dict, today: dt.date) -> Q
     else:
         clients = clients.order_by(*SORTS.get(sort, SORTS["name"]))
     return clients.select_related("advisor__user")
+
+
+def current_profiles() -> list[dict]:
+    """Every client's current assessment's profile (the catalog preview replays them)."""
+    return list(
+        Assessment.objects.filter(pk__in=Client.objects.values("assessment_id")).values_list(
+            "profile", flat=True
+        )
+    )

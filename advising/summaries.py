@@ -16,7 +16,7 @@ from eligibility.explain import gap, iso, short_date
 from eligibility.profile import ProfileError, parse_profile
 from eligibility.snapshot import Snapshot
 
-from .models import Assessment, Client, Readiness
+from .models import Assessment, Client, Organisation, Readiness
 
 
 def _blocker(result: CertificationResult) -> tuple[str, str]:
@@ -91,6 +91,35 @@ def soonest(summary: dict, as_of: str) -> dt.date | None:
     return dt.date.fromisoformat(min(days)) if days else None
 
 
+def save_summaries(assessments: list[Assessment], *, current: bool = False) -> list[Client]:
+    """Store what the advisor pages read from each assessment's summary: its client's
+    readiness rows and soonest date; with `current`, also make it the client's current
+    assessment. The one writer of those rows, for an advisor's save, the recompute and the
+    demo seed. Bulk statements whatever the number of assessments; returns the clients as
+    written (primary key and the fields set).
+
+    Call it inside a transaction with the clients locked, or on clients no one else writes."""
+    now = timezone.now()
+    ids = [a.client_id for a in assessments]
+    Readiness.objects.filter(client_id__in=ids).delete()
+    Readiness.objects.bulk_create(
+        [row for a in assessments for row in readiness_rows(a.client_id, a.summary)],
+        batch_size=1000,
+    )
+    clients = [
+        Client(
+            pk=a.client_id,
+            soonest_on=soonest(a.summary, a.profile["as_of"]),
+            assessment_id=a.pk,
+            updated=now,
+        )
+        for a in assessments
+    ]
+    fields = ["soonest_on", "assessment", "updated"] if current else ["soonest_on"]
+    Client.objects.bulk_update(clients, fields, batch_size=500)
+    return clients
+
+
 @transaction.atomic
 def record_assessment(
     client: Client, data: dict, snapshot: Snapshot, *, source: str, user=None
@@ -132,9 +161,8 @@ def record_assessment(
         computed_at=timezone.now(),
         summary=summary,
     )
-    Readiness.objects.filter(client=client).delete()
-    Readiness.objects.bulk_create(readiness_rows(client.pk, summary))
+    (saved,) = save_summaries([assessment], current=True)
+    Organisation.touch(client.organisation_id)  # bulk writes send no signals
     client.assessment = assessment
-    client.soonest_on = soonest(summary, data["as_of"])
-    client.save(update_fields=["assessment", "soonest_on", "updated"])
+    client.soonest_on, client.updated = saved.soonest_on, saved.updated
     return assessment

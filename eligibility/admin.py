@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from advising.selectors import current_profiles
+
 from . import models as m
 from . import rule_history
 from .admin_forms import (
@@ -283,9 +285,7 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
         after = parse_catalog(published(read_catalog()))
         # Saved public plans and every advisor client's latest assessment.
         saved = list(m.SavedPlan.objects.values_list("profile", flat=True))
-        saved += m.Assessment.objects.filter(
-            pk__in=m.Client.objects.values("assessment_id")
-        ).values_list("profile", flat=True)
+        saved += current_profiles()
         context = {
             **self.admin_site.each_context(request),
             "title": f"Preview of the changes to {obj.name}",

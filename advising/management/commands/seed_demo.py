@@ -5,13 +5,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from faker import Faker
 
 from advising.demo import DEMO_PASSWORD, demo_plans, demo_profile, email_for
-from advising.models import Assessment, Client, Membership, Organisation, Readiness
-from advising.summaries import dated_profile, readiness_rows, soonest, summarise
+from advising.models import Assessment, Client, Membership, Organisation
+from advising.summaries import dated_profile, save_summaries, soonest, summarise
 from eligibility.catalog import get_snapshot
 from eligibility.engine import evaluate
 from eligibility.profile import parse_profile
@@ -175,14 +174,6 @@ class Command(BaseCommand):
         for client, assessment in zip(clients, assessments, strict=True):
             assessment.client = client
         Assessment.objects.bulk_create(assessments, batch_size=BATCH)
-        rows = [row for a in assessments for row in readiness_rows(a.client_id, a.summary)]
-        Readiness.objects.bulk_create(rows, batch_size=1000)
-        # Each new client's current assessment, one UPDATE a batch (no per-row CASE).
-        latest = Assessment.objects.filter(client=OuterRef("pk")).order_by("-pk").values("pk")[:1]
-        ids = [client.pk for client in clients]
-        for start in range(0, len(ids), BATCH):
-            Client.objects.filter(pk__in=ids[start : start + BATCH]).update(
-                assessment=Subquery(latest)
-            )
+        save_summaries(assessments, current=True)
         Organisation.touch(organisation.pk)  # bulk writes send no signals
         return len(clients)
