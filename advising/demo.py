@@ -1,4 +1,4 @@
-"""Demo data for the advisors' side: factories and varied, realistic client profiles.
+"""Demo data for the advisors' side: varied, realistic client profiles.
 
 `demo_profile(rng, snapshot, today)` makes one profile (SPEC §4) of a nurse, a social worker, a
 counsellor or rehabilitation worker, or someone from another background, with a believable
@@ -6,93 +6,17 @@ career: 1–3 jobs over the last ten years, CE, references and attestations. Eac
 placed near a career milestone (one, two, three or five years of case management) so that,
 over a few dozen people, every certification has clients eligible now, within six months,
 within a year and not yet. Every code is read from the snapshot, so the profiles always pass
-`parse_profile`. `manage.py seed_demo` and the tests use these; nothing here runs in a request.
+`parse_profile`. `manage.py seed_demo` and the tests use these (the tests' factories are in
+tests/factories.py); nothing here runs in a request.
 """
 
 import datetime as dt
 import random
 from typing import NamedTuple
 
-import factory
-from django.contrib.auth import get_user_model
-
 from eligibility.snapshot import Snapshot
 
-from .models import Client, Membership, Organisation
-
 DEMO_PASSWORD = "careerpath-demo"  # noqa: S105 - documented demo accounts, printed only in DEBUG  # nosec B105
-
-
-# --- factories ------------------------------------------------------------------------------
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-        django_get_or_create = ("slug",)
-
-    name = factory.Faker("company")
-    slug = factory.Sequence(lambda n: f"organisation-{n}")
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    """A Django user whose password is `careerpath-demo` (hashed with set_password)."""
-
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"advisor{n}")
-    first_name = factory.Faker("first_name")
-    last_name = factory.Faker("last_name")
-    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", DEMO_PASSWORD)
-
-    @factory.post_generation
-    def saved(obj, create, extracted, **kwargs):
-        if create:
-            obj.save()  # keeps the password set above (post-generation runs after the insert)
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
-    user = factory.SubFactory(UserFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
-    role = Membership.ADVISOR
-
-
-class ClientFactory(factory.django.DjangoModelFactory):
-    """A client of an advisor in the same organisation.
-
-    `ClientFactory(profile={...})` also records an assessment of that profile against the
-    published catalog (which must be loaded), as an advisor would.
-    """
-
-    class Meta:
-        model = Client
-        skip_postgeneration_save = True
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    advisor = factory.SubFactory(
-        MembershipFactory, organisation=factory.SelfAttribute("..organisation")
-    )
-    name = factory.Faker("name")
-    email = factory.LazyAttribute(lambda o: email_for(o.name, o.external_id))
-    external_id = factory.Sequence(lambda n: f"C-{n:05d}")
-
-    @factory.post_generation
-    def profile(obj, create, extracted, **kwargs):
-        if create and extracted is not None:
-            from eligibility.catalog import get_snapshot
-
-            from .summaries import record_assessment
-
-            record_assessment(
-                obj, extracted, get_snapshot(), source=kwargs.get("source", "advisor")
-            )
 
 
 def email_for(name: str, external_id: str = "") -> str:

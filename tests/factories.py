@@ -1,8 +1,10 @@
-"""factory-boy factories for catalog rows (the shared test base)."""
+"""factory-boy factories for catalog and advisors' rows (the shared test base)."""
 
 import factory
 from django.contrib.auth import get_user_model
 
+from advising.demo import DEMO_PASSWORD, email_for
+from advising.models import Client, Membership, Organisation
 from eligibility import models as m
 
 
@@ -69,15 +71,77 @@ class ConditionFactory(factory.django.DjangoModelFactory):
     params = factory.LazyFunction(lambda: {"count": 1})
 
 
-# Advisors' rows (organisations, memberships, clients): the demo factories, shared. Their user
-# factory (password "careerpath-demo", names from Faker) is DemoUserFactory here, so as not to
-# replace the UserFactory above that the catalog tests use.
-from advising.demo import (  # noqa: E402
-    ClientFactory,
-    MembershipFactory,
-    OrganisationFactory,
-)
-from advising.demo import UserFactory as DemoUserFactory  # noqa: E402
+# Advisors' rows: organisations, memberships, clients.
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+
+    name = factory.Faker("company")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+
+
+class DemoUserFactory(factory.django.DjangoModelFactory):
+    """An advisor's user: password `careerpath-demo` (hashed with set_password), names from
+    Faker. Not the UserFactory above, which the catalog tests use."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"advisor{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", DEMO_PASSWORD)
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()  # keeps the password set above (post-generation runs after the insert)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(DemoUserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Membership.ADVISOR
+
+
+class ClientFactory(factory.django.DjangoModelFactory):
+    """A client of an advisor in the same organisation.
+
+    `ClientFactory(profile={...})` also records an assessment of that profile against the
+    published catalog (which must be loaded), as an advisor would.
+    """
+
+    class Meta:
+        model = Client
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    advisor = factory.SubFactory(
+        MembershipFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+    name = factory.Faker("name")
+    email = factory.LazyAttribute(lambda o: email_for(o.name, o.external_id))
+    external_id = factory.Sequence(lambda n: f"C-{n:05d}")
+
+    @factory.post_generation
+    def profile(obj, create, extracted, **kwargs):
+        if create and extracted is not None:
+            from advising.summaries import record_assessment
+            from eligibility.catalog import get_snapshot
+
+            record_assessment(
+                obj, extracted, get_snapshot(), source=kwargs.get("source", "advisor")
+            )
+
 
 __all__ = [
     "CertificationFactory",
