@@ -78,8 +78,6 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # {% url %} with argument-free lookups remembered (eligibility/templatetags).
-            "builtins": ["eligibility.templatetags.cachedurl"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from careerpath.headers import never_cache
 from eligibility.jinja2env import url
 
 from .answers import answer_summary

@@ -10,11 +10,11 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.datastructures import MultiValueDict
 from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from careerpath.headers import never_cache
 from eligibility.jinja2env import url
 
 from .catalog import get_snapshot
