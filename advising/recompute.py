@@ -24,11 +24,9 @@ from eligibility.snapshot import Snapshot
 from .models import (
     Assessment,
     Client,
-    Organisation,
     Readiness,
     Recomputation,
     StatusChange,
-    new_revision,
 )
 from .summaries import readiness_rows, soonest, summarise
 
@@ -147,7 +145,6 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
             ]
             Client.objects.bulk_update(clients, ["soonest_on"], batch_size=500)
             StatusChange.objects.bulk_create(flips, batch_size=1000)
-            Organisation.objects.update(revision=new_revision())  # every summary's date moved
             run.assessments = current.count()
             run.changed, run.failed, run.finished = len(updated), failed, now
             run.save()

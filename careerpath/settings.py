@@ -113,14 +113,6 @@ CACHES = {
     },
     # The rate limits' request counters: one or two statements a counted request.
     "ratelimit": {"BACKEND": "careerpath.counters.CounterCache"},
-    # Rendered advisor page bodies, keyed by the organisation's revision (never stale, so a
-    # per-process cache is right even with several web replicas).
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "careerpath-pages",
-        # About 55 KB a body: at most about 16 MB a process (2,000 entries grew to 110 MB).
-        "OPTIONS": {"MAX_ENTRIES": 300},
-    },
 }
 # A shared Redis instead of the database for rate-limit counters (no statement at all);
 # sessions stay in the database.
