@@ -19,9 +19,9 @@ from django.utils import timezone
 
 from eligibility.answers import answer_summary
 from eligibility.catalog import get_snapshot
+from eligibility.document import nearest_first
 from eligibility.profile import ProfileError
 from eligibility.services import assess_profile
-from eligibility.views import nearest_first, results_block
 
 from .access import advisor_required, advisors_of, client_for
 from .forms import ClientFilterForm, ClientForm
@@ -223,12 +223,10 @@ def _client_form(request: HttpRequest, client) -> HttpResponse:
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_for(request.membership, pk)
     snapshot = get_snapshot()
-    results_html, review = None, None
+    results, review = None, None
     if client.assessment:
         try:
-            results_html = results_block(
-                nearest_first(assess_profile(client.assessment.profile, snapshot=snapshot))
-            )
+            results = nearest_first(assess_profile(client.assessment.profile, snapshot=snapshot))
         except ProfileError as refused:
             review = refused.errors  # the catalog retired a code this profile uses
     history = list(client.assessments.select_related("entered_by")[:20])
@@ -243,7 +241,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "advising/client_detail.html",
         {
             "client": client,
-            "results_html": results_html,
+            "results": results,
             "review": review,
             "answers": answer_summary(client.assessment.profile, snapshot, _step_url(client))
             if client.assessment
@@ -346,5 +344,5 @@ def invitation_done(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "advising/invitation_done.html",
         {"client": client, "organisation": client.organisation,
-         "results_html": results_block(results)},
+         "results": results},
     )  # fmt: skip

@@ -85,14 +85,6 @@ TEMPLATES = [
             ],
         },
     },
-    {
-        # The results component renders on every results and plan page: Jinja2 renders it
-        # several times faster. Templates in <app>/jinja2/.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [],
-        "APP_DIRS": True,
-        "OPTIONS": {"environment": "eligibility.jinja2env.environment"},
-    },
 ]
 
 WSGI_APPLICATION = "careerpath.wsgi.application"
