@@ -1,8 +1,7 @@
 """Bandit finds nothing in the application code.
 
 Its false positives are marked where they are, each with `# nosec <id>` and the reason
-(the Jinja2 environment and `views.fragment` rely on autoescaping, checked below; the demo
-password and seeded random generator belong to the demo data; the one raw SQL statement names
+(the demo password and seeded random generator belong to the demo data; the one raw SQL statement names
 the model's own table). careerpath/settings.py is left out of the main run by pyproject's
 [tool.bandit] and scanned on its own here.
 """
