@@ -11,8 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-
-from careerpath.headers import never_cache
+from django.views.decorators.cache import never_cache
 
 from .models import Client, Membership
 

@@ -14,8 +14,6 @@ class AdvisingConfig(AppConfig):
     def ready(self) -> None:
         from eligibility.catalog import revised
 
-        from . import pagecache
         from .recompute import schedule_recompute
 
         revised.connect(schedule_recompute, dispatch_uid="recompute-summaries")
-        pagecache.connect()

@@ -13,6 +13,8 @@ from django.db import models
 
 
 def new_revision() -> str:
+    """A random token: the default of the removed `Organisation.revision`, still named by
+    the migrations that added it (eligibility 0006, advising 0001)."""
     return uuid.uuid4().hex
 
 
@@ -20,26 +22,12 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     created = models.DateTimeField(auto_now_add=True)
-    # Changes whenever anything the advisor pages show for this organisation may have changed
-    # (a client, an assessment, a summary, a member): their rendered pages are cached under it.
-    # Random rather than a counter so a rolled-back transaction can never reuse one.
-    revision = models.CharField(max_length=32, default=new_revision, editable=False)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.revision = new_revision()
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def touch(cls, *pks: int) -> None:
-        """Mark these organisations' advisor pages out of date."""
-        if pks:
-            cls.objects.filter(pk__in=pks).update(revision=new_revision())
 
 
 class Membership(models.Model):

@@ -24,10 +24,8 @@ from eligibility.snapshot import Snapshot
 from .models import (
     Assessment,
     Client,
-    Organisation,
     Recomputation,
     StatusChange,
-    new_revision,
 )
 from .summaries import save_summaries, summarise
 
@@ -138,7 +136,6 @@ def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
             )
             save_summaries(updated)
             StatusChange.objects.bulk_create(flips, batch_size=1000)
-            Organisation.objects.update(revision=new_revision())  # every summary's date moved
             run.assessments = current.count()
             run.changed, run.failed, run.finished = len(updated), failed, now
             run.save()

@@ -16,7 +16,7 @@ from eligibility.explain import gap, iso, short_date
 from eligibility.profile import ProfileError, parse_profile
 from eligibility.snapshot import Snapshot
 
-from .models import Assessment, Client, Organisation, Readiness
+from .models import Assessment, Client, Readiness
 
 
 def _blocker(result: CertificationResult) -> tuple[str, str]:
@@ -162,7 +162,6 @@ def record_assessment(
         summary=summary,
     )
     (saved,) = save_summaries([assessment], current=True)
-    Organisation.touch(client.organisation_id)  # bulk writes send no signals
     client.assessment = assessment
     client.soonest_on, client.updated = saved.soonest_on, saved.updated
     return assessment

@@ -14,21 +14,19 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from eligibility.answers import answer_summary
 from eligibility.catalog import get_snapshot
+from eligibility.document import nearest_first
 from eligibility.profile import ProfileError
 from eligibility.services import assess_profile
-from eligibility.views import fragment, nearest_first, results_block
 
 from .access import advisor_required, advisors_of, client_for
 from .forms import ClientFilterForm, ClientForm
 from .history import compare
 from .invitations import find_invitation, invite, revoke
-from .pagecache import cache_query, cached_body
 from .selectors import BUCKETS, bucket_of, dashboard, filtered_clients
 from .wizard import INVITATION_DONE_KEY
 
@@ -43,17 +41,13 @@ def advisor_dashboard(request: HttpRequest) -> HttpResponse:
     snapshot = get_snapshot()
     today = timezone.localdate()
 
-    def body() -> str:
-        data = dashboard(request.membership, snapshot, today)
-        return render_to_string(
-            "advising/_dashboard_body.html",
-            {**data, "today": today, "catalog_version": snapshot.version,
-             "chart": _chart(data["certifications"])},
-            request,
-        )  # fmt: skip
-
-    page = cached_body(request, "dashboard", (snapshot.version, today), body)
-    return render(request, "advising/dashboard.html", {"body": page, "nav": "advisor"})
+    data = dashboard(request.membership, snapshot, today)
+    return render(
+        request,
+        "advising/dashboard.html",
+        {**data, "today": today, "catalog_version": snapshot.version,
+         "chart": _chart(data["certifications"]), "nav": "advisor"},
+    )  # fmt: skip
 
 
 def _chart(certifications: list[dict]) -> dict:
@@ -101,17 +95,6 @@ def client_list(request: HttpRequest) -> HttpResponse:
     snapshot = get_snapshot()
     today = timezone.localdate()
     form = _filter_form(request, snapshot)
-    page = cached_body(
-        request,
-        "clients",
-        (snapshot.version, today),
-        lambda: _list_body(request, snapshot, today, form),
-        query=cache_query(form, request.GET.get("page")),
-    )
-    return render(request, "advising/client_list.html", {**page, "nav": "advisor"})
-
-
-def _list_body(request: HttpRequest, snapshot, today, form: ClientFilterForm) -> dict:
     filters = form.filters()
     clients = filtered_clients(request.membership, filters, today).prefetch_related("readiness")
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -130,23 +113,20 @@ def _list_body(request: HttpRequest, snapshot, today, form: ClientFilterForm) ->
     for name in form.fields:
         query.setlist(name, request.GET.getlist(name))
     errors = form.error_summary() if form.is_bound else []
-    body = render_to_string(
-        "advising/_client_list_body.html",
+    return render(
+        request,
+        "advising/client_list.html",
         {
             "form": form,
             "errors": errors,
             "page": page,
             "rows": rows,
-            "rows_html": fragment(
-                "advising/client_rows.html", {"rows": rows, "certification": cert}
-            ),
             "certification": next((c for c in snapshot.certifications if c.code == cert), None),
             "query": query.urlencode(),
             "bucket_labels": BUCKET_LABELS,
+            "nav": "advisor",
         },
-        request,
     )
-    return {"body": body, "errors": bool(errors)}
 
 
 class _Echo:
@@ -243,12 +223,10 @@ def _client_form(request: HttpRequest, client) -> HttpResponse:
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_for(request.membership, pk)
     snapshot = get_snapshot()
-    results_html, review = None, None
+    results, review = None, None
     if client.assessment:
         try:
-            results_html = results_block(
-                nearest_first(assess_profile(client.assessment.profile, snapshot=snapshot))
-            )
+            results = nearest_first(assess_profile(client.assessment.profile, snapshot=snapshot))
         except ProfileError as refused:
             review = refused.errors  # the catalog retired a code this profile uses
     history = list(client.assessments.select_related("entered_by")[:20])
@@ -263,7 +241,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "advising/client_detail.html",
         {
             "client": client,
-            "results_html": results_html,
+            "results": results,
             "review": review,
             "answers": answer_summary(client.assessment.profile, snapshot, _step_url(client))
             if client.assessment
@@ -366,5 +344,5 @@ def invitation_done(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "advising/invitation_done.html",
         {"client": client, "organisation": client.organisation,
-         "results_html": results_block(results)},
+         "results": results},
     )  # fmt: skip

@@ -13,9 +13,8 @@ secret key, no HTTPS redirect, rate limits off) the script
    admin (who sees all 5,000 clients), measures requests per second of `/advisor/` (the
    dashboard) and `/advisor/clients/` (the client list, first page of 50) with wrk, or the
    pure-Python load generator of bench/web.py without it, as ratios to the trivial view
-   `/robots.txt` measured around them (bench/web.py's rounds and report); goal ≥ 0.1. Those
-   bodies come from the per-process page cache (advising/pagecache.py), so it
-   then also times each page's first request after a change, when the body is rebuilt.
+   `/robots.txt` measured around them (bench/web.py's rounds and report); goal ≥ 0.1. No
+   page is cached: every request renders the page from the stored summaries.
 
 A page that does not answer 200 for the signed-in admin is reported and left out; the other
 figures are still measured. The exit status is non-zero only when the benchmark itself could
@@ -152,25 +151,6 @@ def available_pages(browser: Browser) -> list[Target]:
     return targets
 
 
-def cold_pages(browser: Browser, targets: list[Target], times: int = 5) -> None:
-    """Each page just after a change: the organisation's revision moved, so the body is
-    rendered again (the figures above are of bodies served from the per-process cache)."""
-    from advising.models import Organisation
-
-    print("\n  first request after a change (the cached body rebuilt), median of "
-          f"{times}:")  # fmt: skip
-    for target in targets:
-        took = []
-        for _ in range(times):
-            Organisation.touch(*Organisation.objects.values_list("pk", flat=True))
-            started = time.perf_counter()
-            status, _, _ = browser.request("GET", target.path)
-            took.append((time.perf_counter() - started) * 1000)
-            if status != 200:
-                raise BenchError(f"{target.path} answered {status} after a change")
-        print(f"  {target.label:<38} {sorted(took)[times // 2]:7.1f} ms")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=5000, help="clients (default 5000)")
@@ -205,7 +185,6 @@ def benchmark(space: Workspace, args: argparse.Namespace, wrk: str | None) -> in
     trivial = Target("GET /robots.txt (trivial view)", "/robots.txt")
     trivial_runs, runs, ratios = measure_all(args, wrk, port, trivial, targets, space.tmp)
     report(trivial, targets, trivial_runs, runs, ratios)
-    cold_pages(browser, targets)
     return 0
 
 

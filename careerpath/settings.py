@@ -78,22 +78,12 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # {% url %} with argument-free lookups remembered (eligibility/templatetags).
-            "builtins": ["eligibility.templatetags.cachedurl"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
         },
-    },
-    {
-        # The results component renders on every results and plan page: Jinja2 renders it
-        # several times faster. Templates in <app>/jinja2/.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [],
-        "APP_DIRS": True,
-        "OPTIONS": {"environment": "eligibility.jinja2env.environment"},
     },
 ]
 
@@ -115,14 +105,6 @@ CACHES = {
     },
     # The rate limits' request counters: one or two statements a counted request.
     "ratelimit": {"BACKEND": "careerpath.counters.CounterCache"},
-    # Rendered advisor page bodies, keyed by the organisation's revision (never stale, so a
-    # per-process cache is right even with several web replicas).
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "careerpath-pages",
-        # About 55 KB a body: at most about 16 MB a process (2,000 entries grew to 110 MB).
-        "OPTIONS": {"MAX_ENTRIES": 300},
-    },
 }
 # A shared Redis instead of the database for rate-limit counters (no statement at all);
 # sessions stay in the database.

@@ -8,13 +8,11 @@ the field's label in front ("End date is before start").
 
 import contextlib
 import datetime as dt
-from pathlib import Path
 
 from django import forms
-from django.forms.renderers import Jinja2
+from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorList
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from .explain import long_date
 from .profile import MAX_ENTRIES, ProfileError, parse_profile
@@ -28,40 +26,12 @@ MESSAGES = {
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 
-# Django's widget templates include a template per option and per attribute list; these
-# (eligibility/jinja2/careerpath/widgets/) write the same markup in one render.
-FAST_WIDGETS = {
-    **{
-        f"django/forms/widgets/{kind}.html": "careerpath/widgets/input.html"
-        for kind in ("text", "number", "date", "email", "password", "hidden", "checkbox")
-    },
-    "django/forms/widgets/select.html": "careerpath/widgets/select.html",
-    "django/forms/widgets/checkbox_select.html": "careerpath/widgets/choices.html",
-    "django/forms/widgets/radio.html": "careerpath/widgets/choices.html",
-}
+class AssessmentRenderer(DjangoTemplates):
+    """Django's form renderer, with the site's field template (label, "(required)", help and
+    errors; eligibility/templates/careerpath/field.html) and Django's own widget templates.
+    The admin keeps Django's default field template."""
 
-
-class AssessmentRenderer(Jinja2):
-    """Fields and widgets of the assessment render through Jinja2: the same markup as Django's
-    own templates, several times faster (a step renders dozens of widgets). The admin keeps
-    Django's renderer."""
-
-    field_template_name = "careerpath/field.html"  # eligibility/jinja2/careerpath/field.html
-
-    @cached_property
-    def engine(self):
-        # As Django's, with the site's environment (for html_attrs).
-        return self.backend(
-            {
-                "APP_DIRS": True,
-                "DIRS": [Path(forms.__file__).parent / "jinja2"],
-                "NAME": "assessmentforms",
-                "OPTIONS": {"environment": "eligibility.jinja2env.environment"},
-            }
-        )
-
-    def get_template(self, template_name: str):
-        return self.engine.get_template(FAST_WIDGETS.get(template_name, template_name))
+    field_template_name = "careerpath/field.html"
 
 
 RENDERER = AssessmentRenderer()

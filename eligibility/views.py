@@ -3,18 +3,14 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from careerpath.headers import never_cache
-from eligibility.jinja2env import url
-
 from .answers import answer_summary
 from .catalog import get_snapshot
-from .document import at_a_glance, nearest_first, rules_checked_on
+from .document import nearest_first
 from .forms import STEPS
 from .ics import plan_calendar, plan_events
 from .plans import PROFILE_SESSION_KEY, delete_plan, find_plan, save_plan
@@ -44,7 +40,7 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
             status=200,
         )
     steps = [
-        {"name": name, "title": step.title, "url": url("assess_step", name)} for name, step in STEPS
+        {"name": name, "title": step.title, "url": _assess_step_url(name)} for name, step in STEPS
     ]
     presented = nearest_first(results)
     return render(
@@ -52,7 +48,6 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
         "eligibility/results.html",
         {
             "results": presented,
-            "results_html": results_block(presented),
             "has_dates": bool(plan_events(presented)),
             "steps": steps,
             # A saved plan changes its answers through plan_edit (a form), not by a link.
@@ -66,24 +61,7 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
 
 
 def _assess_step_url(step: str) -> str:
-    return url("assess_step", step)
-
-
-def fragment(template: str, context: dict, request: HttpRequest | None = None) -> str:
-    """A part of a page rendered by Jinja2 (the hot templates, in <app>/jinja2/), ready to be
-    placed in a Django template; with `request`, it can hold a form (`csrf_input`)."""
-    html = render_to_string(template, context, request, using="jinja2")
-    return mark_safe(html)  # noqa: S308 - Jinja2 autoescaped every value in it  # nosec B308, B703
-
-
-def results_block(results: dict) -> str:
-    """The results component (certification cards and jobs), shared by every results page."""
-    context = {
-        "results": results,
-        "glance": at_a_glance(results),
-        "checked_on": rules_checked_on(results),
-    }
-    return fragment("eligibility/results_block.html", context)
+    return reverse("assess_step", args=[step])
 
 
 @never_cache

@@ -7,21 +7,18 @@ assessment can be reopened at any step with every answer in place, and finished 
 
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
-
-from careerpath.headers import never_cache
-from eligibility.jinja2env import url
 
 from .catalog import get_snapshot
 from .forms import STEPS, profile_from_steps, steps_from_profile
 from .plans import PROFILE_SESSION_KEY
 from .profile import MAX_ENTRIES
-from .views import fragment
 
 PREFILLED_FROM = "prefilled_from"  # extra data: which saved answers filled the steps
 POST_RATE = "120/m"  # per address: a person clicks a few times a minute, a script thousands
@@ -268,22 +265,12 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         context["warnings_key"] = form.warnings_key() if context["warnings"] else ""
         return context
 
-    def render_to_response(self, context, **kwargs):
-        # The step's body is Jinja2 (eligibility/jinja2/eligibility/step_body.html), placed in
-        # the Django page; subclasses have added their context (wizard_for) by now.
-        errors = context.get("errors")
-        context["error_summary"] = (
-            render_to_string("_error_summary.html", {"errors": errors}) if errors else ""
-        )
-        context["body"] = fragment("eligibility/step_body.html", context, self.request)
-        return super().render_to_response(context, **kwargs)
-
     def done(self, form_list, form_dict=None, **kwargs):
         self.request.session[PROFILE_SESSION_KEY] = profile_from_steps(form_dict)
         return redirect("assess_results")
 
     def get_step_url(self, step):
-        return url(self.url_name, step)  # remembered: five links on every step
+        return reverse(self.url_name, kwargs={"step": step})
 
 
 def _multi(data: dict) -> MultiValueDict:

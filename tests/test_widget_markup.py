@@ -1,10 +1,11 @@
-"""The assessment's fast widget templates write exactly the markup of Django's own."""
+"""The assessment's fields: Django's own widget templates inside the site's field template,
+with help and errors tied to the widget by aria-describedby."""
 
 import pytest
 from django import forms
-from django.forms.renderers import Jinja2
+from django.forms.renderers import DjangoTemplates
 
-from eligibility.forms import FAST_WIDGETS, RENDERER
+from eligibility.forms import RENDERER
 
 CHOICES = [("", "Choose…"), ("rn", "Registered nurse"), ("lcsw", 'Social worker "clinical" & <co>')]
 GROUPED = [("Nursing", [("rn", "RN"), ("lpn", "LPN")]), ("Social work", [("msw", "MSW")])]
@@ -24,6 +25,13 @@ class Everything(forms.Form):
     radio = forms.ChoiceField(choices=[("yes", "Yes"), ("no", "No")], widget=forms.RadioSelect)
 
 
+class Described(forms.Form):
+    hours = forms.IntegerField(label="Hours a week", help_text="Paid or unpaid.")
+    roles = forms.MultipleChoiceField(
+        choices=CHOICES[1:], widget=forms.CheckboxSelectMultiple, help_text="All that apply."
+    )
+
+
 DATA = {
     "text": 'a "quoted" <value>', "number": "2.5", "date": "2024-02-29",
     "email": "x@example.org", "password": "secret", "hidden": "h", "checkbox": "on",
@@ -34,12 +42,22 @@ DATA = {
 @pytest.mark.parametrize("data", [None, DATA], ids=["empty", "filled"])
 @pytest.mark.parametrize("name", list(Everything.base_fields))
 def test_each_widget_renders_as_djangos_own_template_would(name, data):
-    django_form = Everything(data=data, renderer=Jinja2())
-    fast_form = Everything(data=data, renderer=RENDERER)
-    assert str(fast_form[name].as_widget()) == str(django_form[name].as_widget())
+    django_form = Everything(data=data, renderer=DjangoTemplates())
+    site_form = Everything(data=data, renderer=RENDERER)
+    assert str(site_form[name].as_widget()) == str(django_form[name].as_widget())
 
 
-def test_every_widget_of_the_form_goes_through_a_fast_template():
-    form = Everything(renderer=RENDERER)
-    for field in form:
-        assert field.field.widget.template_name in FAST_WIDGETS, field.name
+def test_a_field_with_an_error_points_its_widget_at_the_help_and_the_error():
+    form = Described(data={"hours": "lots"}, renderer=RENDERER)
+    html = str(form["hours"].as_field_group())
+    assert 'aria-describedby="id_hours_helptext id_hours_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert '<div class="form-text" id="id_hours_helptext">Paid or unpaid.</div>' in html
+    assert 'id="id_hours_error"' in html
+    assert '<label class="form-label" for="id_hours">Hours a week' in html
+
+
+def test_a_group_of_checkboxes_is_a_fieldset_described_by_its_help():
+    html = str(Described(renderer=RENDERER)["roles"].as_field_group())
+    assert '<fieldset aria-describedby="id_roles_helptext">' in html
+    assert "<legend" in html and "(required)" in html

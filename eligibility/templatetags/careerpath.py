@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import template
 
+from eligibility.document import at_a_glance, rules_checked_on
 from eligibility.explain import applies_when as _applies_when
 from eligibility.explain import long_date
 
@@ -25,3 +26,33 @@ def longdate(value: str | None) -> str:
 def applies_when(condition) -> str:
     """When an application note shown unless `condition` holds applies, in plain words."""
     return _applies_when(condition)
+
+
+@register.filter
+def lines(value: str | None) -> list[str]:
+    """The text's lines ("a\nb" → ["a", "b"]); none for no text."""
+    return value.split("\n") if value else []
+
+
+@register.filter
+def verified_sources(sources: list[dict]) -> list[dict]:
+    """The sources checked on the certifying body's own pages."""
+    return [s for s in sources if s["confidence"] == "verified"]
+
+
+@register.inclusion_tag("eligibility/_results_block.html")
+def results_block(results: dict) -> dict:
+    """The results component (at a glance, certification cards, jobs) of one assessment, as
+    `document.nearest_first` orders it: the results page, saved plans and advisors' pages."""
+    certs = results["results"]
+    others = [c for c in certs if c["reach"]["kind"] == "background"]
+    within_reach = any(c["reach"]["kind"] in ("now", "action", "wait") for c in certs)
+    return {
+        "results": results,
+        "glance": at_a_glance(results),
+        "checked_on": rules_checked_on(results),
+        "within": [c for c in certs if c["reach"]["kind"] != "background"],
+        "others": others,
+        # Nothing within reach: first, which licences and degrees open which certifications.
+        "show_openings": bool(results.get("openings")) and bool(others) and not within_reach,
+    }

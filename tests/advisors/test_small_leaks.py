@@ -11,7 +11,6 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
-from django.core.cache import caches
 from django.core.signals import request_finished
 from django.db import close_old_connections
 from django.test import Client as Browser
@@ -20,7 +19,7 @@ from django.test.signals import template_rendered
 
 from advising import auth
 from advising.models import Client, Membership
-from tests.advisors.conftest import add_client, member, nurse
+from tests.advisors.conftest import add_client, member
 from tests.factories import UserFactory
 from tests.htmlforms import form_fields, single
 
@@ -255,32 +254,3 @@ def test_a_plain_name_is_exported_as_it_is(advisor):
     response = logged_in(advisor).get("/advisor/clients/export.csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [row["name"] for row in rows] == ["Maria Garcia-Lopez"]
-
-
-# --- the page cache -------------------------------------------------------------------------
-
-
-def cached_entries() -> int:
-    return len(caches["pages"]._cache)
-
-
-def test_junk_in_the_address_does_not_grow_the_page_cache(advisor):
-    add_client(advisor.organisation, advisor, "Rita Ready", nurse())
-    caches["pages"].clear()
-    browser = logged_in(advisor)
-    first = main(browser.get("/advisor/clients/"))
-    browser.get("/advisor/")
-    entries = cached_entries()
-    for i in range(40):
-        browser.get(f"/advisor/clients/?junk={i}&utm_source=x{i}")
-        browser.get(f"/advisor/?junk={i}")
-        browser.get(f"/advisor/clients/?q=nobody{i}")
-        browser.get(f"/advisor/clients/?page={1000 + i}")
-        browser.get(f"/advisor/clients/?certification=nothing{i}")
-    assert cached_entries() == entries
-    # The same filters in another order, with junk, are the same cached page, whose links
-    # carry no junk.
-    page = main(browser.get("/advisor/clients/?utm_source=mail&sort=name"))
-    assert "utm_source" not in page
-    assert main(browser.get("/advisor/clients/?sort=name")) == page
-    assert first

@@ -175,5 +175,4 @@ class Command(BaseCommand):
             assessment.client = client
         Assessment.objects.bulk_create(assessments, batch_size=BATCH)
         save_summaries(assessments, current=True)
-        Organisation.touch(organisation.pk)  # bulk writes send no signals
         return len(clients)
