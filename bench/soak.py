@@ -10,14 +10,14 @@ not a benchmark: a pass/fail check of how the production setup behaves when thin
    the load would be refused with 429; persistent connections as configured, 60 s by default):
    migrate, createcachetable, load_catalog, seed_demo --clients 200, collectstatic; gunicorn
    (careerpath.wsgi, sync workers) on loopback.
-3. Mixed load from client threads for --seconds: POST /api/assess (SPEC §4 example), a saved
-   plan's page, /advisor/ and /advisor/clients/ signed in as demo-admin, /robots.txt (no
-   database), and writes: saving a public plan, adding a client, and saving that client's
-   assessment through the advisor's five steps. Every write that got a success response is
-   recorded and looked up in the database at the end. Meanwhile --contenders threads, signed in
-   as demo-admin and demo-advisor (two members), save the same two clients' assessments at
-   once through the advisor's update steps, posting what each step rendered with the hours a
-   week of the first job changed, so that saves differ.
+3. Mixed load from client threads for --seconds: POST /api/assess (the example of
+   docs/profile-format.md), a saved plan's page, /advisor/ and /advisor/clients/ signed in as
+   demo-admin, /robots.txt (no database), and writes: saving a public plan, adding a client,
+   and saving that client's assessment through the advisor's five steps. Every write that got a
+   success response is recorded and looked up in the database at the end. Meanwhile
+   --contenders threads, signed in as demo-admin and demo-advisor (two members), save the same
+   two clients' assessments at once through the advisor's update steps, posting what each step
+   rendered with the hours a week of the first job changed, so that saves differ.
 4. At a sixth of the run `manage.py load_catalog` imports a copy of the seeded catalog with one
    hours parameter raised (CHANGED_PARAMETER; the command recomputes every summary before it
    exits); at half the run the seeded catalog is loaded back. At a third PostgreSQL restarts
@@ -85,8 +85,9 @@ AFTER_KILL_S = 5.0
 PREFERRED_PG_PORT = 55432
 TIMEOUT_S = 30  # per request; gunicorn's own worker timeout is 30 s too
 ADVISOR = "demo-advisor"  # a plain advisor; the contended clients are theirs, demo-admin sees all
-# The catalog change under load: one hours parameter of one route (SPEC §4's nurse is on it,
-# so the contended clients' standing moves with it), raised by a year of full-time work.
+# The catalog change under load: one hours parameter of one route (the example nurse of
+# docs/profile-format.md is on it, so the contended clients' standing moves with it), raised
+# by a year of full-time work.
 CHANGED_PARAMETER = ("cmac", "bachelor-and-case-management", "experience", "hours")
 CHANGED_BY = 2080
 CONTENDED = 2  # clients whose assessment several threads save at once
@@ -487,7 +488,8 @@ def hours_a_week(hours: str):
 
 
 def contended_clients(port: int, run_id: str) -> list[int]:
-    """CONTENDED clients of demo-advisor, each assessed once with the SPEC §4 answers."""
+    """CONTENDED clients of demo-advisor, each assessed once with the answers of the example
+    profile (docs/profile-format.md)."""
     agent = Agent(port, [])
     try:
         sign_in(agent, ADVISOR)

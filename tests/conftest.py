@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-# The example profile of SPEC §4.
+# The example profile of docs/profile-format.md.
 SPEC_EXAMPLE = {
     "as_of": "2026-11-23",
     "licenses": [{"type": "rn", "active": True, "good_standing": True, "expires": None}],
