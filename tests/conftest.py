@@ -134,3 +134,17 @@ def cert(results: dict, code: str) -> dict:
         if entry["certification"] == code:
             return entry
     raise AssertionError(f"no result for {code}")
+
+
+# Markers by directory, so a new test file there is marked without remembering to.
+MARKED_DIRECTORIES = {"browser": "browser", "deploy": "deploy"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test under tests/browser `browser` and under tests/deploy `deploy`."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        parts = os.path.relpath(str(item.path), here).split(os.sep)
+        marker = MARKED_DIRECTORIES.get(parts[0]) if len(parts) > 1 else None
+        if marker:
+            item.add_marker(getattr(pytest.mark, marker))
