@@ -3,9 +3,9 @@
 import json
 import os
 import time
-from types import SimpleNamespace
 
 import pytest
+import time_machine
 
 # The example profile of docs/profile-format.md.
 SPEC_EXAMPLE = {
@@ -48,12 +48,11 @@ def fresh_rate_limits():
 
 
 @pytest.fixture
-def frozen_rate_limit_clock(monkeypatch):
-    """Keep all requests of a test inside one rate-limit window, however slow the machine."""
-    import django_ratelimit.core
-
-    now = time.time()
-    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+def frozen_rate_limit_clock():
+    """Keep all requests of a test inside one rate-limit window, however slow the machine
+    (the clock stands still while the test runs)."""
+    with time_machine.travel(time.time(), tick=False):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
