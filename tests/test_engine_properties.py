@@ -24,6 +24,7 @@ The rules of docs/engine-rules.md the oracle implements, one by one:
 import datetime as dt
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,9 @@ from eligibility.engine import HORIZON_DAYS, evaluate
 from eligibility.profile import parse_profile
 from eligibility.services import assess_profile
 from eligibility.snapshot import load_seed_snapshot
+
+# Hundreds of random profiles per property: left out of the quick run (README, "Tests").
+pytestmark = pytest.mark.slow
 
 SNAPSHOT = load_seed_snapshot()
 CERT_CODES = tuple(c.code for c in SNAPSHOT.certifications)

@@ -442,6 +442,7 @@ def guessed_tokens(draw):
     return signing.dumps(payload, salt=SALT)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(token=guessed_tokens())
 def test_a_guessed_token_is_refused_with_404(world, token):

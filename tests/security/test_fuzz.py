@@ -32,7 +32,8 @@ from tests.test_assessment_wizard import ANSWERS
 
 from .conftest import ALLOWED, FUZZ, assert_handled, browser, fuzz, rolled_back
 
-pytestmark = pytest.mark.usefixtures("seeded", "no_rate_limits")
+# Random posts to every form: minutes in all, so left out of the quick run (README, "Tests").
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded", "no_rate_limits")]
 
 SNAPSHOT = load_seed_snapshot()
 STEP_NAMES = [name for name, _ in STEPS]
