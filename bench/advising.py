@@ -157,8 +157,7 @@ def cold_pages(browser: Browser, targets: list[Target], times: int = 5) -> None:
     rendered again (the figures above are of bodies served from the per-process cache)."""
     from eligibility.advising.models import Organisation
 
-    print("\n  first request after a change (the cached body rebuilt), median of "
-          f"{times}:")  # fmt: skip
+    print(f"\n  first request after a change (the cached body rebuilt), median of {times}:")
     for target in targets:
         took = []
         for _ in range(times):

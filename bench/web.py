@@ -104,13 +104,15 @@ def server_env(tmp: Path) -> dict[str, str]:
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "DATABASE_")) and k != "PYTHONPATH"
     }
-    env.update({
-        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_RATELIMIT_ENABLE": "false",
-    })  # fmt: skip
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DJANGO_RATELIMIT_ENABLE": "false",
+        }
+    )
     return env
 
 

@@ -28,8 +28,9 @@ def test_names_without_arguments_are_reversed_once_and_remembered():
 
 def test_urls_with_arguments_are_django_s_and_not_remembered():
     cachedurl._reverse.cache_clear()
-    html = render("{% url 'plan' token %}|{% url 'certification_detail' code='ccm' %}",
-                  token="a-secret-token")  # fmt: skip
+    html = render(
+        "{% url 'plan' token %}|{% url 'certification_detail' code='ccm' %}", token="a-secret-token"
+    )
     assert html == f"{reverse('plan', args=['a-secret-token'])}|/certifications/ccm/"
     assert cachedurl._reverse.cache_info().currsize == 0
 

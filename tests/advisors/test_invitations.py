@@ -194,15 +194,19 @@ def test_a_token_re_signed_with_another_invitations_id_is_refused(login, advisor
         signing.loads(token_of(link), salt=SALT),
         signing.loads(token_of(second), salt=SALT),
     )
-    for forged in ({**mine, "i": theirs["i"]}, {**mine, "i": theirs["i"], "c": theirs["c"]},
-                   {**theirs, "s": mine["s"]}):  # fmt: skip
+    for forged in (
+        {**mine, "i": theirs["i"]},
+        {**mine, "i": theirs["i"], "c": theirs["c"]},
+        {**theirs, "s": mine["s"]},
+    ):
         assert refused(Browser().get(f"/invite/{signing.dumps(forged, salt=SALT)}/")), forged
 
 
 def test_a_token_with_the_wrong_secret_is_refused(link):
     data = signing.loads(token_of(link), salt=SALT)
-    forged = signing.dumps({**data, "s": data["s"][:-1] + ("A" if data["s"][-1] != "A" else "B")},
-                           salt=SALT)  # fmt: skip
+    forged = signing.dumps(
+        {**data, "s": data["s"][:-1] + ("A" if data["s"][-1] != "A" else "B")}, salt=SALT
+    )
     assert refused(Browser().get(f"/invite/{forged}/"))
 
 

@@ -97,8 +97,9 @@ def replaced(document, path, value):
             node = node[key]
         except (KeyError, IndexError, TypeError):
             return document
-    if isinstance(node, dict) or (isinstance(node, list) and isinstance(last, int)
-                                  and last < len(node)):  # fmt: skip
+    if isinstance(node, dict) or (
+        isinstance(node, list) and isinstance(last, int) and last < len(node)
+    ):
         node[last] = value
     return document
 
@@ -306,8 +307,14 @@ def step_posts(draw, step: str) -> dict:
         data[key] = draw(count_values)
     for key in draw(st.lists(st.sampled_from(BUTTONS), unique=True, max_size=2)):
         data[key] = draw(button_values)
-    current = draw(st.one_of(st.just(step), st.sampled_from([*STEP_NAMES, "finished", "x"]),
-                             st.text(max_size=8), st.none()))  # fmt: skip
+    current = draw(
+        st.one_of(
+            st.just(step),
+            st.sampled_from([*STEP_NAMES, "finished", "x"]),
+            st.text(max_size=8),
+            st.none(),
+        )
+    )
     return {"current_step": current, "data": data}
 
 
