@@ -20,6 +20,8 @@ from ruamel.yaml import YAML
 from .production import BIN, ROOT, production_env, run
 
 DOCKERFILE = ROOT / "Dockerfile"
+# Building and starting the image takes tens of seconds: not part of the quick run.
+pytestmark = pytest.mark.slow
 
 
 def compose() -> dict:
