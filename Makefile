@@ -32,9 +32,7 @@ chromium:
 		 (apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1)) || \
 		echo "chromium not installed: browser tests will be skipped"; }
 
-test: $(STAMP) chromium
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: lint chromium
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
@@ -51,9 +49,12 @@ bench: $(STAMP)
 soak: $(STAMP)
 	$(BIN)/python bench/soak.py $(SOAK_ARGS)
 
+# Style and security checks; `make test` runs them first. Bandit reads [tool.bandit] in
+# pyproject.toml (tests and bench are not scanned: they run only on a developer's machine).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -c pyproject.toml -r careerpath eligibility
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -1,10 +1,10 @@
 """Demo data for the advisors' side: varied, realistic client profiles.
 
-`demo_profile(rng, snapshot, today)` makes one profile (SPEC §4) of a nurse, a social worker, a
-counsellor or rehabilitation worker, or someone from another background, with a believable
-career: 1–3 jobs over the last ten years, CE, references and attestations. Each person is
-placed near a career milestone (one, two, three or five years of case management) so that,
-over a few dozen people, every certification has clients eligible now, within six months,
+`demo_profile(rng, snapshot, today)` makes one profile (docs/profile-format.md) of a nurse, a
+social worker, a counsellor or rehabilitation worker, or someone from another background, with
+a believable career: 1–3 jobs over the last ten years, CE, references and attestations. Each
+person is placed near a career milestone (one, two, three or five years of case management) so
+that, over a few dozen people, every certification has clients eligible now, within six months,
 within a year and not yet. Every code is read from the snapshot, so the profiles always pass
 `parse_profile`. `manage.py seed_demo` and the tests use these (the tests' factories are in
 tests/factories.py); nothing here runs in a request.
@@ -206,7 +206,8 @@ def demo_plans(rng: random.Random, snapshot: Snapshot, count: int) -> list[Plan]
 def demo_profile(
     rng: random.Random, snapshot: Snapshot, today: dt.date, plan: Plan | None = None
 ) -> dict:
-    """One varied, realistic profile (SPEC §4) as of `today`; valid for `parse_profile`.
+    """One varied, realistic profile (docs/profile-format.md) as of `today`, valid for
+    `parse_profile`.
 
     A nurse, a social worker, a counsellor or rehabilitation worker, or someone from another
     background (psychology, gerontology, public health, business, an LPN), with 1–3 jobs over

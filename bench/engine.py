@@ -33,17 +33,19 @@ def random_profile(rng: random.Random, snap) -> dict:
     for _ in range(rng.randint(0, 4)):
         start = as_of + dt.timedelta(days=rng.randint(-3000, 200))
         end = None if rng.random() < 0.5 else start + dt.timedelta(days=rng.randint(30, 2000))
-        experience.append({
-            "role": rng.choice(list(snap.roles)),
-            "setting": rng.choice(list(snap.settings)),
-            "start": start.isoformat(),
-            "end": end.isoformat() if end else None,
-            "hours_per_week": rng.choice([16, 20, 24, 32, 36, 37.5, 40, 40, 40, 48]),
-            "paid": rng.random() < 0.9,
-            "supervised": rng.random() < 0.8,
-            "supervisor_credentials": ["ccm"] if rng.random() < 0.3 else [],
-            "self_employed": rng.random() < 0.05,
-        })  # fmt: skip
+        experience.append(
+            {
+                "role": rng.choice(list(snap.roles)),
+                "setting": rng.choice(list(snap.settings)),
+                "start": start.isoformat(),
+                "end": end.isoformat() if end else None,
+                "hours_per_week": rng.choice([16, 20, 24, 32, 36, 37.5, 40, 40, 40, 48]),
+                "paid": rng.random() < 0.9,
+                "supervised": rng.random() < 0.8,
+                "supervisor_credentials": ["ccm"] if rng.random() < 0.3 else [],
+                "self_employed": rng.random() < 0.05,
+            }
+        )
     return {
         "as_of": as_of.isoformat(),
         "licenses": [

@@ -10,14 +10,14 @@ not a benchmark: a pass/fail check of how the production setup behaves when thin
    the load would be refused with 429; persistent connections as configured, 60 s by default):
    migrate, createcachetable, load_catalog, seed_demo --clients 200, collectstatic; gunicorn
    (careerpath.wsgi, sync workers) on loopback.
-3. Mixed load from client threads for --seconds: POST /api/assess (SPEC §4 example), a saved
-   plan's page, /advisor/ and /advisor/clients/ signed in as demo-admin, /robots.txt (no
-   database), and writes: saving a public plan, adding a client, and saving that client's
-   assessment through the advisor's five steps. Every write that got a success response is
-   recorded and looked up in the database at the end. Meanwhile --contenders threads, signed in
-   as demo-admin and demo-advisor (two members), save the same two clients' assessments at
-   once through the advisor's update steps, posting what each step rendered with the hours a
-   week of the first job changed, so that saves differ.
+3. Mixed load from client threads for --seconds: POST /api/assess (the example of
+   docs/profile-format.md), a saved plan's page, /advisor/ and /advisor/clients/ signed in as
+   demo-admin, /robots.txt (no database), and writes: saving a public plan, adding a client,
+   and saving that client's assessment through the advisor's five steps. Every write that got a
+   success response is recorded and looked up in the database at the end. Meanwhile
+   --contenders threads, signed in as demo-admin and demo-advisor (two members), save the same
+   two clients' assessments at once through the advisor's update steps, posting what each step
+   rendered with the hours a week of the first job changed, so that saves differ.
 4. At a sixth of the run `manage.py load_catalog` imports a copy of the seeded catalog with one
    hours parameter raised (CHANGED_PARAMETER; the command recomputes every summary before it
    exits); at half the run the seeded catalog is loaded back. At a third PostgreSQL restarts
@@ -85,8 +85,9 @@ AFTER_KILL_S = 5.0
 PREFERRED_PG_PORT = 55432
 TIMEOUT_S = 30  # per request; gunicorn's own worker timeout is 30 s too
 ADVISOR = "demo-advisor"  # a plain advisor; the contended clients are theirs, demo-admin sees all
-# The catalog change under load: one hours parameter of one route (SPEC §4's nurse is on it,
-# so the contended clients' standing moves with it), raised by a year of full-time work.
+# The catalog change under load: one hours parameter of one route (the example nurse of
+# docs/profile-format.md is on it, so the contended clients' standing moves with it), raised
+# by a year of full-time work.
 CHANGED_PARAMETER = ("cmac", "bachelor-and-case-management", "experience", "hours")
 CHANGED_BY = 2080
 CONTENDED = 2  # clients whose assessment several threads save at once
@@ -293,8 +294,16 @@ class Agent:
 class LoadThread(threading.Thread):
     """Picks actions at random until told to stop: reads, the API, and writes."""
 
-    def __init__(self, number: int, port: int, profile: bytes, public: tuple[str, str],
-                 writes: Writes, deadline: float, run_id: str):  # fmt: skip
+    def __init__(
+        self,
+        number: int,
+        port: int,
+        profile: bytes,
+        public: tuple[str, str],
+        writes: Writes,
+        deadline: float,
+        run_id: str,
+    ):
         super().__init__(name=f"load-{number}", daemon=True)
         self.number = number
         self.records: list[Record] = []
@@ -331,8 +340,9 @@ class LoadThread(threading.Thread):
         self.public.expect(200, "GET /plan/<token>/", "GET", self.plan)
 
     def robots(self) -> None:
-        self.public.expect(200, "GET /robots.txt (no database)", "GET", "/robots.txt",
-                           database=False)  # fmt: skip
+        self.public.expect(
+            200, "GET /robots.txt (no database)", "GET", "/robots.txt", database=False
+        )
 
     def dashboard(self) -> None:
         self.sign_in()
@@ -445,8 +455,7 @@ class Contender(threading.Thread):
 
     LABEL = "GET|POST contended client's assessment steps"
 
-    def __init__(self, number: int, port: int, account: str, clients: list[int],
-                 deadline: float):  # fmt: skip
+    def __init__(self, number: int, port: int, account: str, clients: list[int], deadline: float):
         super().__init__(name=f"contender-{number}", daemon=True)
         self.records: list[Record] = []
         self.agent = Agent(port, self.records)
@@ -487,7 +496,8 @@ def hours_a_week(hours: str):
 
 
 def contended_clients(port: int, run_id: str) -> list[int]:
-    """CONTENDED clients of demo-advisor, each assessed once with the SPEC §4 answers."""
+    """CONTENDED clients of demo-advisor, each assessed once with the answers of the example
+    profile (docs/profile-format.md)."""
     agent = Agent(port, [])
     try:
         sign_in(agent, ADVISOR)
@@ -495,16 +505,25 @@ def contended_clients(port: int, run_id: str) -> list[int]:
         for n in range(CONTENDED):
             _, page = agent.expect(200, "", "GET", "/advisor/clients/new/")
             form = form_fields(page, "client-form")
-            form.update({"name": [f"Contended Client {n + 1}"],
-                         "external_id": [f"soak-{run_id}-contended-{n + 1}"]})  # fmt: skip
+            form.update(
+                {
+                    "name": [f"Contended Client {n + 1}"],
+                    "external_id": [f"soak-{run_id}-contended-{n + 1}"],
+                }
+            )
             location, _ = agent.expect(302, "", "POST", "/advisor/clients/new/", form=form)
             found = re.fullmatch(r"/advisor/clients/(\d+)/", location)
             if not found:
                 raise Failed(f"adding a client redirected to {location!r}")
             pk = int(found.group(1))
-            enter_assessment(agent, pk, "", lambda step, fields: fields.update(
-                {k: v if isinstance(v, list) else [v] for k, v in WIZARD_ANSWERS[step].items()}
-            ))  # fmt: skip
+            enter_assessment(
+                agent,
+                pk,
+                "",
+                lambda step, fields: fields.update(
+                    {k: v if isinstance(v, list) else [v] for k, v in WIZARD_ANSWERS[step].items()}
+                ),
+            )
             pks.append(pk)
         return pks
     except Failed as failure:
@@ -568,8 +587,9 @@ def import_catalog(env: dict[str, str], events: Events, what: str, *files: str) 
         [sys.executable, "manage.py", "load_catalog", *files],
         cwd=REPO, env=env, capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip
-    record = Import(what, began, time.monotonic(), done.returncode,
-                    (done.stdout + done.stderr).strip())  # fmt: skip
+    record = Import(
+        what, began, time.monotonic(), done.returncode, (done.stdout + done.stderr).strip()
+    )
     events.imports.append(record)
     last = record.output.splitlines()[-1] if record.output else "(no output)"
     print(
@@ -858,8 +878,9 @@ def report(args, records: list[Record], events: Events, writes_found, missing,
         if recovery > RECOVERY_LIMIT_S:
             failures.append(f"recovery took {recovery:.1f} s (limit {RECOVERY_LIMIT_S:.0f} s)")
     if len(polite) != len(inside):
-        failures.append(f"{len(inside) - len(polite)} 5xx in the restart window were not 503 "
-                        "with Retry-After")  # fmt: skip
+        failures.append(
+            f"{len(inside) - len(polite)} 5xx in the restart window were not 503 with Retry-After"
+        )
     verdict = "pass" if not outside else "FAIL"
     print(f"  5xx outside the restart window: {len(outside)}   {verdict}")
     for record in outside[:10]:
@@ -914,8 +935,10 @@ def report(args, records: list[Record], events: Events, writes_found, missing,
     print("\n  catalog imports during the load (manage.py load_catalog, which recomputes):")
     for item in events.imports:
         verdict = "pass" if item.returncode == 0 else "FAIL"
-        print(f"    {item.began - events.start:5.1f} s  {item.what}: "
-              f"{item.done - item.began:.2f} s, exit {item.returncode}   {verdict}")  # fmt: skip
+        print(
+            f"    {item.began - events.start:5.1f} s  {item.what}: "
+            f"{item.done - item.began:.2f} s, exit {item.returncode}   {verdict}"
+        )
         for line in item.output.splitlines()[-3:]:
             print(f"      {line}")
         if item.returncode != 0:
@@ -933,8 +956,10 @@ def report(args, records: list[Record], events: Events, writes_found, missing,
     # A session saved while the database is down answers 400 (Django's SessionInterrupted).
     unexplained = [b for b in broken if not in_window(b.record)]
     verdict = "pass" if not unexplained else "FAIL"
-    print(f"    saves stopped by an unexpected answer (not 5xx): {len(broken)}, "
-          f"{len(unexplained)} outside the restart window   {verdict}")  # fmt: skip
+    print(
+        f"    saves stopped by an unexpected answer (not 5xx): {len(broken)}, "
+        f"{len(unexplained)} outside the restart window   {verdict}"
+    )
     for item in unexplained[:10]:
         print(f"      {item.record.sent - events.start:.2f} s {item.account}: {item.reason}")
     if unexplained:
@@ -949,16 +974,19 @@ def report(args, records: list[Record], events: Events, writes_found, missing,
         f"{c.older_rules} marked with an older catalog version"
     )
     verdict = "pass" if not c.mismatches else "FAIL"
-    print(f"    mismatches (summary, Readiness rows, soonest date, newest assessment): "
-          f"{len(c.mismatches)}   {verdict}")  # fmt: skip
+    print(
+        f"    mismatches (summary, Readiness rows, soonest date, newest assessment): "
+        f"{len(c.mismatches)}   {verdict}"
+    )
     for item in c.mismatches[:10]:
         print(f"      {item}")
     if c.mismatches:
         for item in c.passes:
             print(f"      ({item})")
     if c.mismatches:
-        failures.append(f"{len(c.mismatches)} clients' stored summaries differ from a fresh "
-                        "evaluation")  # fmt: skip
+        failures.append(
+            f"{len(c.mismatches)} clients' stored summaries differ from a fresh evaluation"
+        )
     return failures
 
 
@@ -967,8 +995,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60, help="seconds of load (default 60)")
     parser.add_argument("--threads", type=int, default=6, help="client threads (default 6)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
-    parser.add_argument("--contenders", type=int, default=4,
-                        help="threads saving the same clients at once (default 4)")  # fmt: skip
+    parser.add_argument(
+        "--contenders",
+        type=int,
+        default=4,
+        help="threads saving the same clients at once (default 4)",
+    )
     args = parser.parse_args()
     if args.seconds < 15:
         parser.error("--seconds must be at least 15 (restart at 1/3, kill at 2/3, 5 s after)")
@@ -1006,14 +1038,19 @@ def soak(space: Workspace, args: argparse.Namespace) -> int:
     run_id = secrets.token_hex(3)
     contended = contended_clients(port, run_id)
     changed, before, after = modified_catalog(space.tmp)
-    print(f"  setup (cluster, migrate, catalog, seed, static, a wizard walk, {CONTENDED} contended "
-          f"clients) {time.monotonic() - started:.1f} s")  # fmt: skip
-    print(f"  catalog change under load: {'/'.join(CHANGED_PARAMETER)} {before} -> {after} at "
-          f"{args.seconds / 6:.0f} s, back at {args.seconds / 2:.0f} s")  # fmt: skip
+    print(
+        f"  setup (cluster, migrate, catalog, seed, static, a wizard walk, {CONTENDED} contended "
+        f"clients) {time.monotonic() - started:.1f} s"
+    )
+    print(
+        f"  catalog change under load: {'/'.join(CHANGED_PARAMETER)} {before} -> {after} at "
+        f"{args.seconds / 6:.0f} s, back at {args.seconds / 2:.0f} s"
+    )
 
     writes = Writes()
-    threads, events = drive(args, port, space.server, pg, profile, public, writes, env, changed,
-                            contended, run_id)  # fmt: skip
+    threads, events = drive(
+        args, port, space.server, pg, profile, public, writes, env, changed, contended, run_id
+    )
     space.stop_serving()
     records = sorted((r for t in threads for r in t.records), key=lambda r: r.sent)
     writes_found, missing = verify_writes(env, writes)

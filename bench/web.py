@@ -8,7 +8,7 @@ load would be refused with 429), then drives each endpoint from a separate proce
 (`apt-get install -y wrk`) or, without wrk, a pure-Python load generator:
 
 - `GET /robots.txt`, the trivial view (no database work), measured between the rounds;
-- `POST /api/assess` with the SPEC §4 example profile;
+- `POST /api/assess` with the example profile of docs/profile-format.md;
 - `GET /assess/results/` and `GET /assess/work/` (a form step) in a session that walked the
   wizard once with the same answers;
 - `GET /plan/<token>/`, a saved plan.
@@ -49,7 +49,8 @@ HOST = "127.0.0.1"
 MANAGEMENT = "assessment_wizard-current_step"
 WRK_INSTALL = "apt-get install -y wrk (Debian/Ubuntu) or brew install wrk (macOS)"
 
-# The wizard answers that make the SPEC §4 example profile (as_of is the day of the run).
+# The wizard answers that make the example profile of docs/profile-format.md (as_of is the day
+# of the run).
 WIZARD_ANSWERS = {
     "licences": {
         "licences-entries-TOTAL_FORMS": "1", "licences-entries-INITIAL_FORMS": "0",
@@ -82,7 +83,8 @@ class BenchError(Exception):
 
 
 def spec_example() -> dict:
-    """SPEC §4's example profile, from its one copy (tests/conftest.py), without pytest."""
+    """The example profile of docs/profile-format.md, from its one copy (tests/conftest.py),
+    without pytest."""
     source = (REPO / "tests" / "conftest.py").read_text(encoding="utf-8")
     for node in ast.parse(source).body:
         if isinstance(node, ast.Assign) and any(
@@ -102,13 +104,15 @@ def server_env(tmp: Path) -> dict[str, str]:
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "DATABASE_")) and k != "PYTHONPATH"
     }
-    env.update({
-        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_RATELIMIT_ENABLE": "false",
-    })  # fmt: skip
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DJANGO_RATELIMIT_ENABLE": "false",
+        }
+    )
     return env
 
 
@@ -599,7 +603,7 @@ def benchmark(space: Workspace, args: argparse.Namespace, wrk: str | None) -> in
     html = {"Cookie": cookies}
     trivial = Target("GET /robots.txt (trivial view)", "/robots.txt")
     targets = [
-        Target("POST /api/assess (SPEC §4 example)", "/api/assess", "POST", profile,
+        Target("POST /api/assess (the example profile)", "/api/assess", "POST", profile,
                {"Content-Type": "application/json"}, goal=0.5),
         Target("GET /assess/results/", "/assess/results/", headers=html, goal=0.2),
         Target("GET /assess/work/ (a form step)", "/assess/work/", headers=html, goal=0.15),

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "formtools",
     "nested_admin",
     "simple_history",
+    # Listed for its system check: it refuses a rate-limit cache that is not shared or not atomic.
+    "django_ratelimit",
     "careerpath",
     "eligibility",
     "advising",
@@ -122,6 +124,11 @@ if CACHE_URL:
 CATALOG_RECHECK_SECONDS = float(os.environ.get("DJANGO_CATALOG_RECHECK_SECONDS", "2"))
 RATELIMIT_USE_CACHE = "default" if CACHE_URL else "ratelimit"
 RATELIMIT_VIEW = "careerpath.views.rate_limited"
+# django_ratelimit warns (W001) about every backend outside its short list (memcached and
+# django-redis). Ours are shared and count atomically: CounterCache is one SQL statement per
+# operation on the shared database, and Django's RedisCache increments atomically on the
+# server. Its errors (a local-memory, file or database cache: E003) still run.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)  # off only for benchmarks
 # Addresses are per client as seen by the proxy in front (gunicorn behind one proxy): the
 # header it sets (HTTP_X_REAL_IP), read by careerpath.client_address, which falls back to the

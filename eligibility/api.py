@@ -1,4 +1,4 @@
-"""The JSON API: `POST /api/assess` and `GET /api/catalog` (SPEC §4).
+"""The JSON API: `POST /api/assess` and `GET /api/catalog` (docs/results-format.md).
 
 The API speaks the same formats as the wizard and the `assess` command and holds no engine
 logic: profiles go through `services.assess_many` (as in the CLI), against the
@@ -161,7 +161,9 @@ def assess_all(data: object) -> object:
 @never_cache
 @ratelimit(key="ip", rate=ASSESS_RATE, method="POST", block=True)
 def assess(request: HttpRequest) -> HttpResponse:
-    """Assess a profile (or a list of up to 100) against the published catalog (SPEC §4)."""
+    """Assess a profile (or a list of up to 100) against the published catalog.
+
+    The formats: docs/profile-format.md, docs/results-format.md."""
     try:
         require_json_content_type(request)
         results = assess_all(decode_json(read_body(request)))

@@ -1,6 +1,6 @@
-"""The results document (SPEC §4) for one certification, how far each certification is from
-the person ("reach": nearest wins first), and the lines "At a glance" shows at the top of the
-results. No Django import."""
+"""The results document (docs/results-format.md) for one certification, how far each
+certification is from the person ("reach": nearest wins first), and the lines "At a glance"
+shows at the top of the results. No Django import."""
 
 import datetime as dt
 

@@ -1,6 +1,6 @@
 """Evaluate a profile against the catalog and project when each requirement will hold.
 
-The contract is SPEC §2. For every condition the engine computes the set of days in
+The contract is docs/engine-rules.md. For every condition the engine computes the set of days in
 [as_of, as_of + 1,826] on which it holds, as sorted disjoint intervals, without stepping day
 by day: hours of work are piecewise linear in the date (a job adds hours each day it runs, a
 look-back window drops them as it slides), so the days between two "events" (a job starting
@@ -341,7 +341,7 @@ def best_option(options: list[OptionResult]) -> OptionResult:
 def evaluate_certification(
     cert: Certification, profile: Profile, snapshot: Snapshot | None = None
 ) -> CertificationResult:
-    """Status, `eligible_on` and the explanation tree of one certification (SPEC §2).
+    """Status, `eligible_on` and the explanation tree of one certification (docs/engine-rules.md).
     With `snapshot`, each condition's result also records what was asked (for explain.gap)."""
     lo = profile.as_of
     hi = lo + HORIZON_DAYS

@@ -1,4 +1,4 @@
-"""The self-assessment's step forms: their fields are the profile's keys (SPEC §4).
+"""The self-assessment's step forms: their fields are the profile's keys (docs/profile-format.md).
 
 Every step is validated twice over: Django checks each field's type, then the step's part of
 the profile goes through `parse_profile`, the validator the API and the CLI use, and its errors
@@ -456,7 +456,7 @@ STEPS = (
 
 
 def profile_from_steps(forms_by_step: dict) -> dict:
-    """The whole profile (SPEC §4) from the validated step forms."""
+    """The whole profile (docs/profile-format.md) from the validated step forms."""
     profile: dict = {}
     for form in forms_by_step.values():
         profile.update(form.profile_part())

@@ -1,4 +1,4 @@
-"""Catalog rows: the rules editors keep as data (SPEC §2–3).
+"""Catalog rows: the rules editors keep as data (docs/catalog-format.md).
 
 Each row has a stable slug `code`. The engine never reads these models directly: the catalog
 is turned into the file format and then into a frozen snapshot (eligibility.catalog).

@@ -124,8 +124,8 @@ def _licence_lapse(result: CertificationResult, horizon_end: int) -> int | None:
 def _stepping_stone(group, others: dict[str, CertificationResult], profile: Profile, snap):
     """A sooner route through another certification this person can sit for: a route whose
     one missing piece is holding that certification (CMAC's "ACM plus 2 years" for a nurse
-    who can sit for ACM now). Eligibility itself assumes nothing changes (SPEC §2); this is
-    advice on the path. The step, or None when no such route beats the group's own date."""
+    who can sit for ACM now). Eligibility itself assumes nothing changes (docs/engine-rules.md);
+    this is advice on the path. The step, or None when no such route beats the group's own date."""
     soonest = None
     for option in group.options:
         wanted = [c for c in option.conditions if not c.met]

@@ -125,7 +125,7 @@ def impact(*, code: str, before: Snapshot, after: Snapshot, saved_profiles: list
 
 # --- names that contradict their numbers -----------------------------------------------------
 
-HOURS_PER_YEAR = FULL_TIME_YEAR  # full time (SPEC §2)
+HOURS_PER_YEAR = FULL_TIME_YEAR  # full time (docs/engine-rules.md)
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

@@ -1,4 +1,4 @@
-"""Parse and validate a profile (SPEC §4) against a catalog snapshot.
+"""Parse and validate a profile (docs/profile-format.md) against a catalog snapshot.
 
 One format for the form, the CLI and the API. Every problem is reported at once, keyed by its
 path (`experience[0].end`), and nothing is half-accepted: `parse_profile` either returns a whole
@@ -71,7 +71,7 @@ class Profile:
     education: tuple[Education, ...]
     references: int
     attestations: frozenset
-    data: dict  # the normalised profile, every default filled in (SPEC §4 shape)
+    data: dict  # the normalised profile, every default filled in (docs/profile-format.md)
 
 
 _MISSING = object()

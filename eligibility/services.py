@@ -11,7 +11,7 @@ from .snapshot import Snapshot
 
 
 def results_for(profile: Profile, snapshot: Snapshot) -> dict:
-    """The results document (SPEC §4) for an already validated profile."""
+    """The results document (docs/results-format.md) for an already validated profile."""
     results = evaluate(profile, snapshot)
     by_code = {r.certification.code: r for r in results}
     return {
@@ -37,7 +37,8 @@ def assess_profile(
 
 
 def assess_many(data: object, snapshot: Snapshot, *, today: dt.date | None = None) -> object:
-    """Results for one profile, or a list of results for a list (SPEC §4: the CLI and API).
+    """Results for one profile, or a list of results for a list (the CLI and API; the format:
+    docs/results-format.md).
 
     Every profile is validated before any is assessed; errors of a list are keyed by index
     (`[1].references`). Raises ProfileError with all of them.

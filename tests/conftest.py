@@ -3,11 +3,11 @@
 import json
 import os
 import time
-from types import SimpleNamespace
 
 import pytest
+import time_machine
 
-# The example profile of SPEC §4.
+# The example profile of docs/profile-format.md.
 SPEC_EXAMPLE = {
     "as_of": "2026-11-23",
     "licenses": [{"type": "rn", "active": True, "good_standing": True, "expires": None}],
@@ -48,12 +48,11 @@ def fresh_rate_limits():
 
 
 @pytest.fixture
-def frozen_rate_limit_clock(monkeypatch):
-    """Keep all requests of a test inside one rate-limit window, however slow the machine."""
-    import django_ratelimit.core
-
-    now = time.time()
-    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+def frozen_rate_limit_clock():
+    """Keep all requests of a test inside one rate-limit window, however slow the machine
+    (the clock stands still while the test runs)."""
+    with time_machine.travel(time.time(), tick=False):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -134,3 +133,17 @@ def cert(results: dict, code: str) -> dict:
         if entry["certification"] == code:
             return entry
     raise AssertionError(f"no result for {code}")
+
+
+# Markers by directory, so a new test file there is marked without remembering to.
+MARKED_DIRECTORIES = {"browser": "browser", "deploy": "deploy"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test under tests/browser `browser` and under tests/deploy `deploy`."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        parts = os.path.relpath(str(item.path), here).split(os.sep)
+        marker = MARKED_DIRECTORIES.get(parts[0]) if len(parts) > 1 else None
+        if marker:
+            item.add_marker(getattr(pytest.mark, marker))

@@ -146,6 +146,7 @@ def public_step(name: str) -> str:
 
 
 @override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.slow
 @EXAMPLES
 @given(profile=profiles, step=st.sampled_from(STEP_NAMES[:-1]))
 def test_reopening_a_step_of_the_public_wizard_and_saving_keeps_every_answer(profile, step):
@@ -155,6 +156,7 @@ def test_reopening_a_step_of_the_public_wizard_and_saving_keeps_every_answer(pro
 
 
 @override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.slow
 @EXAMPLES
 @given(profile=profiles)
 def test_walking_the_public_wizard_unchanged_keeps_every_answer(profile):
@@ -199,6 +201,7 @@ def current_profile(client: Client) -> dict:
 
 
 @override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.slow
 @EXAMPLES
 @given(profile=profiles, step=st.sampled_from(STEP_NAMES[:-1]))
 def test_an_advisor_reopening_a_step_and_saving_keeps_every_answer(advisor_account, profile, step):
@@ -211,6 +214,7 @@ def test_an_advisor_reopening_a_step_and_saving_keeps_every_answer(advisor_accou
 
 
 @override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.slow
 @EXAMPLES
 @given(profile=profiles)
 def test_an_advisor_walking_the_update_unchanged_keeps_every_answer(advisor_account, profile):
@@ -225,6 +229,7 @@ def test_an_advisor_walking_the_update_unchanged_keeps_every_answer(advisor_acco
 
 
 @override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.slow
 @EXAMPLES
 @given(profile=profiles)
 def test_a_client_walking_an_invitation_unchanged_keeps_every_answer(advisor_account, profile):
@@ -235,6 +240,7 @@ def test_a_client_walking_an_invitation_unchanged_keeps_every_answer(advisor_acc
 
 
 @override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.slow
 @EXAMPLES
 @given(profile=profiles, step=st.sampled_from(STEP_NAMES[:-1]))
 def test_a_client_reopening_a_step_of_an_invitation_and_saving_keeps_every_answer(

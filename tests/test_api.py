@@ -1,4 +1,7 @@
-"""The JSON API: `POST /api/assess` and `GET /api/catalog` (SPEC §4)."""
+"""The JSON API: `POST /api/assess` and `GET /api/catalog`.
+
+Formats: docs/profile-format.md, docs/results-format.md.
+"""
 
 import copy
 import json

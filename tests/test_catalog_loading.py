@@ -148,8 +148,9 @@ def test_loading_a_changed_rule_updates_only_that_rule_and_prunes_removed_option
         "certifications:acm.experience.health-care-case-management.experience"
     ]
     assert any("supervisor" in label for label in report.deleted)
-    assert not m.RequirementOption.objects.filter(group__certification__code="ccm",
-                                                  code="supervisor").exists()  # fmt: skip
+    assert not m.RequirementOption.objects.filter(
+        group__certification__code="ccm", code="supervisor"
+    ).exists()
     condition = m.Condition.objects.get(option__code="health-care-case-management")
     assert condition.params["hours"] == 1040
 

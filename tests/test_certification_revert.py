@@ -101,6 +101,7 @@ def test_the_confirmation_says_what_reverting_changes_before_anything_changes(cl
     assert supervised_hours() == 1500  # only looking changes nothing
 
 
+@pytest.mark.slow
 def test_the_revert_is_recorded_with_who_did_it_and_what_came_back(client, editor):
     client.force_login(editor)
     edit_ccm(client, **{HOURS: "1500"})
@@ -118,6 +119,7 @@ def test_the_revert_is_recorded_with_who_did_it_and_what_came_back(client, edito
     assert len(revert_links(page, "ccm")) == 3
 
 
+@pytest.mark.slow
 def test_reverting_brings_back_a_deleted_route_with_its_rule(client, editor):
     client.force_login(editor)
     fields = the_form(client, "ccm")
@@ -176,6 +178,7 @@ def test_an_unknown_version_is_not_found(client, editor):
     assert client.get(url + "condition-nonsense/").status_code == 404
 
 
+@pytest.mark.slow
 def test_the_history_page_reads_a_fixed_number_of_queries(
     client, editor, django_assert_max_num_queries
 ):
@@ -218,6 +221,7 @@ def test_a_conditions_own_history_names_its_route_and_points_to_the_certificatio
     assert f'href="{history_url("ccm")}"' in page
 
 
+@pytest.mark.slow
 def test_going_back_and_forth_shows_each_revert_as_one_version(client, editor):
     client.force_login(editor)
     fields = the_form(client, "ccm")

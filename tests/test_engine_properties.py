@@ -1,13 +1,14 @@
-"""Property-based tests of the eligibility engine against a naive oracle written from SPEC §2.
+"""Property-based tests of the eligibility engine against a naive oracle written from
+docs/engine-rules.md.
 
 The oracle below shares no code with `eligibility.engine`: it reads the profile dict itself
-(SPEC §4 defaults), takes each condition's *raw parameters* and resolves them with the
-vocabulary facts of SPEC §3 (HHS fields, health care delivery settings, degree level order),
-and evaluates every group / option / condition at one single day.  `naive_first_day` then
-steps day by day through [as_of, as_of + 1,826].  The engine instead works with interval sets
-and binary searches, so agreement between the two is a real check.
+(docs/profile-format.md defaults), takes each condition's *raw parameters* and resolves them
+with the vocabulary facts of the seeded catalog (HHS fields, health care delivery settings,
+degree level order), and evaluates every group / option / condition at one single day.
+`naive_first_day` then steps day by day through [as_of, as_of + 1,826].  The engine instead
+works with interval sets and binary searches, so agreement between the two is a real check.
 
-SPEC §2 rules the oracle implements, one by one:
+The rules of docs/engine-rules.md the oracle implements, one by one:
 
 * hours of an experience entry at D = hours_per_week × days / 7, days = calendar days, both
   ends included, in [start, min(end, D)] ∩ (D − Y years, D] when the condition has a
@@ -23,6 +24,7 @@ SPEC §2 rules the oracle implements, one by one:
 import datetime as dt
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,11 +33,14 @@ from eligibility.profile import parse_profile
 from eligibility.services import assess_profile
 from eligibility.snapshot import load_seed_snapshot
 
+# Hundreds of random profiles per property: left out of the quick run (README, "Tests").
+pytestmark = pytest.mark.slow
+
 SNAPSHOT = load_seed_snapshot()
 CERT_CODES = tuple(c.code for c in SNAPSHOT.certifications)
 EPSILON = 1e-6
 
-# --- SPEC §3 vocabulary (written out here, not read from the engine) -----------------------
+# --- Seeded catalog vocabulary (written out here, not read from the engine) -----------------------
 LICENCE_TYPES = ["rn", "lpn", "pharmacist", "clinical-social-worker", "social-worker", "counselor"]
 DEGREE_LEVELS = ["associate", "bachelor", "master", "doctorate"]  # ordered
 HHS_FIELDS = [
@@ -101,7 +106,7 @@ def years_before(day: int, years: int) -> int:
 
 
 class OracleProfile:
-    """A profile dict (SPEC §4) read with its defaults, dates as ordinals."""
+    """A profile dict (docs/profile-format.md) read with its defaults, dates as ordinals."""
 
     def __init__(self, data: dict):
         self.as_of = _ordinal(data["as_of"])
@@ -279,7 +284,7 @@ def day_between(as_of: int, lo: int, hi: int):
 
 
 def maybe(draw, data: dict, key: str, strategy) -> None:
-    """Set `data[key]`, or leave it out so the SPEC §4 default applies."""
+    """Set `data[key]`, or leave it out so the docs/profile-format.md default applies."""
     if draw(st.integers(0, 4)) > 0:
         data[key] = draw(strategy)
 
@@ -298,7 +303,7 @@ def _flag(draw, focused: bool):
 
 @st.composite
 def profiles(draw, as_of_dates=AS_OFS):
-    """Random valid SPEC §4 profiles over the seeded codes.
+    """Random valid docs/profile-format.md profiles over the seeded codes.
 
     Half of them are "focused": an RN in case management with CE and the attestation, so that
     `eligible` / `eligible_later` (and the look-back windows of cmgt-bc) come up often.
@@ -552,7 +557,8 @@ def test_more_case_management_work_never_delays_eligibility(profile, data):
             before[code]["eligible_on"],
             after[code]["eligible_on"],
         )
-    # ACM explicitly (SPEC §3: the job is in a health care delivery setting, paid, supervised).
+    # ACM explicitly (the seeded catalog: the job is in a health care delivery setting, paid,
+    # supervised).
     b, a = _day(before["acm"]["eligible_on"]), _day(after["acm"]["eligible_on"])
     if b is not None:
         assert a is not None and a <= b

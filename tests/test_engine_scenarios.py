@@ -1,6 +1,7 @@
-"""Worked eligibility scenarios, derived by hand from SPEC §2 (interpretation) and §3 (catalog).
+"""Worked eligibility scenarios, derived by hand from docs/engine-rules.md and the seeded catalog
+(eligibility/data/catalog.json).
 
-Arithmetic conventions used in every comment below (SPEC §2):
+Arithmetic conventions used in every comment below (docs/engine-rules.md, "Full time"):
 
 * ``d(a..b)`` = calendar days from a to b, both ends included.
 * hours of an entry at D = hours_per_week × d(start..min(end, D)) / 7.
@@ -175,7 +176,7 @@ def veteran_ncm(*, education=(), attestations=GMC, as_of=AS_OF, **job_extra):
 
 SCENARIOS = [
     # -----------------------------------------------------------------------------------------
-    # SPEC §4 example.
+    # The example of docs/profile-format.md.
     # NCM hospital 40 h/wk since 2023-01-01, supervised by a CCM: d = 1,423 → 8,131.4 h.
     # ccm: rn ✓; supervised-by-ccm 8,131.4 ≥ 2,080 ✓; not self-employed ✓; attestation ✓ → now.
     # acm: rn ✓; paid, supervised, hospital 8,131.4 ≥ 2,080 ✓ → now.

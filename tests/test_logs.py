@@ -71,8 +71,17 @@ def route(response) -> str:
 
 
 def assert_nothing_personal(text: str, *secrets_: str) -> None:
-    for secret in (NAME, *NAME.split(), EMAIL, EXTERNAL_ID, NOTES, USERNAME, PASSWORD,
-                   *PROFILE_VALUES, *secrets_):  # fmt: skip
+    for secret in (
+        NAME,
+        *NAME.split(),
+        EMAIL,
+        EXTERNAL_ID,
+        NOTES,
+        USERNAME,
+        PASSWORD,
+        *PROFILE_VALUES,
+        *secrets_,
+    ):
         assert secret.lower() not in text.lower(), secret
 
 
@@ -194,17 +203,34 @@ def test_each_response_carries_its_own_request_id(logs):
 
 
 def record(message: str = "GET /plan/<str:token>/ 200 3.1ms", **extra) -> logging.LogRecord:
-    entry = logging.makeLogRecord({"name": "careerpath.requests", "levelname": "INFO",
-                                   "levelno": logging.INFO, "msg": message})  # fmt: skip
+    entry = logging.makeLogRecord(
+        {
+            "name": "careerpath.requests",
+            "levelname": "INFO",
+            "levelno": logging.INFO,
+            "msg": message,
+        }
+    )
     entry.__dict__.update(extra)
     return entry
 
 
 def test_the_json_line_has_utc_time_level_logger_message_and_the_fields():
-    line = json.loads(JsonFormatter().format(record(
-        request_id="ab" * 16, method="GET", route="plan/<str:token>/", url_name="plan",
-        status=200, duration_ms=3.1, user_id=None, request=object(), note="free text",
-    )))  # fmt: skip
+    line = json.loads(
+        JsonFormatter().format(
+            record(
+                request_id="ab" * 16,
+                method="GET",
+                route="plan/<str:token>/",
+                url_name="plan",
+                status=200,
+                duration_ms=3.1,
+                user_id=None,
+                request=object(),
+                note="free text",
+            )
+        )
+    )
     assert set(line) == REQUEST_KEYS | {"url_name"}  # no None, no request, no strings
     moment = dt.datetime.fromisoformat(line["time"])
     assert moment.utcoffset() == dt.timedelta(0)

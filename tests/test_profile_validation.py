@@ -1,4 +1,5 @@
-"""Profile validation (SPEC §4): defaults, and every bad input refused with its path."""
+"""Profile validation (docs/profile-format.md): defaults, and every bad input refused with its
+path."""
 
 import copy
 import datetime
@@ -379,7 +380,8 @@ def test_it_reports_two_errors_in_the_same_entry(assess):
 
 
 # ---------------------------------------------------------------------------------------------
-# Never a crash (SPEC §4): odd but well-formed input is assessed or refused, nothing else
+# Never a crash (docs/profile-format.md, "Errors"): odd but well-formed input is assessed or
+# refused, nothing else
 # ---------------------------------------------------------------------------------------------
 
 

@@ -1,6 +1,7 @@
 """The rate limits' counter store (careerpath/counters.py): windows, counting, expiry."""
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,14 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def store(monkeypatch):
-    """The counter cache with a clock the test moves."""
-    clock = [1_800_000_000.0]
-    monkeypatch.setattr(counters.time, "time", lambda: clock[0])
-    cache = caches["ratelimit"]
-    cache.clear()
-    cache.clock = clock
-    return cache
+def store():
+    """The counter cache with a stopped clock the test moves (`store.clock.shift(seconds)`)."""
+    with time_machine.travel(1_800_000_000.0, tick=False) as clock:
+        cache = caches["ratelimit"]
+        cache.clear()
+        cache.clock = clock
+        yield cache
 
 
 def test_a_window_starts_once_and_each_request_counts_in_one_statement(store):
@@ -35,7 +35,7 @@ def test_a_window_starts_once_and_each_request_counts_in_one_statement(store):
 def test_an_expired_window_starts_again_from_the_new_value(store):
     store.add("ip:10.0.0.1", 1, 60)
     store.incr("ip:10.0.0.1")
-    store.clock[0] += 61
+    store.clock.shift(61)
     assert store.get("ip:10.0.0.1") is None
     with pytest.raises(ValueError):
         store.incr("ip:10.0.0.1")  # django-ratelimit then treats the count as unknown
@@ -47,7 +47,7 @@ def test_expired_rows_are_deleted_as_new_windows_start(store, monkeypatch):
     monkeypatch.setattr(counters, "CULL_ONE_IN", 1)
     for n in range(5):
         store.add(f"ip:10.0.0.{n}", 1, 60)
-    store.clock[0] += 61
+    store.clock.shift(61)
     store.add("ip:10.0.1.1", 1, 60)
     with connection.cursor() as cursor:
         cursor.execute("SELECT cache_key FROM careerpath_rate_counter")
@@ -58,13 +58,13 @@ def test_set_touch_delete_and_clear(store):
     store.set("k", 7, 10)
     assert store.get("k") == 7
     assert store.touch("k", 100) is True
-    store.clock[0] += 50
+    store.clock.shift(50)
     assert store.get("k") == 7  # the touch moved the expiry
     assert store.delete("k") is True
     assert store.delete("k") is False
     store.set("a", 1)
     store.set("b", 2, None)  # no expiry
-    store.clock[0] += 10 * 365 * 86400 - 1
+    store.clock.shift(10 * 365 * 86400 - 1)
     assert store.get("b") == 2
     store.clear()
     assert store.get("a") is None and store.get("b") is None

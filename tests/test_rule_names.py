@@ -40,6 +40,7 @@ def post_ccm(client, extra=None, **changes):
     return client.post(change_url("ccm"), {**single(fields), **(extra or {})}, follow=True)
 
 
+@pytest.mark.slow
 def test_the_preview_flags_a_route_whose_name_says_other_hours(client, editor):
     client.force_login(editor)
     response = post_ccm(client, {"_preview": "1"}, **{HOURS: "1500"})
@@ -48,6 +49,7 @@ def test_the_preview_flags_a_route_whose_name_says_other_hours(client, editor):
     assert "“1,500 hours under a CCM-certified supervisor”" in page  # a name that matches
 
 
+@pytest.mark.slow
 def test_saving_a_contradicting_name_warns_and_the_page_keeps_saying_it(client, editor):
     client.force_login(editor)
     response = post_ccm(client, **{HOURS: "1500"})
@@ -57,6 +59,7 @@ def test_saving_a_contradicting_name_warns_and_the_page_keeps_saying_it(client, 
     assert WARNING in page  # on the certification page, until renamed
 
 
+@pytest.mark.slow
 def test_a_route_renamed_to_match_is_not_flagged(client, editor):
     client.force_login(editor)
     response = post_ccm(
@@ -66,6 +69,7 @@ def test_a_route_renamed_to_match_is_not_flagged(client, editor):
     assert "but its rule needs" not in text_of(client.get(change_url("ccm")).content.decode())
 
 
+@pytest.mark.slow
 def test_nine_months_full_time_is_a_name_that_matches_1560_hours(client, editor):
     client.force_login(editor)
     post_ccm(client, **{HOURS: "1560", NAME: "9 months under a CCM-certified supervisor"})
@@ -89,6 +93,7 @@ def test_references_and_look_back_years_are_checked_too(client, editor):
     assert "needs 2 references" in page
 
 
+@pytest.mark.slow
 def test_after_the_edit_nine_months_meets_1500_hours_and_eight_do_not(client, editor, assess):
     """What the engine does after the edit, and what its words say: nine months full time
     (1,560 hours) meets a 1,500-hour rule; eight months (about 1,387 hours) does not."""

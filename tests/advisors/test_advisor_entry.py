@@ -38,14 +38,16 @@ def test_a_step_error_is_shown_at_the_field_and_nothing_is_saved(login, advisor)
     browser = login(advisor)
     page = browser.get(f"/advisor/clients/{una.pk}/assessment/work/")
     data = form_fields(page.content.decode(), "wizard-form")
-    data.update({
-        "work-entries-TOTAL_FORMS": ["1"],
-        "work-entries-0-role": ["nurse-case-manager"],
-        "work-entries-0-setting": ["hospital"],
-        "work-entries-0-start": ["2025-05-01"],
-        "work-entries-0-end": ["2024-05-01"],
-        "work-entries-0-hours_per_week": ["40"],
-    })  # fmt: skip
+    data.update(
+        {
+            "work-entries-TOTAL_FORMS": ["1"],
+            "work-entries-0-role": ["nurse-case-manager"],
+            "work-entries-0-setting": ["hospital"],
+            "work-entries-0-start": ["2025-05-01"],
+            "work-entries-0-end": ["2024-05-01"],
+            "work-entries-0-hours_per_week": ["40"],
+        }
+    )
     response = browser.post(f"/advisor/clients/{una.pk}/assessment/work/", data)
     assert response.status_code == 200
     assert any("before" in message.lower() for _, message in response.context["errors"])

@@ -60,8 +60,9 @@ def test_two_members_saving_the_same_client_at_once_both_succeed(advisor, collea
         def save(profile, member):
             def job():
                 client = Client.objects.get(pk=maria.pk)
-                return record_assessment(client, profile, snapshot, source="advisor",
-                                         user=member.user)  # fmt: skip
+                return record_assessment(
+                    client, profile, snapshot, source="advisor", user=member.user
+                )
 
             return job
 

@@ -72,8 +72,9 @@ def test_an_advisor_cannot_revoke_another_organisations_link(login, advisor, str
     create_link(login(advisor), maria)
     invitation = Invitation.objects.get()
     theirs = login(stranger)
-    response = theirs.post(f"/advisor/clients/{maria.pk}/revoke-invitation/",
-                           {"invitation": invitation.pk})  # fmt: skip
+    response = theirs.post(
+        f"/advisor/clients/{maria.pk}/revoke-invitation/", {"invitation": invitation.pk}
+    )
     assert response.status_code == 404
     invitation.refresh_from_db()
     assert invitation.revoked_at is None
@@ -83,8 +84,11 @@ def test_a_revoke_naming_another_clients_link_revokes_nothing(login, advisor, ma
     browser = login(advisor)
     create_link(browser, other)
     invitation = Invitation.objects.get()
-    response = browser.post(f"/advisor/clients/{maria.pk}/revoke-invitation/",
-                            {"invitation": invitation.pk}, follow=True)  # fmt: skip
+    response = browser.post(
+        f"/advisor/clients/{maria.pk}/revoke-invitation/",
+        {"invitation": invitation.pk},
+        follow=True,
+    )
     assert response.status_code == 200
     assert "no longer open" in response.content.decode()
     invitation.refresh_from_db()
@@ -95,8 +99,9 @@ def test_a_revoke_naming_another_clients_link_revokes_nothing(login, advisor, ma
 def test_a_garbled_revoke_is_refused_in_words_not_a_500(login, advisor, maria, value):
     browser = login(advisor)
     create_link(browser, maria)
-    response = browser.post(f"/advisor/clients/{maria.pk}/revoke-invitation/",
-                            {"invitation": value}, follow=True)  # fmt: skip
+    response = browser.post(
+        f"/advisor/clients/{maria.pk}/revoke-invitation/", {"invitation": value}, follow=True
+    )
     assert response.status_code == 200
     assert "no longer open" in response.content.decode()
     assert Invitation.objects.get().revoked_at is None

@@ -5,9 +5,9 @@ import datetime as dt
 import hashlib
 import re
 import time
-from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.core import signing
 from django.test import Client as Browser
 from django.utils import timezone
@@ -149,26 +149,26 @@ def test_an_expired_invitation_does_not_open(link):
     assert refused(browser.get(f"{link}licences/"))
 
 
-def test_a_link_expires_after_its_days_even_if_the_row_says_otherwise(link, settings, monkeypatch):
+def test_a_link_expires_after_its_days_even_if_the_row_says_otherwise(link, settings):
     """The signature carries its own age: past INVITATION_DAYS the token is refused, however
     long the stored row would let it live."""
     Invitation.objects.update(expires=timezone.now() + dt.timedelta(days=365))
     later = time.time() + (settings.INVITATION_DAYS + 1) * 86400
-    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: later))
-    assert refused(Browser().get(link))
+    with time_machine.travel(later):
+        assert refused(Browser().get(link))
 
 
-def test_no_invitation_days_means_no_link_opens(link, settings, monkeypatch):
+def test_no_invitation_days_means_no_link_opens(link, settings):
     settings.INVITATION_DAYS = 0
     later = time.time() + 2  # the signature's timestamp has whole seconds
-    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: later))
-    assert refused(Browser().get(link))
+    with time_machine.travel(later):
+        assert refused(Browser().get(link))
 
 
-def test_a_link_opens_within_its_days(link, settings, monkeypatch):
+def test_a_link_opens_within_its_days(link, settings):
     later = time.time() + (settings.INVITATION_DAYS - 1) * 86400
-    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: later))
-    assert Browser().get(link).status_code == 302
+    with time_machine.travel(later):
+        assert Browser().get(link).status_code == 302
 
 
 def test_deleting_the_client_kills_the_link(login, advisor, maria, link):
@@ -194,15 +194,19 @@ def test_a_token_re_signed_with_another_invitations_id_is_refused(login, advisor
         signing.loads(token_of(link), salt=SALT),
         signing.loads(token_of(second), salt=SALT),
     )
-    for forged in ({**mine, "i": theirs["i"]}, {**mine, "i": theirs["i"], "c": theirs["c"]},
-                   {**theirs, "s": mine["s"]}):  # fmt: skip
+    for forged in (
+        {**mine, "i": theirs["i"]},
+        {**mine, "i": theirs["i"], "c": theirs["c"]},
+        {**theirs, "s": mine["s"]},
+    ):
         assert refused(Browser().get(f"/invite/{signing.dumps(forged, salt=SALT)}/")), forged
 
 
 def test_a_token_with_the_wrong_secret_is_refused(link):
     data = signing.loads(token_of(link), salt=SALT)
-    forged = signing.dumps({**data, "s": data["s"][:-1] + ("A" if data["s"][-1] != "A" else "B")},
-                           salt=SALT)  # fmt: skip
+    forged = signing.dumps(
+        {**data, "s": data["s"][:-1] + ("A" if data["s"][-1] != "A" else "B")}, salt=SALT
+    )
     assert refused(Browser().get(f"/invite/{forged}/"))
 
 

@@ -129,8 +129,9 @@ def test_adding_an_address_used_elsewhere_answers_as_for_a_new_one(
     org_admin, other_org, mailoutbox, holder
 ):
     if holder == "the superuser":
-        elsewhere = UserFactory(username="root", email="nadia@example.org", is_superuser=True,
-                                is_staff=True)  # fmt: skip
+        elsewhere = UserFactory(
+            username="root", email="nadia@example.org", is_superuser=True, is_staff=True
+        )
     else:
         elsewhere = member(other_org, "dan").user
         elsewhere.email = "nadia@example.org"
@@ -170,8 +171,9 @@ def test_an_address_of_a_member_of_the_same_team_is_refused_at_its_field(org_adm
 
 
 def new_client_form(browser: Browser, **changes):
-    fields = single(form_fields(browser.get("/advisor/clients/new/").content.decode(),
-                                "client-form"))  # fmt: skip
+    fields = single(
+        form_fields(browser.get("/advisor/clients/new/").content.decode(), "client-form")
+    )
     fields.update(changes)
     return browser.post("/advisor/clients/new/", fields)
 
@@ -213,8 +215,9 @@ def test_sending_the_invitation_again_and_again_sends_one_mail(org_admin, mailou
     responses = [browser.post(f"/advisor/team/{nadia.pk}/invite/", follow=True)
                  for _ in range(25)]  # fmt: skip
     assert len(mailoutbox) == 1
-    assert any(m.startswith("Invitation e-mail sent to Nadia Okafor") for m in
-               flashed(responses[0]))  # fmt: skip
+    assert any(
+        m.startswith("Invitation e-mail sent to Nadia Okafor") for m in flashed(responses[0])
+    )
     refused = flashed(responses[-1])
     assert any("less than 10 minutes ago" in m for m in refused), refused
 

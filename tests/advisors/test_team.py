@@ -330,8 +330,9 @@ def test_a_promoted_advisor_sees_every_client_at_once(login, org_admin, advisor,
     assert [r["client"].name for r in before.context["rows"]] == ["Ada's Client"]
     assert ada.get("/advisor/team/").status_code == 403
 
-    response = login(org_admin).post(f"/advisor/team/{advisor.pk}/role/", {"role": "admin"},
-                                     follow=True)  # fmt: skip
+    response = login(org_admin).post(
+        f"/advisor/team/{advisor.pk}/role/", {"role": "admin"}, follow=True
+    )
     assert "Ada Lee is now an organisation admin." in flashed(response)
     advisor.refresh_from_db()
     assert advisor.role == Membership.ADMIN
@@ -386,8 +387,9 @@ def test_with_another_active_admin_an_admin_may_step_down(login, org_admin):
 
 
 def test_an_unknown_role_changes_nothing(login, org_admin, advisor):
-    response = login(org_admin).post(f"/advisor/team/{advisor.pk}/role/", {"role": "owner"},
-                                     follow=True)  # fmt: skip
+    response = login(org_admin).post(
+        f"/advisor/team/{advisor.pk}/role/", {"role": "owner"}, follow=True
+    )
     assert any("Choose the role" in m for m in flashed(response))
     advisor.refresh_from_db()
     assert advisor.role == Membership.ADVISOR
@@ -401,8 +403,9 @@ def test_a_deactivated_member_cannot_log_in_and_their_clients_stay(login, org_ad
     ada = Browser()
     assert log_in(ada, "ada")["Location"] == "/advisor/"  # before
 
-    response = login(org_admin).post(f"/advisor/team/{advisor.pk}/active/", {"active": "false"},
-                                     follow=True)  # fmt: skip
+    response = login(org_admin).post(
+        f"/advisor/team/{advisor.pk}/active/", {"active": "false"}, follow=True
+    )
     assert any(m.startswith("Ada Lee is deactivated") for m in flashed(response))
     assert "Deactivated" in row(response, "Ada Lee")
     advisor.user.refresh_from_db()
@@ -424,8 +427,7 @@ def test_a_deactivated_member_cannot_log_in_and_their_clients_stay(login, org_ad
 def test_a_reactivated_member_can_log_in_again(login, org_admin, advisor):
     browser = login(org_admin)
     browser.post(f"/advisor/team/{advisor.pk}/active/", {"active": "false"})
-    response = browser.post(f"/advisor/team/{advisor.pk}/active/", {"active": "true"},
-                            follow=True)  # fmt: skip
+    response = browser.post(f"/advisor/team/{advisor.pk}/active/", {"active": "true"}, follow=True)
     assert "Ada Lee is active again and can log in." in flashed(response)
     assert log_in(Browser(), "ada")["Location"] == "/advisor/"
 
@@ -433,8 +435,9 @@ def test_a_reactivated_member_can_log_in_again(login, org_admin, advisor):
 def test_an_account_that_runs_the_site_is_left_to_a_superuser(login, org_admin):
     editor = UserFactory(username="root", is_staff=True, is_superuser=True)
     boss = Membership.objects.create(user=editor, organisation=org_admin.organisation)
-    response = login(org_admin).post(f"/advisor/team/{boss.pk}/active/", {"active": "false"},
-                                     follow=True)  # fmt: skip
+    response = login(org_admin).post(
+        f"/advisor/team/{boss.pk}/active/", {"active": "false"}, follow=True
+    )
     assert any("only a superuser can" in m for m in flashed(response))
     editor.refresh_from_db()
     assert editor.is_active

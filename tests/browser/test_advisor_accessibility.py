@@ -51,8 +51,15 @@ def test_advisor_pages(site, page, new_page, axe):
     ada = member(org, "ada")
     today = dt.date.today()
     first = nurse_since(months_before(today, 40))
-    rita = add_client(org, ada, "Ready Rita", first, email="rita@example.org",
-                      external_id="R-1", notes="Prefers evening calls.")  # fmt: skip
+    rita = add_client(
+        org,
+        ada,
+        "Ready Rita",
+        first,
+        email="rita@example.org",
+        external_id="R-1",
+        notes="Prefers evening calls.",
+    )
     add_client(org, ada, "Soon Sam", nurse_since(months_before(today, 9)))
     add_client(org, ada, "Later Lou", nurse_since(months_before(today, -2)))
     add_client(org, ada, "Unassessed Una")

@@ -55,7 +55,8 @@ def test_a_social_worker_sees_acm_now_and_the_date_she_reaches_ccm(site, page):
     complete(page, site, social_worker(start))
     assert status(page, "acm") == "Eligible now"
     # CCM asks for 4,160 h (24 full-time months) of case management. Hours at D are
-    # 40 × days / 7 with both ends counted (SPEC §2): 728 days, so D = start + 727 days.
+    # 40 × days / 7 with both ends counted (docs/engine-rules.md, "Hours of work on a day"):
+    # 728 days, so D = start + 727 days.
     reached = start + dt.timedelta(days=727)
     assert 40 * ((reached - start).days + 1) / 7 >= 4160 > 40 * (reached - start).days / 7
     assert status(page, "ccm") == f"Eligible on {long_date(reached)}"

@@ -20,6 +20,8 @@ from ruamel.yaml import YAML
 from .production import BIN, ROOT, production_env, run
 
 DOCKERFILE = ROOT / "Dockerfile"
+# Building and starting the image takes tens of seconds: not part of the quick run.
+pytestmark = pytest.mark.slow
 
 
 def compose() -> dict:
@@ -185,9 +187,16 @@ def container_env(tmp_path: Path, app: Path, **extra: str) -> dict[str, str]:
 
 
 def test_the_build_context_holds_what_the_image_needs_and_nothing_private(image):
-    for needed in ("manage.py", "pyproject.toml", "README.md", "deploy/entrypoint.sh",
-                   "deploy/healthcheck.py", "eligibility/data/catalog.json",
-                   "templates/base.html", "static/css/site.css"):  # fmt: skip
+    for needed in (
+        "manage.py",
+        "pyproject.toml",
+        "README.md",
+        "deploy/entrypoint.sh",
+        "deploy/healthcheck.py",
+        "eligibility/data/catalog.json",
+        "templates/base.html",
+        "static/css/site.css",
+    ):
         assert (image / needed).is_file(), needed
     for private in (".git", ".venv", "tests", "db.sqlite3", "deploy/careerpath.env"):
         assert not (image / private).exists(), private
@@ -271,8 +280,9 @@ def test_a_container_gives_up_when_the_database_never_answers(image, tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'no-such-folder' / 'db.sqlite3'}",
         DATABASE_WAIT_SECONDS="1",
     )
-    result = run(["sh", "deploy/entrypoint.sh", "python", "-c", "print('handed over')"], env,
-                 cwd=image)  # fmt: skip
+    result = run(
+        ["sh", "deploy/entrypoint.sh", "python", "-c", "print('handed over')"], env, cwd=image
+    )
     assert result.returncode != 0
     assert "the database did not answer within 1 s" in result.stderr
     assert "handed over" not in result.stdout

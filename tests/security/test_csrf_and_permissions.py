@@ -249,8 +249,9 @@ def test_the_same_post_with_the_token_passes_the_csrf_check(world, name):
     """The control: what refused the POST above is the CSRF check, nothing else."""
     who, kwargs, data = STATE_CHANGING[name]
     client, secret = csrf_browser(who, world)
-    response = client.post(reverse(name, kwargs=kwargs(world)),
-                           {**data(world), "csrfmiddlewaretoken": secret})  # fmt: skip
+    response = client.post(
+        reverse(name, kwargs=kwargs(world)), {**data(world), "csrfmiddlewaretoken": secret}
+    )
     assert response.status_code != 403, name
     assert response.status_code < 500, name
 
@@ -266,8 +267,9 @@ def test_a_cross_site_post_without_a_csrf_cookie_is_refused(world):
 def test_the_json_api_needs_no_token_and_touches_no_session(world):
     client, _ = csrf_browser("advisor", world)
     session_before = dict(client.session.items())
-    response = client.post(reverse("api_assess"), json.dumps(nurse()),
-                           content_type="application/json")  # fmt: skip
+    response = client.post(
+        reverse("api_assess"), json.dumps(nurse()), content_type="application/json"
+    )
     assert response.status_code == 200
     assert settings.SESSION_COOKIE_NAME not in response.cookies
     assert settings.CSRF_COOKIE_NAME not in response.cookies
@@ -278,8 +280,11 @@ def test_the_json_api_refuses_a_form_post(world):
     """A cross-site HTML form can only send form or text content types, never
     application/json without a CORS preflight: those are refused before anything is read."""
     client, _ = csrf_browser(None, world)
-    for content_type in ("application/x-www-form-urlencoded", "text/plain",
-                         "multipart/form-data; boundary=x"):  # fmt: skip
+    for content_type in (
+        "application/x-www-form-urlencoded",
+        "text/plain",
+        "multipart/form-data; boundary=x",
+    ):
         body = "profile=" + json.dumps(nurse())
         response = client.post(reverse("api_assess"), body, content_type=content_type)
         assert response.status_code == 415, content_type
@@ -433,8 +438,11 @@ def guessed_tokens(draw):
     kind = draw(st.sampled_from(["text", "shape", "signed"]))
     if kind == "text":
         return draw(st.text(min_size=1, max_size=120))
-    b64 = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
-                  min_size=1, max_size=60)  # fmt: skip
+    b64 = st.text(
+        alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+        min_size=1,
+        max_size=60,
+    )
     if kind == "shape":
         return f"{draw(b64)}:{draw(b64)}:{draw(b64)}"
     ids = st.integers(min_value=-5, max_value=10**6)
@@ -442,14 +450,18 @@ def guessed_tokens(draw):
     return signing.dumps(payload, salt=SALT)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(token=guessed_tokens())
 def test_a_guessed_token_is_refused_with_404(world, token):
     quoted = quote(token, safe="")
     with rolled_back():
         client = browser()
-        for path in (f"/invite/{quoted}/", f"/invite/{quoted}/licences/",
-                     f"/invite/{quoted}/done/"):  # fmt: skip
+        for path in (
+            f"/invite/{quoted}/",
+            f"/invite/{quoted}/licences/",
+            f"/invite/{quoted}/done/",
+        ):
             response = client.get(path)
             assert response.status_code == 404, (path, response.status_code)
         # (a token with a "/" matches no URL at all: Django's own 404 page)

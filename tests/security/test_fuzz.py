@@ -32,7 +32,8 @@ from tests.test_assessment_wizard import ANSWERS
 
 from .conftest import ALLOWED, FUZZ, assert_handled, browser, fuzz, rolled_back
 
-pytestmark = pytest.mark.usefixtures("seeded", "no_rate_limits")
+# Random posts to every form: minutes in all, so left out of the quick run (README, "Tests").
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded", "no_rate_limits")]
 
 SNAPSHOT = load_seed_snapshot()
 STEP_NAMES = [name for name, _ in STEPS]
@@ -96,8 +97,9 @@ def replaced(document, path, value):
             node = node[key]
         except (KeyError, IndexError, TypeError):
             return document
-    if isinstance(node, dict) or (isinstance(node, list) and isinstance(last, int)
-                                  and last < len(node)):  # fmt: skip
+    if isinstance(node, dict) or (
+        isinstance(node, list) and isinstance(last, int) and last < len(node)
+    ):
         node[last] = value
     return document
 
@@ -305,8 +307,14 @@ def step_posts(draw, step: str) -> dict:
         data[key] = draw(count_values)
     for key in draw(st.lists(st.sampled_from(BUTTONS), unique=True, max_size=2)):
         data[key] = draw(button_values)
-    current = draw(st.one_of(st.just(step), st.sampled_from([*STEP_NAMES, "finished", "x"]),
-                             st.text(max_size=8), st.none()))  # fmt: skip
+    current = draw(
+        st.one_of(
+            st.just(step),
+            st.sampled_from([*STEP_NAMES, "finished", "x"]),
+            st.text(max_size=8),
+            st.none(),
+        )
+    )
     return {"current_step": current, "data": data}
 
 

@@ -10,8 +10,9 @@ from eligibility.services import assess_many
 
 class Command(BaseCommand):
     help = (
-        "Assess a profile (SPEC §4 JSON) from FILE, or stdin with '-'. A JSON list of profiles "
-        "gives a list of results. Exit 0 with results on stdout; exit 2 with errors on stderr."
+        "Assess a profile (the JSON of docs/profile-format.md) from FILE, or stdin with '-'. "
+        "A JSON list of profiles gives a list of results. Exit 0 with results on stdout; "
+        "exit 2 with errors on stderr."
     )
 
     def add_arguments(self, parser):
