@@ -1,0 +1,18 @@
+"""An attestation condition: the person affirms one statement (a code of attestations)."""
+
+from dataclasses import dataclass
+
+from .base import Kind, Param
+
+
+@dataclass(frozen=True)
+class Attestation(Kind):
+    def build(self, params: dict, namer) -> dict:
+        return {"attestation": params["attestation"]}
+
+
+KIND = Attestation(
+    "attestation",
+    "Attestation",
+    (Param("attestation", "code", "Attestation", "attestations", required=True),),
+)

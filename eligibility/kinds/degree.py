@@ -1,0 +1,30 @@
+"""A degree condition: a degree of at least a level, maybe in some fields, maybe accredited."""
+
+from dataclasses import dataclass
+
+from .base import Kind, Param
+
+
+@dataclass(frozen=True)
+class Degree(Kind):
+    def build(self, params: dict, namer) -> dict:
+        values: dict = {"min_rank": namer.degree_levels[params["min_level"]].rank}
+        if params["fields"] or params["hhs_fields"]:
+            fields = set(params["fields"])
+            if params["hhs_fields"]:
+                fields |= {code for code, t in namer.degree_fields.items() if t.hhs}
+            values["fields"] = frozenset(fields)
+        values["accredited"] = params["accredited"]
+        return values
+
+
+KIND = Degree(
+    "degree",
+    "Degree",
+    (
+        Param("min_level", "code", "Minimum degree level", "degree_levels", required=True),
+        Param("fields", "codes", "In one of these fields", "degree_fields", default=()),
+        Param("hhs_fields", "bool", "…or any health and human services field", default=False),
+        Param("accredited", "bool", "From an accredited school", default=False),
+    ),
+)

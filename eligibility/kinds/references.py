@@ -1,0 +1,26 @@
+"""A references condition: at least a number of references."""
+
+from dataclasses import dataclass
+
+from .base import MAX_REFERENCES, Kind, Param
+
+
+@dataclass(frozen=True)
+class References(Kind):
+    def build(self, params: dict, namer) -> dict:
+        return {"count": params["count"]}
+
+
+KIND = References(
+    "references",
+    "References",
+    (
+        Param(
+            "count",
+            "int",
+            "At least this many references",
+            required=True,
+            maximum=MAX_REFERENCES,
+        ),
+    ),
+)
