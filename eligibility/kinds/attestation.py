@@ -10,6 +10,10 @@ class Attestation(Kind):
     def build(self, params: dict, namer) -> dict:
         return {"attestation": params["attestation"]}
 
+    def evaluate(self, cond, profile):
+        have = 1 if cond.attestation in profile.attestations else 0
+        return have == 1, have, 1, "attestations"
+
 
 KIND = Attestation(
     "attestation",

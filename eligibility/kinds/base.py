@@ -49,6 +49,11 @@ class Kind:
         snapshot `namer`'s vocabularies (codes as frozensets, ranks, settings …)."""
         return {}
 
+    def evaluate(self, cond, profile) -> tuple[bool, object, object, str | None]:
+        """(met, have, need, unit) for a kind that does not change with the date. The kinds
+        that do (experience, education, licence) are projected over days by the engine."""
+        raise ValueError(f"unknown condition kind {self.code!r}")
+
 
 MAX_HOURS = 100_000  # about fifty years of full-time work
 MAX_YEARS = 50

@@ -10,6 +10,10 @@ class Credential(Kind):
     def build(self, params: dict, namer) -> dict:
         return {"codes": frozenset(params["credentials"])}
 
+    def evaluate(self, cond, profile):
+        have = len(profile.credentials & cond.codes)
+        return have >= 1, have, 1, "credentials"
+
 
 KIND = Credential(
     "credential",

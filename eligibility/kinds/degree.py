@@ -17,6 +17,16 @@ class Degree(Kind):
         values["accredited"] = params["accredited"]
         return values
 
+    def evaluate(self, cond, profile):
+        have = sum(
+            1
+            for d in profile.degrees
+            if d.rank >= cond.min_rank
+            and (cond.fields is None or d.field in cond.fields)
+            and (d.accredited or not cond.accredited)
+        )
+        return have >= 1, have, 1, "degrees"
+
 
 KIND = Degree(
     "degree",

@@ -1,6 +1,14 @@
-"""The not-self-employed condition: none of the person's work was self-employed. It has no
-parameters, so the base Kind's empty `build` is all it needs."""
+"""The not-self-employed condition: none of the person's work was self-employed."""
+
+from dataclasses import dataclass
 
 from .base import Kind
 
-KIND = Kind("not-self-employed", "Not self-employed")
+
+@dataclass(frozen=True)
+class NotSelfEmployed(Kind):
+    def evaluate(self, cond, profile):
+        return not any(e.self_employed for e in profile.experience), None, None, None
+
+
+KIND = NotSelfEmployed("not-self-employed", "Not self-employed")

@@ -10,6 +10,9 @@ class References(Kind):
     def build(self, params: dict, namer) -> dict:
         return {"count": params["count"]}
 
+    def evaluate(self, cond, profile):
+        return profile.references >= cond.count, profile.references, cond.count, "references"
+
 
 KIND = References(
     "references",
