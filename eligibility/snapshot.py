@@ -256,12 +256,12 @@ def _certification(c: dict, namer: Snapshot) -> Certification:
 
 def build_condition(raw: dict, namer: Snapshot) -> Condition:
     """Resolve a validated condition dict into the engine's Condition."""
-    from .explain import describe_condition
-
     kind, p = raw["kind"], raw["params"]
-    values = kinds.get(kind).build(p, namer)
-    condition = Condition(code=raw.get("code", kind), kind=kind, params=p, **values)
-    return replace(condition, text=describe_condition(condition, namer))
+    spec = kinds.get(kind)
+    condition = Condition(code=raw.get("code", kind), kind=kind, params=p, **spec.build(p, namer))
+    # The sentence is the kind's, worded from this data (no import of explain, which reads
+    # snapshots: it would close a circle).
+    return replace(condition, text=spec.describe(condition, namer))
 
 
 def load_seed_snapshot() -> Snapshot:

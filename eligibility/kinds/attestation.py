@@ -14,6 +14,9 @@ class Attestation(Kind):
         have = 1 if cond.attestation in profile.attestations else 0
         return have == 1, have, 1, "attestations"
 
+    def describe(self, cond, snap):
+        return f"Affirm {snap.attestations[cond.attestation].name.lower()}"
+
 
 KIND = Attestation(
     "attestation",

@@ -49,6 +49,11 @@ class Kind:
         snapshot `namer`'s vocabularies (codes as frozensets, ranks, settings …)."""
         return {}
 
+    def describe(self, cond, snap) -> str:
+        """The requirement in one plain sentence, from the condition's data and the snapshot
+        `snap`'s names (explain.describe_condition)."""
+        raise ValueError(self.code)
+
     def evaluate(self, cond, profile) -> tuple[bool, object, object, str | None]:
         """(met, have, need, unit) for a kind that does not change with the date. The kinds
         that do (experience, education, licence) are projected over days by the engine."""

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from .base import Kind, Param
+from .words import either, names_in
 
 
 @dataclass(frozen=True)
@@ -13,6 +14,9 @@ class Credential(Kind):
     def evaluate(self, cond, profile):
         have = len(profile.credentials & cond.codes)
         return have >= 1, have, 1, "credentials"
+
+    def describe(self, cond, snap):
+        return "Hold " + either(names_in(cond.codes, snap.credential_names))
 
 
 KIND = Credential(

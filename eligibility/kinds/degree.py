@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from .base import Kind, Param
+from .words import either, names_in
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,19 @@ class Degree(Kind):
             and (d.accredited or not cond.accredited)
         )
         return have >= 1, have, 1, "degrees"
+
+    def describe(self, cond, snap):
+        p = cond.params
+        level = snap.degree_levels[p["min_level"]].name.lower()
+        text = f"A {level} or higher"
+        if cond.fields is not None:
+            if p["hhs_fields"] and not p["fields"]:
+                text += " in a health and human services field"
+            else:
+                text += " in " + either(names_in(cond.fields, snap.degree_fields)).lower()
+        if cond.accredited:
+            text += " from an accredited school"
+        return text
 
 
 KIND = Degree(

@@ -4,6 +4,31 @@ supervised (by a holder of some credentials), within the last N years."""
 from dataclasses import dataclass
 
 from .base import Kind, Param, hours_param, within_years_param
+from .words import a_or_an, duration, either, lower_first, names_in, number
+
+
+def scope(cond, snap) -> str:
+    """What work counts toward an experience condition: "paid, supervised work as a case
+    manager in a health care delivery setting, within the last 3 years"."""
+    p = cond.params
+    qualities = [w for w, on in (("paid", p["paid"]), ("supervised", cond.supervised)) if on]
+    text = (
+        (", ".join(qualities) + " " if qualities else "")
+        + "work as "
+        + either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
+    )
+    if cond.settings is not None:
+        if p["health_care_delivery"] and not p["settings"]:
+            text += " in a health care delivery setting"
+        else:
+            text += " in " + either([n.lower() for n in names_in(cond.settings, snap.settings)])
+    if cond.supervisor_credentials:
+        text += ", under a supervisor who holds " + either(
+            names_in(cond.supervisor_credentials, snap.credential_names)
+        )
+    if cond.within_years:
+        text += f", within the last {cond.within_years} years"
+    return text
 
 
 @dataclass(frozen=True)
@@ -25,6 +50,11 @@ class Experience(Kind):
                 settings |= {code for code, t in namer.settings.items() if t.health_care_delivery}
             values["settings"] = frozenset(settings)
         return values
+
+    def describe(self, cond, snap):
+        return (
+            f"At least {number(cond.hours)} hours ({duration(cond.hours)}) of {scope(cond, snap)}"
+        )
 
 
 KIND = Experience(

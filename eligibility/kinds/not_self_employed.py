@@ -10,5 +10,8 @@ class NotSelfEmployed(Kind):
     def evaluate(self, cond, profile):
         return not any(e.self_employed for e in profile.experience), None, None, None
 
+    def describe(self, cond, snap):
+        return "Your case management work was not self-employed"
+
 
 KIND = NotSelfEmployed("not-self-employed", "Not self-employed")

@@ -13,6 +13,11 @@ class References(Kind):
     def evaluate(self, cond, profile):
         return profile.references >= cond.count, profile.references, cond.count, "references"
 
+    def describe(self, cond, snap):
+        return (
+            f"At least {cond.count} references from people or organisations who used your services"
+        )
+
 
 KIND = References(
     "references",
