@@ -18,20 +18,13 @@ from django.dispatch import Signal
 
 from . import models as m
 from .catalog_format import VOCAB_FIELDS, CatalogError, normalise_catalog
+
+# VOCAB_MODELS and vocabulary_codes live with the models; imported here for the loader and tests.
+from .models import VOCAB_MODELS, vocabulary_codes  # noqa: F401
 from .snapshot import Snapshot, parse_catalog
 
 logger = logging.getLogger(__name__)
 
-VOCAB_MODELS = {
-    "licence_types": m.LicenceType,
-    "degree_levels": m.DegreeLevel,
-    "degree_fields": m.DegreeField,
-    "roles": m.Role,
-    "settings": m.Setting,
-    "ce_topics": m.CETopic,
-    "attestations": m.Attestation,
-    "external_credentials": m.ExternalCredential,
-}
 JOB_LINKS = (
     "background_licences",
     "background_fields",
@@ -142,18 +135,6 @@ def read_catalog() -> dict:
         for j in jobs
     ]
     return data
-
-
-def vocabulary_codes() -> dict[str, set[str]]:
-    """Codes of every vocabulary, for validating condition parameters in forms."""
-    codes = {
-        key: set(model.objects.values_list("code", flat=True))
-        for key, model in VOCAB_MODELS.items()
-    }
-    codes["credentials"] = codes["external_credentials"] | set(
-        m.Certification.objects.values_list("code", flat=True)
-    )
-    return codes
 
 
 # --- the cached snapshot ------------------------------------------------------------------

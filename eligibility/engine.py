@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import kinds
 from .profile import Profile
 from .snapshot import Certification, Condition, Snapshot
 
@@ -264,31 +265,8 @@ def _licence(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionRe
 
 
 def _constant(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionResult:
-    """Kinds that do not change with the date."""
-    kind = cond.kind
-    if kind == "degree":
-        have = sum(
-            1
-            for d in profile.degrees
-            if d.rank >= cond.min_rank
-            and (cond.fields is None or d.field in cond.fields)
-            and (d.accredited or not cond.accredited)
-        )
-        met, need, unit = have >= 1, 1, "degrees"
-    elif kind == "credential":
-        have = len(profile.credentials & cond.codes)
-        met, need, unit = have >= 1, 1, "credentials"
-    elif kind == "references":
-        have, need, unit = profile.references, cond.count, "references"
-        met = have >= need
-    elif kind == "not-self-employed":
-        have, need, unit = None, None, None
-        met = not any(e.self_employed for e in profile.experience)
-    elif kind == "attestation":
-        have = 1 if cond.attestation in profile.attestations else 0
-        met, need, unit = have == 1, 1, "attestations"
-    else:
-        raise ValueError(f"unknown condition kind {kind!r}")
+    """Kinds that do not change with the date: each kind's module says whether it holds."""
+    met, have, need, unit = kinds.KINDS[cond.kind].evaluate(cond, profile)
     return ConditionResult(cond, met, have, need, unit, [(lo, hi)] if met else [])
 
 

@@ -9,12 +9,22 @@ import datetime as dt
 import math
 from functools import lru_cache
 
+from . import kinds
 from .engine import CertificationResult, ConditionResult, window_start
+from .kinds.experience import scope  # noqa: F401 (path.py words its next step with it)
+from .kinds.words import (  # noqa: F401 (re-exported: the wording's one home for callers)
+    FULL_TIME_MONTH,
+    FULL_TIME_YEAR,
+    a_or_an,
+    duration,
+    either,
+    lower_first,
+    names_in,
+    number,
+)
 from .profile import Experience, Profile
 from .snapshot import Condition, Snapshot
 
-FULL_TIME_YEAR = 2080
-FULL_TIME_MONTH = FULL_TIME_YEAR / 12
 QUANTITIES = {"experience", "education", "references"}  # kinds whose gap is a number
 
 
@@ -34,129 +44,11 @@ def short_date(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def number(value: float) -> str:
-    """A whole number with thousands separators ("4,177"): hours are counted in whole hours,
-    never "4,177.1"."""
-    return f"{math.floor(value + 0.5):,}"
-
-
-def either(names: list[str], joiner: str = "or", separator: str = ", ") -> str:
-    """ "a, b or c"; with separator "; " ("a; b; or c") for names that hold commas."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    if len(names) == 2 or separator == ", ":
-        return separator.join(names[:-1]) + f" {joiner} " + names[-1]
-    return separator.join(names[:-1]) + f"{separator}{joiner} " + names[-1]
-
-
-def names_in(codes, vocabulary: dict) -> list[str]:
-    """Names of `codes`, in the vocabulary's order."""
-    if not codes:
-        return []
-    return [_name(term) for code, term in vocabulary.items() if code in codes]
-
-
-def _name(term) -> str:
-    return term if isinstance(term, str) else term.name
-
-
-def lower_first(text: str) -> str:
-    """Lower-case a name for use mid-sentence, leaving acronyms ("RN", "CCM") alone."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def a_or_an(text: str) -> str:
-    return ("an " if text[:1].lower() in "aeiou" else "a ") + text
-
-
-def duration(hours: float) -> str:
-    """Hours as full-time months or years, the way applicants count them: "12 months full
-    time", "about 5 months full time", "3 years full time" (whole months: "about 12.8
-    months" is more precise than anyone plans)."""
-    months = hours / FULL_TIME_MONTH
-    if months >= 24 and months % 12 == 0:
-        return f"{months / 12:.0f} years full time"
-    if months >= 0.95:
-        return _about(months, "month")
-    if hours / 40 >= 0.95:
-        return _about(hours / 40, "week")
-    return "less than a week full time"
-
-
-def _about(amount: float, unit: str) -> str:
-    """ "12 months", "about 5 months": whole units, "about" when rounded."""
-    rounded = max(round(amount), 1)
-    plural = "" if rounded == 1 else "s"
-    prefix = "" if float(amount).is_integer() else "about "
-    return f"{prefix}{rounded} {unit}{plural} full time"
-
-
-def scope(cond: Condition, snap: Snapshot) -> str:
-    """What work counts toward an experience condition: "paid, supervised work as a case
-    manager in a health care delivery setting, within the last 3 years"."""
-    p = cond.params
-    qualities = [w for w, on in (("paid", p["paid"]), ("supervised", cond.supervised)) if on]
-    text = (
-        (", ".join(qualities) + " " if qualities else "")
-        + "work as "
-        + either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
-    )
-    if cond.settings is not None:
-        if p["health_care_delivery"] and not p["settings"]:
-            text += " in a health care delivery setting"
-        else:
-            text += " in " + either([n.lower() for n in names_in(cond.settings, snap.settings)])
-    if cond.supervisor_credentials:
-        text += ", under a supervisor who holds " + either(
-            names_in(cond.supervisor_credentials, snap.credential_names)
-        )
-    if cond.within_years:
-        text += f", within the last {cond.within_years} years"
-    return text
-
-
 def describe_condition(cond: Condition, snap: Snapshot) -> str:
     """The requirement in one sentence, e.g. "At least 2,080 hours (12 months full time) of
-    paid, supervised work as a case manager or nurse case manager in a hospital or …"."""
-    p = cond.params
-    if cond.kind == "licence":
-        kinds = either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.licence_types)])
-        return f"An active licence in good standing as {kinds}"
-    if cond.kind == "degree":
-        level = snap.degree_levels[p["min_level"]].name.lower()
-        text = f"A {level} or higher"
-        if cond.fields is not None:
-            if p["hhs_fields"] and not p["fields"]:
-                text += " in a health and human services field"
-            else:
-                text += " in " + either(names_in(cond.fields, snap.degree_fields)).lower()
-        if cond.accredited:
-            text += " from an accredited school"
-        return text
-    if cond.kind == "credential":
-        return "Hold " + either(names_in(cond.codes, snap.credential_names))
-    if cond.kind == "experience":
-        return (
-            f"At least {number(cond.hours)} hours ({duration(cond.hours)}) of {scope(cond, snap)}"
-        )
-    if cond.kind == "education":
-        topics = either([n.lower() for n in names_in(cond.codes, snap.ce_topics)])
-        text = f"At least {number(cond.hours)} hours of continuing education in {topics}"
-        if cond.within_years:
-            text += f", completed within the last {cond.within_years} years"
-        return text
-    if cond.kind == "references":
-        return (
-            f"At least {cond.count} references from people or organisations who used your services"
-        )
-    if cond.kind == "not-self-employed":
-        return "Your case management work was not self-employed"
-    if cond.kind == "attestation":
-        return f"Affirm {snap.attestations[cond.attestation].name.lower()}"
-    raise ValueError(cond.kind)
+    paid, supervised work as a case manager or nurse case manager in a hospital or …"; each
+    kind's module words its own."""
+    return kinds.get(cond.kind).describe(cond, snap)
 
 
 def applies_when(cond: Condition) -> str:

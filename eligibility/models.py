@@ -136,13 +136,39 @@ def validated_params(kind: str, params: object, prefix: str = "") -> dict:
 
     Errors are not keyed by field: forms show parameters as separate fields, not "params".
     """
-    from .catalog import vocabulary_codes
     from .kinds import clean_params
 
     cleaned, errors = clean_params(kind, params, vocabulary_codes())
     if errors:
         raise ValidationError([f"{prefix}{k}: {v}" for k, v in errors.items()])
     return cleaned
+
+
+# The vocabularies a condition's parameters draw codes from, by their name in the catalog
+# file. Kept beside the models (not in eligibility.catalog) so that validating a condition
+# does not make the models import the catalog layer above them.
+VOCAB_MODELS = {
+    "licence_types": LicenceType,
+    "degree_levels": DegreeLevel,
+    "degree_fields": DegreeField,
+    "roles": Role,
+    "settings": Setting,
+    "ce_topics": CETopic,
+    "attestations": Attestation,
+    "external_credentials": ExternalCredential,
+}
+
+
+def vocabulary_codes() -> dict[str, set[str]]:
+    """Codes of every vocabulary, for validating condition parameters in forms."""
+    codes = {
+        key: set(model.objects.values_list("code", flat=True))
+        for key, model in VOCAB_MODELS.items()
+    }
+    codes["credentials"] = codes["external_credentials"] | set(
+        Certification.objects.values_list("code", flat=True)
+    )
+    return codes
 
 
 class ConditionFields(models.Model):

@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, replace
 
+from . import kinds
 from .catalog_format import SEED_PATH, VOCAB_FIELDS, CatalogError, normalise_catalog
 
 __all__ = ["SEED_PATH", "CatalogError", "Snapshot", "load_seed_snapshot", "parse_catalog"]
@@ -255,46 +256,12 @@ def _certification(c: dict, namer: Snapshot) -> Certification:
 
 def build_condition(raw: dict, namer: Snapshot) -> Condition:
     """Resolve a validated condition dict into the engine's Condition."""
-    from .explain import describe_condition
-
     kind, p = raw["kind"], raw["params"]
-    values: dict = {}
-    if kind == "licence":
-        values["codes"] = frozenset(p["licence_types"])
-    elif kind == "degree":
-        values["min_rank"] = namer.degree_levels[p["min_level"]].rank
-        if p["fields"] or p["hhs_fields"]:
-            fields = set(p["fields"])
-            if p["hhs_fields"]:
-                fields |= {code for code, t in namer.degree_fields.items() if t.hhs}
-            values["fields"] = frozenset(fields)
-        values["accredited"] = p["accredited"]
-    elif kind == "credential":
-        values["codes"] = frozenset(p["credentials"])
-    elif kind == "experience":
-        values.update(
-            hours=p["hours"],
-            codes=frozenset(p["roles"]),
-            paid=p["paid"],
-            supervised=p["supervised"] or bool(p["supervisor_credentials"]),
-            supervisor_credentials=frozenset(p["supervisor_credentials"]),
-            within_years=p["within_years"],
-        )
-        if p["settings"] or p["health_care_delivery"]:
-            settings = set(p["settings"])
-            if p["health_care_delivery"]:
-                settings |= {code for code, t in namer.settings.items() if t.health_care_delivery}
-            values["settings"] = frozenset(settings)
-    elif kind == "education":
-        values.update(
-            hours=p["hours"], codes=frozenset(p["topics"]), within_years=p["within_years"]
-        )
-    elif kind == "references":
-        values["count"] = p["count"]
-    elif kind == "attestation":
-        values["attestation"] = p["attestation"]
-    condition = Condition(code=raw.get("code", kind), kind=kind, params=p, **values)
-    return replace(condition, text=describe_condition(condition, namer))
+    spec = kinds.get(kind)
+    condition = Condition(code=raw.get("code", kind), kind=kind, params=p, **spec.build(p, namer))
+    # The sentence is the kind's, worded from this data (no import of explain, which reads
+    # snapshots: it would close a circle).
+    return replace(condition, text=spec.describe(condition, namer))
 
 
 def load_seed_snapshot() -> Snapshot:

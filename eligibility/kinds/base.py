@@ -1,9 +1,8 @@
-"""The fixed set of condition kinds and the parameters an editor sets for each.
+"""What every condition kind is made of: its parameters (Param) and how they are checked.
 
-The kinds are code (the engine knows how to evaluate each); their parameters are data. This
-module is the single description of those parameters: the catalog loader validates against
-it, the export writes parameters in its order, and the admin builds its form fields from it.
-No Django import: the engine and its tests use it in isolation.
+Each kind is one module of this package (eligibility.kinds.licence, …) holding a `KIND`;
+the package's __init__ registers them. No Django import: the engine and its tests use it in
+isolation.
 """
 
 from dataclasses import dataclass
@@ -39,9 +38,26 @@ class Param:
 
 @dataclass(frozen=True)
 class Kind:
+    """A condition kind: its code, its label in the admin and the parameters an editor sets."""
+
     code: str
     label: str
     params: tuple[Param, ...] = ()
+
+    def build(self, params: dict, namer) -> dict:
+        """The engine Condition's fields resolved from validated `params` against the
+        snapshot `namer`'s vocabularies (codes as frozensets, ranks, settings …)."""
+        return {}
+
+    def describe(self, cond, snap) -> str:
+        """The requirement in one plain sentence, from the condition's data and the snapshot
+        `snap`'s names (explain.describe_condition)."""
+        raise ValueError(self.code)
+
+    def evaluate(self, cond, profile) -> tuple[bool, object, object, str | None]:
+        """(met, have, need, unit) for a kind that does not change with the date. The kinds
+        that do (experience, education, licence) are projected over days by the engine."""
+        raise ValueError(f"unknown condition kind {self.code!r}")
 
 
 MAX_HOURS = 100_000  # about fifty years of full-time work
@@ -49,126 +65,17 @@ MAX_YEARS = 50
 MAX_REFERENCES = 100
 
 
-def _hours() -> Param:
+def hours_param() -> Param:
     return Param("hours", "int", "At least this many hours", required=True, maximum=MAX_HOURS)
 
 
-def _within_years(what: str) -> Param:
+def within_years_param(what: str) -> Param:
     return Param(
         "within_years",
         "int",
         f"Only {what} in the last N years (blank: any time)",
         maximum=MAX_YEARS,
     )
-
-
-KINDS: dict[str, Kind] = {
-    kind.code: kind
-    for kind in (
-        Kind(
-            "licence",
-            "Licence",
-            (
-                Param(
-                    "licence_types",
-                    "codes",
-                    "Licence types (any one)",
-                    "licence_types",
-                    required=True,
-                    default=(),
-                ),
-            ),
-        ),
-        Kind(
-            "degree",
-            "Degree",
-            (
-                Param("min_level", "code", "Minimum degree level", "degree_levels", required=True),
-                Param("fields", "codes", "In one of these fields", "degree_fields", default=()),
-                Param(
-                    "hhs_fields", "bool", "…or any health and human services field", default=False
-                ),
-                Param("accredited", "bool", "From an accredited school", default=False),
-            ),
-        ),
-        Kind(
-            "credential",
-            "Credential held",
-            (
-                Param(
-                    "credentials",
-                    "codes",
-                    "Credentials (any one)",
-                    "credentials",
-                    required=True,
-                    default=(),
-                ),
-            ),
-        ),
-        Kind(
-            "experience",
-            "Work experience",
-            (
-                _hours(),
-                Param(
-                    "roles", "codes", "In one of these roles", "roles", required=True, default=()
-                ),
-                Param("settings", "codes", "Only in these settings", "settings", default=()),
-                Param(
-                    "health_care_delivery",
-                    "bool",
-                    "Only in health care delivery settings",
-                    default=False,
-                ),
-                Param("paid", "bool", "Only paid work", default=False),
-                Param("supervised", "bool", "Only supervised work", default=False),
-                Param(
-                    "supervisor_credentials",
-                    "codes",
-                    "Supervisor holds one of these credentials",
-                    "credentials",
-                    default=(),
-                ),
-                _within_years("hours"),
-            ),
-        ),
-        Kind(
-            "education",
-            "Continuing education",
-            (
-                _hours(),
-                Param(
-                    "topics",
-                    "codes",
-                    "In one of these topics",
-                    "ce_topics",
-                    required=True,
-                    default=(),
-                ),
-                _within_years("education completed"),
-            ),
-        ),
-        Kind(
-            "references",
-            "References",
-            (
-                Param(
-                    "count",
-                    "int",
-                    "At least this many references",
-                    required=True,
-                    maximum=MAX_REFERENCES,
-                ),
-            ),
-        ),
-        Kind("not-self-employed", "Not self-employed"),
-        Kind(
-            "attestation",
-            "Attestation",
-            (Param("attestation", "code", "Attestation", "attestations", required=True),),
-        ),
-    )
-}
 
 
 def clean_params(
@@ -179,6 +86,8 @@ def clean_params(
     Normalised params carry every parameter of the kind, in the kind's order, with defaults
     filled in, so that export is canonical.
     """
+    from . import KINDS  # the registry imports this module first
+
     kind = KINDS.get(kind_code) if isinstance(kind_code, str) else None  # a list is unhashable
     if kind is None:
         return {}, {"kind": f"unknown condition kind {kind_code!r}"}

@@ -1,0 +1,54 @@
+"""A degree condition: a degree of at least a level, maybe in some fields, maybe accredited."""
+
+from dataclasses import dataclass
+
+from .base import Kind, Param
+from .words import either, names_in
+
+
+@dataclass(frozen=True)
+class Degree(Kind):
+    def build(self, params: dict, namer) -> dict:
+        values: dict = {"min_rank": namer.degree_levels[params["min_level"]].rank}
+        if params["fields"] or params["hhs_fields"]:
+            fields = set(params["fields"])
+            if params["hhs_fields"]:
+                fields |= {code for code, t in namer.degree_fields.items() if t.hhs}
+            values["fields"] = frozenset(fields)
+        values["accredited"] = params["accredited"]
+        return values
+
+    def evaluate(self, cond, profile):
+        have = sum(
+            1
+            for d in profile.degrees
+            if d.rank >= cond.min_rank
+            and (cond.fields is None or d.field in cond.fields)
+            and (d.accredited or not cond.accredited)
+        )
+        return have >= 1, have, 1, "degrees"
+
+    def describe(self, cond, snap):
+        p = cond.params
+        level = snap.degree_levels[p["min_level"]].name.lower()
+        text = f"A {level} or higher"
+        if cond.fields is not None:
+            if p["hhs_fields"] and not p["fields"]:
+                text += " in a health and human services field"
+            else:
+                text += " in " + either(names_in(cond.fields, snap.degree_fields)).lower()
+        if cond.accredited:
+            text += " from an accredited school"
+        return text
+
+
+KIND = Degree(
+    "degree",
+    "Degree",
+    (
+        Param("min_level", "code", "Minimum degree level", "degree_levels", required=True),
+        Param("fields", "codes", "In one of these fields", "degree_fields", default=()),
+        Param("hhs_fields", "bool", "…or any health and human services field", default=False),
+        Param("accredited", "bool", "From an accredited school", default=False),
+    ),
+)

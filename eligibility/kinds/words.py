@@ -1,0 +1,69 @@
+"""Plain-language words the condition kinds describe themselves with: numbers, lists of
+names, articles, full-time durations. Pure functions of their arguments; eligibility.explain
+re-exports them for everything else. No Django import.
+"""
+
+import math
+
+FULL_TIME_YEAR = 2080
+FULL_TIME_MONTH = FULL_TIME_YEAR / 12
+
+
+def number(value: float) -> str:
+    """A whole number with thousands separators ("4,177"): hours are counted in whole hours,
+    never "4,177.1"."""
+    return f"{math.floor(value + 0.5):,}"
+
+
+def either(names: list[str], joiner: str = "or", separator: str = ", ") -> str:
+    """ "a, b or c"; with separator "; " ("a; b; or c") for names that hold commas."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2 or separator == ", ":
+        return separator.join(names[:-1]) + f" {joiner} " + names[-1]
+    return separator.join(names[:-1]) + f"{separator}{joiner} " + names[-1]
+
+
+def names_in(codes, vocabulary: dict) -> list[str]:
+    """Names of `codes`, in the vocabulary's order."""
+    if not codes:
+        return []
+    return [_name(term) for code, term in vocabulary.items() if code in codes]
+
+
+def _name(term) -> str:
+    return term if isinstance(term, str) else term.name
+
+
+def lower_first(text: str) -> str:
+    """Lower-case a name for use mid-sentence, leaving acronyms ("RN", "CCM") alone."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def a_or_an(text: str) -> str:
+    return ("an " if text[:1].lower() in "aeiou" else "a ") + text
+
+
+def duration(hours: float) -> str:
+    """Hours as full-time months or years, the way applicants count them: "12 months full
+    time", "about 5 months full time", "3 years full time" (whole months: "about 12.8
+    months" is more precise than anyone plans)."""
+    months = hours / FULL_TIME_MONTH
+    if months >= 24 and months % 12 == 0:
+        return f"{months / 12:.0f} years full time"
+    if months >= 0.95:
+        return _about(months, "month")
+    if hours / 40 >= 0.95:
+        return _about(hours / 40, "week")
+    return "less than a week full time"
+
+
+def _about(amount: float, unit: str) -> str:
+    """ "12 months", "about 5 months": whole units, "about" when rounded."""
+    rounded = max(round(amount), 1)
+    plural = "" if rounded == 1 else "s"
+    prefix = "" if float(amount).is_integer() else "about "
+    return f"{prefix}{rounded} {unit}{plural} full time"
