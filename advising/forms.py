@@ -2,14 +2,20 @@
 
 from django import forms
 
-from eligibility.forms import RENDERER, ErrorSummaryMixin, LabelledErrorsMixin, style_widgets
+from eligibility.forms import (
+    RENDERER,
+    CrispyMixin,
+    ErrorSummaryMixin,
+    LabelledErrorsMixin,
+    style_widgets,
+)
 
 from .access import visible_clients
 from .models import Client, Membership
 from .selectors import BUCKETS, UNASSESSED
 
 
-class AdvisorForm(ErrorSummaryMixin, LabelledErrorsMixin):
+class AdvisorForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin):
     default_renderer = RENDERER
     summary_target = "client-form"
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "formtools",
+    "crispy_forms",
     "nested_admin",
     "simple_history",
     # Listed for its system check: it refuses a rate-limit cache that is not shared or not atomic.
@@ -249,3 +250,9 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": False, "level": "CRITICAL"},
     },
 }
+
+# crispy-forms renders every site form through the project's own template pack
+# (eligibility/templates/careerpath/): the site's CSS and accessible markup, no Bootstrap pack.
+CRISPY_TEMPLATE_PACK = "careerpath"
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("careerpath",)
+CRISPY_FAIL_SILENTLY = False

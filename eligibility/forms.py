@@ -9,6 +9,7 @@ the field's label in front ("End date is before start").
 import contextlib
 import datetime as dt
 
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorList
@@ -35,6 +36,22 @@ class AssessmentRenderer(DjangoTemplates):
 
 
 RENDERER = AssessmentRenderer()
+
+
+class CrispyMixin:
+    """A crispy-forms helper for {% crispy form %}: the project's own template pack
+    ("careerpath", eligibility/templates/careerpath/) writes the fields as the field template
+    above does. The page's template writes the <form>, its csrf token and its buttons, so the
+    helper writes neither."""
+
+    @property
+    def helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        return helper
+
+
 WIDGET_CLASSES = {"select": "form-select", "checkbox": "form-check-input"}
 
 
@@ -100,7 +117,7 @@ class ErrorSummaryMixin:
         return items
 
 
-class EntryForm(LabelledErrorsMixin, forms.Form):
+class EntryForm(CrispyMixin, LabelledErrorsMixin, forms.Form):
     """One repeatable entry (a licence, a degree, a job, a course)."""
 
     default_renderer = RENDERER
@@ -215,7 +232,7 @@ class EducationForm(EntryForm):
         self.fields["topic"].choices = choices(self.snapshot.ce_topics)
 
 
-class StepForm(ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
+class StepForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
     """One wizard step: its own fields plus, optionally, a list of repeatable entries."""
 
     default_renderer = RENDERER
