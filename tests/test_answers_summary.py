@@ -173,7 +173,12 @@ def test_an_expired_licence_and_a_finished_unpaid_job_say_so(catalog):
         "Case Manager (CCM)",
     ]
     assert said["Continuing education"] == ["1 hour of ethics, booked for 1 February 2027"]
-    assert said["About you"] == ["Professional references: 2", "Good moral character: yes"]
+    # A social worker is asked (and shown) the NASW code question too; a nurse is not.
+    assert said["About you"] == [
+        "Professional references: 2",
+        "Good moral character: yes",
+        "NASW Code of Ethics and case management standards: no",
+    ]
 
 
 def test_a_code_the_catalog_no_longer_has_is_shown_as_it_was_saved(catalog):
