@@ -210,3 +210,41 @@ def test_the_icon_is_a_small_svg(settings):
     text = icon.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in text
     assert len(text) < 2000
+
+
+def test_a_degree_says_the_day_it_was_finished_and_one_without_says_nothing_of_it(catalog):
+    profile = {
+        "as_of": "2026-11-23",
+        "degrees": [
+            {"level": "master", "field": "social-work", "completed": "2021-05-15"},
+            {"level": "bachelor", "field": "social-work"},  # saved before the field existed
+        ],
+        "credentials": ["aswb-masters"],
+        "experience": [
+            {
+                "role": "disability-manager",
+                "setting": "employer",
+                "start": "2021-06-01",
+                "hours_per_week": 40,
+            }
+        ],  # fmt: skip
+        "attestations": ["nasw-code-of-ethics"],
+    }
+    said = words(profile, catalog)
+    assert said["Education and credentials"] == [
+        "Master's degree in social work, from an accredited school or programme, "
+        "finished 15 May 2021",
+        "Bachelor's degree in social work, from an accredited school or programme",
+        "Certifications held: ASWB Masters exam (passed)",
+    ]
+    assert said["Work history"] == [
+        "Disability or return-to-work manager (employer's own absence, disability or "
+        "occupational health programme), 40 hours a week, since 1 June 2021, paid, supervised"
+    ]
+    # Asked of a social worker and of a disability manager, so said of them too.
+    assert said["About you"] == [
+        "Professional references: 0",
+        "Good moral character: no",
+        "NASW Code of Ethics and case management standards: yes",
+        "Disability management in two practice areas: no",
+    ]
