@@ -71,8 +71,21 @@ def choices(vocabulary: dict, blank: str | None = "Choose…") -> list[tuple[str
     return ([("", blank)] if blank else []) + options
 
 
-def credential_choices(snapshot: Snapshot) -> list[tuple[str, str]]:
-    return list(snapshot.credential_names.items())
+# Exams passed and courses completed: credentials of the person, not certifications a
+# supervisor is known by, so the supervisor's list leaves them out (unless already chosen).
+EXAMS_AND_COURSES = frozenset(
+    {"aswb-bachelors", "aswb-masters", "aswb-clinical", "aamcn-managed-care-course"}
+)
+
+
+def credential_choices(snapshot: Snapshot, *, leave_out=frozenset(), keep=()):
+    """Every credential the profile accepts, as (code, name), but `leave_out`; a code in
+    `keep` (already chosen) stays, so saved answers reopen as they were saved."""
+    return [
+        (code, name)
+        for code, name in snapshot.credential_names.items()
+        if code not in leave_out or code in keep
+    ]
 
 
 class LabelledErrorsMixin:
@@ -231,7 +244,14 @@ class ExperienceForm(EntryForm):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = choices(self.snapshot.roles)
         self.fields["setting"].choices = choices(self.snapshot.settings)
-        self.fields["supervisor_credentials"].choices = credential_choices(self.snapshot)
+        name = self.add_prefix("supervisor_credentials")
+        if self.is_bound:
+            chosen = self.data.getlist(name) if hasattr(self.data, "getlist") else []
+        else:
+            chosen = self.initial.get("supervisor_credentials") or []
+        self.fields["supervisor_credentials"].choices = credential_choices(
+            self.snapshot, leave_out=EXAMS_AND_COURSES, keep=chosen
+        )
 
     def clean(self):
         data = super().clean()
@@ -466,7 +486,7 @@ class TrainingStep(StepForm):
 
 
 SOCIAL_WORK_LICENCES = frozenset({"social-worker", "clinical-social-worker"})
-SOCIAL_WORK_EXAMS = frozenset({"aswb-bachelors", "aswb-masters", "aswb-clinical"})
+SOCIAL_WORK_EXAMS = EXAMS_AND_COURSES - {"aamcn-managed-care-course"}
 
 
 def _social_work_background(answers: dict) -> bool:

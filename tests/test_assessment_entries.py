@@ -251,3 +251,24 @@ def test_a_saved_yes_to_a_question_not_asked_of_this_person_is_shown_and_kept(cl
     press(client, "/assess/about/", fields, "wizard_finish")
     assert client.session[PROFILE_SESSION_KEY]["attestations"] == [
         "good-moral-character", "cdms-practice-domains"]  # fmt: skip
+
+
+def test_a_supervisor_is_chosen_by_certification_not_by_exam_or_course(client):
+    page = client.get("/assess/work/").content.decode()
+    box = 'name="work-entries-0-supervisor_credentials" value="{}"'
+    assert box.format("ccm") in page and box.format("cdms") in page
+    for code in ("aswb-bachelors", "aswb-masters", "aswb-clinical", "aamcn-managed-care-course"):
+        assert box.format(code) not in page, code
+
+
+def test_a_saved_supervisor_exam_is_still_shown_and_kept(client):
+    session = client.session
+    job = {"role": "case-manager", "setting": "hospital", "start": "2023-01-01",
+           "hours_per_week": 40, "supervisor_credentials": ["aswb-clinical"]}  # fmt: skip
+    session[PROFILE_SESSION_KEY] = {"experience": [job]}
+    session.save()
+    fields = page_fields(client, "/assess/work/")
+    assert fields["work-entries-0-supervisor_credentials"] == ["aswb-clinical"]
+    press(client, "/assess/work/", fields, "wizard_finish")
+    saved = client.session[PROFILE_SESSION_KEY]["experience"][0]
+    assert saved["supervisor_credentials"] == ["aswb-clinical"]
