@@ -150,7 +150,7 @@ class _Words:
 
     def credentials(self, codes) -> str:
         names = [self.name("credentials", code) for code in codes]
-        return f"Certifications held: {', '.join(names) if names else 'none'}"
+        return f"Certifications, exams and courses: {', '.join(names) if names else 'none'}"
 
     def job(self, entry: dict) -> str:
         # The setting in brackets: its names hold commas ("Insurer, managed care, …").

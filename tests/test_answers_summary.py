@@ -27,7 +27,7 @@ def test_the_results_show_every_answer_in_words_under_its_step(client):
         "Licences": ["Registered nurse (RN), active, in good standing, expires 31 March 2028"],
         "Education and credentials": [
             "Bachelor's degree in nursing, from an accredited school or programme",
-            "Certifications held: none",
+            "Certifications, exams and courses: none",
         ],
         "Work history": [
             "Nurse case manager (hospital), 40 hours a week, since 1 January 2023, paid, supervised"
@@ -115,7 +115,10 @@ def words(profile: dict, catalog) -> dict[str, list[str]]:
 def test_nothing_entered_is_said_plainly(catalog):
     assert words({}, catalog) == {
         "Licences": ["No licence added."],
-        "Education and credentials": ["No degree added.", "Certifications held: none"],
+        "Education and credentials": [
+            "No degree added.",
+            "Certifications, exams and courses: none",
+        ],
         "Work history": ["No job added."],
         "Continuing education": ["No course added."],
         "About you": ["Professional references: 0", "Good moral character: no"],
@@ -162,7 +165,7 @@ def test_an_expired_licence_and_a_finished_unpaid_job_say_so(catalog):
     ]
     assert said["Education and credentials"] == [
         "Master's degree in social work, not from an accredited school or programme",
-        "Certifications held: Certified Case Manager (CCM), Certified Rehabilitation "
+        "Certifications, exams and courses: Certified Case Manager (CCM), Certified Rehabilitation "
         "Counselor (CRC)",
     ]
     assert said["Work history"] == [
@@ -235,7 +238,7 @@ def test_a_degree_says_the_day_it_was_finished_and_one_without_says_nothing_of_i
         "Master's degree in social work, from an accredited school or programme, "
         "finished 15 May 2021",
         "Bachelor's degree in social work, from an accredited school or programme",
-        "Certifications held: ASWB Masters exam (passed)",
+        "Certifications, exams and courses: ASWB Masters exam (passed)",
     ]
     assert said["Work history"] == [
         "Disability or return-to-work manager (employer's own absence, disability or "
