@@ -616,8 +616,10 @@ def steps_from_profile(profile: dict, snapshot: Snapshot) -> dict[str, dict]:
             data["education-credentials"] = list(profile.get("credentials", []))
         if name == "about":
             data["about-references"] = str(profile.get("references", 0))
+            # Only the questions these answers were asked: one that comes to matter after a
+            # change (a social work degree added) is then asked, not taken as a No.
             held = set(profile.get("attestations", []))
-            for code in snapshot.attestations:
+            for code in attestations_asked(profile, snapshot):
                 data[f"about-attest_{code}"] = "yes" if code in held else "no"
         steps[name] = data
     return steps

@@ -272,3 +272,21 @@ def test_a_saved_supervisor_exam_is_still_shown_and_kept(client):
     press(client, "/assess/work/", fields, "wizard_finish")
     saved = client.session[PROFILE_SESSION_KEY]["experience"][0]
     assert saved["supervisor_credentials"] == ["aswb-clinical"]
+
+
+def test_a_question_that_comes_to_matter_later_is_asked_before_the_results(client):
+    # A nurse finishes; back on the education step she adds a social work degree and saves
+    # from there: the NASW question now concerns her, so the About step asks it first.
+    continue_from(client, "licences", **{"entries-0-type": "rn"})
+    continue_from(client, "education", **{"entries-0-level": "bachelor",
+                                          "entries-0-field": "nursing"})  # fmt: skip
+    continue_from(client, "work")
+    continue_from(client, "training")
+    done = continue_from(client, "about", **{"attest_good-moral-character": "yes"})
+    assert done.redirect_chain[-1][0] == "/assess/results/"
+    fields = page_fields(client, "/assess/education/")
+    fields["education-entries-0-field"] = ["social-work"]
+    response = press(client, "/assess/education/", fields, "wizard_finish")
+    assert response.redirect_chain[-1][0] == "/assess/about/"
+    messages = [message for _, message in response.context["errors"]]
+    assert messages == ["NASW Code of Ethics and case management standards: choose Yes or No."]
