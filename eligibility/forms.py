@@ -221,8 +221,9 @@ class ExperienceForm(EntryForm):
     )
     setting = forms.ChoiceField(
         label="Setting",
-        help_text="Where you did the work: some certifications count only some settings. An "
-        "employer's own absence, disability or occupational health programme has its own.",
+        help_text="Where you did the work: some certifications count only some settings. For "
+        "a company's own absence, disability or occupational health programme, choose the "
+        "employer's programme.",
     )
     start = forms.CharField(label="Start date", widget=DATE_WIDGET)
     end = forms.CharField(label="End date", required=False, widget=DATE_WIDGET)
