@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .explain import either, long_date, lower_first
-from .forms import STEPS
+from .forms import STEPS, attestations_asked
 from .profile import ProfileError, parse_profile
 from .snapshot import Snapshot
 
@@ -140,11 +140,17 @@ class _Words:
         level = self.name("degree_levels", entry.get("level"))
         field = lower_first(self.name("degree_fields", entry.get("field")))
         accredited = "" if entry.get("accredited", True) else "not "
-        return f"{level} in {field}, {accredited}from an accredited school or programme"
+        line = f"{level} in {field}, {accredited}from an accredited school or programme"
+        # No date given says nothing: most saved degrees have none, and most rules need none.
+        finished = entry.get("completed")
+        if finished:
+            day = _date(finished)
+            line += f", finished {_long(day) if day else finished}"
+        return line
 
     def credentials(self, codes) -> str:
         names = [self.name("credentials", code) for code in codes]
-        return f"Certifications held: {', '.join(names) if names else 'none'}"
+        return f"Certifications, exams and courses: {', '.join(names) if names else 'none'}"
 
     def job(self, entry: dict) -> str:
         # The setting in brackets: its names hold commas ("Insurer, managed care, …").
@@ -183,8 +189,11 @@ class _Words:
         return f"{_hours(entry.get('hours'))} of {topic}, {when}"
 
     def about(self, data: dict) -> list[str]:
+        # The questions the About step asked this person (forms.attestations_asked): a nurse
+        # is not told she did not sign the social workers' code.
         held = set(data.get("attestations", []))
         lines = [f"Professional references: {data.get('references', 0)}"]
-        for code, term in self.snapshot.attestations.items():
+        for code in attestations_asked(data, self.snapshot):
+            term = self.snapshot.attestations[code]
             lines.append(f"{term.name}: {'yes' if code in held else 'no'}")
         return lines

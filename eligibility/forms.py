@@ -71,8 +71,21 @@ def choices(vocabulary: dict, blank: str | None = "Choose…") -> list[tuple[str
     return ([("", blank)] if blank else []) + options
 
 
-def credential_choices(snapshot: Snapshot) -> list[tuple[str, str]]:
-    return list(snapshot.credential_names.items())
+# Exams passed and courses completed: credentials of the person, not certifications a
+# supervisor is known by, so the supervisor's list leaves them out (unless already chosen).
+EXAMS_AND_COURSES = frozenset(
+    {"aswb-bachelors", "aswb-masters", "aswb-clinical", "aamcn-managed-care-course"}
+)
+
+
+def credential_choices(snapshot: Snapshot, *, leave_out=frozenset(), keep=()):
+    """Every credential the profile accepts, as (code, name), but `leave_out`; a code in
+    `keep` (already chosen) stays, so saved answers reopen as they were saved."""
+    return [
+        (code, name)
+        for code, name in snapshot.credential_names.items()
+        if code not in leave_out or code in keep
+    ]
 
 
 class LabelledErrorsMixin:
@@ -167,22 +180,51 @@ class LicenceForm(EntryForm):
 
 
 class DegreeForm(EntryForm):
+    date_fields = ("completed",)
     level = forms.ChoiceField(label="Degree")
     field = forms.ChoiceField(label="Field of study")
     accredited = forms.BooleanField(
         label="From an accredited school or programme", required=False, initial=True
     )
+    completed = forms.CharField(
+        label="Date finished", required=False, widget=DATE_WIDGET,
+        help_text="When you finished it. Some credentials count only work done after the "
+        "degree. Leave empty if you do not know it.",
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["level"].choices = choices(self.snapshot.degree_levels)
         self.fields["field"].choices = choices(self.snapshot.degree_fields)
 
+    def clean(self):
+        # The profile refuses a degree finished after the assessment date (as_of: the
+        # validator's today, here); said in the person's words before that check runs. A
+        # malformed date is left to the validator, whose message the API gives too.
+        data = super().clean()
+        value = data.get("completed") or ""
+        with contextlib.suppress(ValueError):
+            if len(value) == 10 and dt.date.fromisoformat(value) > dt.date.today():
+                self.add_profile_error(
+                    "completed", "is in the future: add a degree once you have finished it"
+                )
+        return data
+
 
 class ExperienceForm(EntryForm):
     date_fields = ("start", "end")
-    role = forms.ChoiceField(label="Role")
-    setting = forms.ChoiceField(label="Setting")
+    role = forms.ChoiceField(
+        label="Role",
+        help_text="Pick the closest. Certifications count hours only in some roles: case "
+        "management work for the case manager certifications, disability or return-to-work "
+        "management for the CDMS.",
+    )
+    setting = forms.ChoiceField(
+        label="Setting",
+        help_text="Where you did the work: some certifications count only some settings. For "
+        "a company's own absence, disability or occupational health programme, choose the "
+        "employer's programme.",
+    )
     start = forms.CharField(label="Start date", widget=DATE_WIDGET)
     end = forms.CharField(label="End date", required=False, widget=DATE_WIDGET)
     ongoing = forms.BooleanField(label="I still work here", required=False)
@@ -203,7 +245,14 @@ class ExperienceForm(EntryForm):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = choices(self.snapshot.roles)
         self.fields["setting"].choices = choices(self.snapshot.settings)
-        self.fields["supervisor_credentials"].choices = credential_choices(self.snapshot)
+        name = self.add_prefix("supervisor_credentials")
+        if self.is_bound:
+            chosen = self.data.getlist(name) if hasattr(self.data, "getlist") else []
+        else:
+            chosen = self.initial.get("supervisor_credentials") or []
+        self.fields["supervisor_credentials"].choices = credential_choices(
+            self.snapshot, leave_out=EXAMS_AND_COURSES, keep=chosen
+        )
 
     def clean(self):
         data = super().clean()
@@ -241,6 +290,9 @@ class StepForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
     entry_form: type[EntryForm] | None = None
     entry_noun = ""  # "licence": headings "Licence 1", button "Add another licence"
     profile_key = ""  # where the entries go in the profile
+    # True when the step's questions depend on the other steps' answers: the wizard then
+    # passes them as `answers` (the profile keys of the other steps answered so far).
+    uses_answers = False
 
     def __init__(self, data=None, files=None, *, snapshot: Snapshot, prefix=None, initial=None,
                  **kwargs):  # fmt: skip
@@ -391,13 +443,20 @@ class LicencesStep(StepForm):
 
 class EducationStep(StepForm):
     title = "Education and credentials"
-    intro = "Your degrees, and any certifications you already hold."
+    intro = (
+        "Your degrees, any certifications you already hold, and the licensing exams and "
+        "courses some certifications ask for."
+    )
     entry_form = DegreeForm
     entry_noun = "degree"
     profile_key = "degrees"
     credentials = forms.MultipleChoiceField(
-        label="Certifications you hold", required=False, widget=forms.CheckboxSelectMultiple
-    )
+        label="Certifications, exams and courses you have", required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Social workers: tick the ASWB exam you passed, even without a licence; "
+        "some social work certifications accept it instead. Nurses: tick AAMCN's managed "
+        "care nursing course if you completed it; the CMCN asks for it.",
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -427,19 +486,72 @@ class TrainingStep(StepForm):
     profile_key = "education"
 
 
+SOCIAL_WORK_LICENCES = frozenset({"social-worker", "clinical-social-worker"})
+SOCIAL_WORK_EXAMS = EXAMS_AND_COURSES - {"aamcn-managed-care-course"}
+
+
+def _social_work_background(answers: dict) -> bool:
+    return (
+        any(d.get("field") == "social-work" for d in answers.get("degrees") or [])
+        or any(lic.get("type") in SOCIAL_WORK_LICENCES for lic in answers.get("licenses") or [])
+        or bool(SOCIAL_WORK_EXAMS & set(answers.get("credentials") or []))
+        or any(job.get("role") == "social-worker" for job in answers.get("experience") or [])
+    )
+
+
+def _disability_management(answers: dict) -> bool:
+    return any(
+        job.get("role") == "disability-manager" or job.get("setting") == "employer"
+        for job in answers.get("experience") or []
+    )
+
+
+# Who an attestation is asked of: a question only one certification asks, of one profession,
+# is not put to everyone (a nurse is not asked to sign the social workers' code). The catalog
+# says what each attestation asks, not of whom, so this says it; an attestation not named here
+# (good moral character, or one an editor adds) is asked of everyone.
+ATTESTATION_AUDIENCE = {
+    "nasw-code-of-ethics": _social_work_background,
+    "cdms-practice-domains": _disability_management,
+}
+
+
+def attestations_asked(answers: dict | None, snapshot: Snapshot, held=()) -> list[str]:
+    """The attestation codes the About step asks, in catalog order: every one for which the
+    answers so far (the other steps' profile keys) make it matter, and every one already
+    answered Yes (`held`, or the profile's own `attestations`), so a saved Yes is shown and
+    kept. `answers` None (not known) asks them all."""
+    if answers is None:
+        return list(snapshot.attestations)
+    held = set(held) | set(answers.get("attestations") or [])
+    return [
+        code
+        for code in snapshot.attestations
+        if code in held or ATTESTATION_AUDIENCE.get(code, lambda _: True)(answers)
+    ]
+
+
 class AboutStep(StepForm):
     title = "About you"
-    intro = "Two last questions some certifications ask."
+    uses_answers = True
+    intro = "Last questions some certifications ask. Answer No to any that does not apply to you."
     references = forms.IntegerField(
         label="Professional references you can give", min_value=0, initial=0,
         help_text="People or organisations that have used your case management services.",
     )  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, answers: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["references"].error_messages["min_value"] = "must not be negative"
         self.fields["references"].error_messages["invalid"] = "must be a whole number"
-        for code, term in self.snapshot.attestations.items():
+        # A question answered Yes stays asked: a saved Yes reopens as it was saved.
+        held = [
+            code
+            for code in self.snapshot.attestations
+            if self.data.get(self.add_prefix(f"attest_{code}")) == "yes"
+        ]
+        for code in attestations_asked(answers, self.snapshot, held):
+            term = self.snapshot.attestations[code]
             self.fields[f"attest_{code}"] = forms.TypedChoiceField(
                 label=term.question,
                 choices=[("yes", "Yes"), ("no", "No")],
@@ -505,8 +617,10 @@ def steps_from_profile(profile: dict, snapshot: Snapshot) -> dict[str, dict]:
             data["education-credentials"] = list(profile.get("credentials", []))
         if name == "about":
             data["about-references"] = str(profile.get("references", 0))
+            # Only the questions these answers were asked: one that comes to matter after a
+            # change (a social work degree added) is then asked, not taken as a No.
             held = set(profile.get("attestations", []))
-            for code in snapshot.attestations:
+            for code in attestations_asked(profile, snapshot):
                 data[f"about-attest_{code}"] = "yes" if code in held else "no"
         steps[name] = data
     return steps

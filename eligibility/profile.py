@@ -39,6 +39,9 @@ class Degree:
     field: str
     accredited: bool
     rank: int
+    # Date ordinal; None when not given (rules that count work after a degree then treat it as
+    # finished before any work, and say so).
+    completed: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ DATE_MESSAGE = "must be a date like 2026-11-23"
 # Far enough for any career and its five-year projection, and clear of the calendar's ends.
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 RANGE_MESSAGE = f"must be a date between {EARLIEST} and {LATEST}"
+DEGREE_AFTER_AS_OF = "is after the assessment date (as_of): add a degree once it is finished"
 
 # Entry fields: (name, type, vocabulary or None, default or _MISSING when required)
 ENTRY_FIELDS = {
@@ -92,6 +96,7 @@ ENTRY_FIELDS = {
         ("level", "code", "degree_levels", _MISSING),
         ("field", "code", "degree_fields", _MISSING),
         ("accredited", "bool", None, True),
+        ("completed", "date?", None, None),
     ),
     "experience": (
         ("role", "code", "roles", _MISSING),
@@ -256,6 +261,12 @@ def parse_profile(data: object, snapshot: Snapshot, *, today: dt.date | None = N
             reader.fail(f"experience[{i}].hours_per_week", "must be between 1 and 80")
         if isinstance(start, int) and isinstance(end, int) and end < start:
             reader.fail(f"experience[{i}].end", "is before start")
+    for i, entry in enumerate(degrees):
+        # A degree counts as held on every day assessed, so one finished after as_of would be
+        # counted before it exists: it is added once finished (docs/profile-format.md).
+        completed = entry["completed"]
+        if isinstance(completed, int) and isinstance(as_of, int) and completed > as_of:
+            reader.fail(f"degrees[{i}].completed", DEGREE_AFTER_AS_OF)
     for i, entry in enumerate(education):
         hours = entry["hours"]
         if isinstance(hours, int | float) and not isinstance(hours, bool):
@@ -297,7 +308,7 @@ def _build(
     data = {
         "as_of": _iso(as_of),
         "licenses": [{**e, "expires": _iso(e["expires"])} for e in licenses],
-        "degrees": [dict(e) for e in degrees],
+        "degrees": [{**e, "completed": _iso(e["completed"])} for e in degrees],
         "credentials": sorted(credentials),
         "experience": [
             {

@@ -151,7 +151,26 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self, step=None):
-        return {"snapshot": self.snapshot}
+        kwargs = {"snapshot": self.snapshot}
+        form_class = self.get_form_list().get(step or self.steps.current)
+        if getattr(form_class, "uses_answers", False):
+            kwargs["answers"] = self.answers_so_far(step or self.steps.current)
+        return kwargs
+
+    def answers_so_far(self, step: str) -> dict:
+        """The profile keys of the other steps, from what the session holds for each one that
+        is valid (the About step asks a question only of those it concerns). The steps are
+        built here directly, not through get_form: none of them reads another's answers."""
+        answers: dict = {}
+        for name, form_class in self.get_form_list().items():
+            data = self.storage.get_step_data(name)
+            if name == step or data is None or getattr(form_class, "uses_answers", False):
+                continue
+            form = form_class(data=data, snapshot=self.snapshot,
+                              prefix=self.get_form_prefix(name, form_class))  # fmt: skip
+            if form.is_valid():
+                answers.update(form.profile_part())
+        return answers
 
     def saved_profile(self) -> dict | None:
         """The answers to start from: the finished assessment of this browser session."""

@@ -53,12 +53,15 @@ licences = st.fixed_dictionaries(
         "expires": st.none() | iso_days(),
     }
 )
+# A degree with or without the day it was finished (never after today: the profile refuses a
+# degree finished after as_of), or saved before `completed` existed (no key at all).
 degrees = st.fixed_dictionaries(
     {
         "level": codes(SNAPSHOT.degree_levels),
         "field": codes(SNAPSHOT.degree_fields),
         "accredited": st.booleans(),
-    }
+    },
+    optional={"completed": st.none() | iso_days("1975-01-01", "2026-06-30")},
 )
 half_hours = st.integers(2, 160).map(lambda halves: halves / 2)  # 1 to 80 hours a week
 
@@ -278,3 +281,101 @@ def test_the_advisors_last_step_saves_the_assessment_rather_than_showing_my_resu
     browser.force_login(advisor_account.user)
     page = browser.get(f"/advisor/clients/{client.pk}/assessment/about/").content.decode()
     assert ">Save the assessment</button>" in page and "See my results" not in page
+
+
+# --- a degree's completion date, and a profile saved before it existed ----------------------
+
+DATED_AND_UNDATED = {
+    "degrees": [
+        {"level": "master", "field": "social-work", "accredited": True, "completed": "2021-05-15"},
+        {"level": "bachelor", "field": "social-work", "accredited": True, "completed": None},
+    ],
+    "credentials": ["aswb-masters"],
+    "experience": [
+        {
+            "role": "disability-manager",
+            "setting": "employer",
+            "start": "2021-06-01",
+            "end": None,
+            "hours_per_week": 40,
+            "paid": True,
+            "supervised": True,
+            "supervisor_credentials": [],
+            "self_employed": False,
+        },
+    ],  # fmt: skip
+    "attestations": ["cdms-practice-domains", "good-moral-character", "nasw-code-of-ethics"],
+}
+# As saved before degrees had a completion date: no `completed` key at all.
+OLD_FORMAT = {"degrees": [{"level": "bachelor", "field": "nursing", "accredited": True}],
+              "licenses": [{"type": "rn"}], "attestations": ["good-moral-character"]}  # fmt: skip
+
+
+def entered_degrees(fields: dict) -> list[tuple[str, str]]:
+    return [
+        (fields[f"education-entries-{i}-level"][0], fields[f"education-entries-{i}-completed"][0])
+        for i in range(int(fields["education-entries-TOTAL_FORMS"][0]))
+    ]
+
+
+@override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.parametrize("profile", [DATED_AND_UNDATED, OLD_FORMAT], ids=["dated", "old"])
+def test_degrees_with_and_without_their_day_walk_the_public_wizard_unchanged(profile):
+    browser = public_browser(profile)
+    walk_every_step(browser, public_step)
+    saved = browser.session[PROFILE_SESSION_KEY]
+    assert same_answers(saved) == same_answers(profile)
+    assert [d["completed"] for d in saved["degrees"]] == [
+        d.get("completed") for d in profile["degrees"]
+    ]
+
+
+def test_the_degree_step_reopens_with_each_degree_s_day_as_saved():
+    fields = form_fields(
+        public_browser(DATED_AND_UNDATED).get("/assess/education/").content.decode(),
+        "wizard-form",
+    )
+    assert entered_degrees(fields) == [("master", "2021-05-15"), ("bachelor", "")]
+    assert fields["education-credentials"] == ["aswb-masters"]
+
+
+@override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.parametrize("profile", [DATED_AND_UNDATED, OLD_FORMAT], ids=["dated", "old"])
+def test_degrees_with_and_without_their_day_walk_the_advisors_update_unchanged(
+    advisor_account, profile
+):
+    client = saved_client(advisor_account, profile)
+    browser = Browser()
+    browser.force_login(advisor_account.user)
+    walk_every_step(browser, lambda name: f"/advisor/clients/{client.pk}/assessment/{name}/")
+    assert same_answers(current_profile(client)) == same_answers(profile)
+    # Nothing changed: the update records no new assessment.
+    assert Assessment.objects.filter(client=client).count() == 1
+
+
+@override_settings(RATELIMIT_ENABLE=False)
+def test_an_old_saved_assessment_without_degree_days_reopens_and_saves_unchanged(
+    advisor_account,
+):
+    client = saved_client(advisor_account, OLD_FORMAT)
+    # As stored before the field existed: the saved profile has no `completed` key.
+    stored = client.assessment
+    stored.profile = {**stored.profile, "degrees": OLD_FORMAT["degrees"]}
+    stored.save(update_fields=["profile"])
+    browser = Browser()
+    browser.force_login(advisor_account.user)
+    page = browser.get(f"/advisor/clients/{client.pk}/assessment/education/")
+    fields = form_fields(page.content.decode(), "wizard-form")
+    assert entered_degrees(fields) == [("bachelor", "")]
+    walk_every_step(browser, lambda name: f"/advisor/clients/{client.pk}/assessment/{name}/")
+    assert Assessment.objects.filter(client=client).count() == 1
+    assert same_answers(current_profile(client)) == same_answers(OLD_FORMAT)
+
+
+@override_settings(RATELIMIT_ENABLE=False)
+@pytest.mark.parametrize("profile", [DATED_AND_UNDATED, OLD_FORMAT], ids=["dated", "old"])
+def test_degrees_with_and_without_their_day_walk_an_invitation_unchanged(advisor_account, profile):
+    client = saved_client(advisor_account, profile)
+    _, token = invite(client, user=advisor_account.user)
+    walk_every_step(Browser(), lambda name: f"/invite/{token}/{name}/")
+    assert same_answers(current_profile(client)) == same_answers(profile)

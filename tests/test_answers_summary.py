@@ -27,7 +27,7 @@ def test_the_results_show_every_answer_in_words_under_its_step(client):
         "Licences": ["Registered nurse (RN), active, in good standing, expires 31 March 2028"],
         "Education and credentials": [
             "Bachelor's degree in nursing, from an accredited school or programme",
-            "Certifications held: none",
+            "Certifications, exams and courses: none",
         ],
         "Work history": [
             "Nurse case manager (hospital), 40 hours a week, since 1 January 2023, paid, supervised"
@@ -115,7 +115,10 @@ def words(profile: dict, catalog) -> dict[str, list[str]]:
 def test_nothing_entered_is_said_plainly(catalog):
     assert words({}, catalog) == {
         "Licences": ["No licence added."],
-        "Education and credentials": ["No degree added.", "Certifications held: none"],
+        "Education and credentials": [
+            "No degree added.",
+            "Certifications, exams and courses: none",
+        ],
         "Work history": ["No job added."],
         "Continuing education": ["No course added."],
         "About you": ["Professional references: 0", "Good moral character: no"],
@@ -162,7 +165,7 @@ def test_an_expired_licence_and_a_finished_unpaid_job_say_so(catalog):
     ]
     assert said["Education and credentials"] == [
         "Master's degree in social work, not from an accredited school or programme",
-        "Certifications held: Certified Case Manager (CCM), Certified Rehabilitation "
+        "Certifications, exams and courses: Certified Case Manager (CCM), Certified Rehabilitation "
         "Counselor (CRC)",
     ]
     assert said["Work history"] == [
@@ -173,7 +176,12 @@ def test_an_expired_licence_and_a_finished_unpaid_job_say_so(catalog):
         "Case Manager (CCM)",
     ]
     assert said["Continuing education"] == ["1 hour of ethics, booked for 1 February 2027"]
-    assert said["About you"] == ["Professional references: 2", "Good moral character: yes"]
+    # A social worker is asked (and shown) the NASW code question too; a nurse is not.
+    assert said["About you"] == [
+        "Professional references: 2",
+        "Good moral character: yes",
+        "NASW Code of Ethics and case management standards: no",
+    ]
 
 
 def test_a_code_the_catalog_no_longer_has_is_shown_as_it_was_saved(catalog):
@@ -205,3 +213,41 @@ def test_the_icon_is_a_small_svg(settings):
     text = icon.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in text
     assert len(text) < 2000
+
+
+def test_a_degree_says_the_day_it_was_finished_and_one_without_says_nothing_of_it(catalog):
+    profile = {
+        "as_of": "2026-11-23",
+        "degrees": [
+            {"level": "master", "field": "social-work", "completed": "2021-05-15"},
+            {"level": "bachelor", "field": "social-work"},  # saved before the field existed
+        ],
+        "credentials": ["aswb-masters"],
+        "experience": [
+            {
+                "role": "disability-manager",
+                "setting": "employer",
+                "start": "2021-06-01",
+                "hours_per_week": 40,
+            }
+        ],  # fmt: skip
+        "attestations": ["nasw-code-of-ethics"],
+    }
+    said = words(profile, catalog)
+    assert said["Education and credentials"] == [
+        "Master's degree in social work, from an accredited school or programme, "
+        "finished 15 May 2021",
+        "Bachelor's degree in social work, from an accredited school or programme",
+        "Certifications, exams and courses: ASWB Masters exam (passed)",
+    ]
+    assert said["Work history"] == [
+        "Disability or return-to-work manager (employer's own absence, disability or "
+        "occupational health programme), 40 hours a week, since 1 June 2021, paid, supervised"
+    ]
+    # Asked of a social worker and of a disability manager, so said of them too.
+    assert said["About you"] == [
+        "Professional references: 0",
+        "Good moral character: no",
+        "NASW Code of Ethics and case management standards: yes",
+        "Disability management in two practice areas: no",
+    ]

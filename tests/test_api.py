@@ -118,6 +118,35 @@ def test_bad_input_is_refused_with_every_error_by_its_path(client, seeded):
     }
 
 
+def with_degree(**fields) -> dict:
+    profile = copy.deepcopy(SPEC_EXAMPLE)
+    profile["degrees"][0].update(fields)
+    return profile
+
+
+def test_a_degree_with_a_completion_date_is_assessed_like_one_without(client, seeded):
+    # The engine does not read the date yet (SPEC §3b's after_degree does); it is accepted.
+    dated = post(client, with_degree(completed="2019-06-01"))
+    undated = post(client, SPEC_EXAMPLE)
+    assert dated.status_code == 200
+    assert statuses(dated.json()) == statuses(undated.json())
+
+
+@pytest.mark.parametrize(
+    ("completed", "message"),
+    [
+        ("1 June 2019", "must be a date like 2026-11-23"),
+        ("2019-02-30", "must be a date like 2026-11-23"),
+        (True, "must be a date like 2026-11-23"),
+        ("2026-11-24", "is after the assessment date (as_of): add a degree once it is finished"),
+    ],
+)
+def test_a_bad_degree_completion_date_is_refused_by_its_path(client, seeded, completed, message):
+    response = post(client, with_degree(completed=completed))
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"degrees[0].completed": message}}
+
+
 def test_errors_in_a_list_are_prefixed_by_the_profile_index_and_nothing_is_answered(client, seeded):
     response = post(client, [SPEC_EXAMPLE, {"references": -1}, 5])
     assert response.status_code == 400

@@ -65,6 +65,28 @@ def test_bad_input_exits_2_with_every_error_on_stderr(tmp_path):
     assert "experience[0].hours_per_week: must be between 1 and 80" in err
 
 
+def spec_example_with_degree_completed(completed) -> dict:
+    return {**SPEC_EXAMPLE, "degrees": [{**SPEC_EXAMPLE["degrees"][0], "completed": completed}]}
+
+
+def test_a_degree_with_a_completion_date_is_accepted(tmp_path):
+    code, out, err = run(tmp_path, spec_example_with_degree_completed("2019-06-01"))
+    assert code == 0 and err == ""
+    assert json.loads(out)["as_of"] == "2026-11-23"
+
+
+def test_a_malformed_degree_completion_date_exits_2_naming_its_path(tmp_path):
+    code, out, err = run(tmp_path, spec_example_with_degree_completed("June 2019"))
+    assert code == 2 and out == ""
+    assert "degrees[0].completed: must be a date like 2026-11-23" in err
+
+
+def test_a_degree_finished_after_as_of_exits_2_naming_its_path(tmp_path):
+    code, out, err = run(tmp_path, spec_example_with_degree_completed("2027-05-15"))
+    assert code == 2 and out == ""
+    assert "degrees[0].completed: is after the assessment date" in err
+
+
 def test_errors_in_a_list_are_prefixed_by_the_profile_index(tmp_path):
     code, _, err = run(tmp_path, [{}, {"references": -1}])
     assert code == 2

@@ -111,7 +111,8 @@ def test_a_social_worker_in_a_community_agency_is_told_it_is_not_a_health_care_s
                                            "accredited": "on"}),
         "work": entries("work", work),
         "training": entries("training"),
-        "about": {"about-references": "0", "about-attest_good-moral-character": "yes"},
+        "about": {"about-references": "0", "about-attest_good-moral-character": "yes",
+                  "about-attest_nasw-code-of-ethics": "no"},  # asked of social workers
     }  # fmt: skip
     acm = card(complete(client, answers).content.decode(), "acm")
     assert "0 of 2,080 hours" in acm

@@ -229,9 +229,10 @@ def test_it_refuses_negative_references(assess):
         (("experience", 0, "end"), "experience[0].end"),
         (("licenses", 0, "expires"), "licenses[0].expires"),
         (("education", 0, "completed"), "education[0].completed"),
+        (("degrees", 0, "completed"), "degrees[0].completed"),
     ],
 )
-@pytest.mark.parametrize("bad", ["2026-02-30", "23/11/2026", "2026-13-01", "soon", ""])
+@pytest.mark.parametrize("bad", ["2026-02-30", "23/11/2026", "2026-13-01", "soon", "", "20190601"])
 def test_it_refuses_a_malformed_date(assess, path, error_path, bad):
     errors = refused(assess, with_value(path, bad))
     assert_error(errors, error_path, "must be a date")
@@ -393,6 +394,8 @@ def test_it_reports_two_errors_in_the_same_entry(assess):
         (("experience", 0, "start"), "0001-01-01"),
         (("licenses", 0, "expires"), "9999-12-31"),
         (("education", 0, "completed"), "0001-01-01"),
+        (("degrees", 0, "completed"), "0001-01-01"),
+        (("degrees", 0, "completed"), "9999-12-31"),
     ],
 )
 def test_an_extreme_date_is_assessed_or_refused_never_a_crash(assess, path, value):
@@ -420,3 +423,78 @@ def test_an_extreme_date_is_assessed_or_refused_never_a_crash(assess, path, valu
 def test_it_refuses_hours_that_are_not_finite(assess, path, error_path, value):
     errors = refused(assess, with_value(path, value))
     assert error_path in errors
+
+
+# ---------------------------------------------------------------------------------------------
+# A degree's completion date (SPEC §3b): optional, a date, not after as_of
+# ---------------------------------------------------------------------------------------------
+
+
+def parsed(profile: dict):
+    from eligibility.profile import parse_profile
+    from eligibility.snapshot import load_seed_snapshot
+
+    return parse_profile(profile, load_seed_snapshot())
+
+
+def test_a_degree_without_a_completion_date_stays_valid_and_reads_as_null():
+    # A profile saved before `completed` existed: accepted as it is, the date null.
+    profile = parsed(valid())
+    assert profile.data["degrees"] == [
+        {"level": "bachelor", "field": "nursing", "accredited": True, "completed": None}
+    ]
+    assert profile.degrees[0].completed is None
+
+
+def test_a_degree_completion_date_is_kept_as_a_date_and_read_as_an_ordinal():
+    profile = parsed(with_value(("degrees", 0, "completed"), "2019-06-01"))
+    assert profile.data["degrees"][0]["completed"] == "2019-06-01"
+    assert profile.degrees[0].completed == datetime.date(2019, 6, 1).toordinal()
+
+
+def test_a_degree_completion_date_of_null_is_the_same_as_none_given():
+    assert parsed(with_value(("degrees", 0, "completed"), None)).data == parsed(valid()).data
+
+
+def test_a_degree_finished_on_the_assessment_date_is_accepted(assess):
+    assess(with_value(("degrees", 0, "completed"), VALID["as_of"]))
+
+
+def test_a_degree_finished_after_the_assessment_date_is_refused(assess):
+    errors = refused(assess, with_value(("degrees", 0, "completed"), "2026-11-24"))
+    assert_error(errors, "degrees[0].completed", "is after the assessment date")
+    assert len(errors) == 1
+
+
+def test_a_degree_completion_date_out_of_range_is_refused(assess):
+    errors = refused(assess, with_value(("degrees", 0, "completed"), "1899-12-31"))
+    assert_error(errors, "degrees[0].completed", "must be a date between")
+
+
+def test_a_degree_completion_date_that_is_not_text_is_refused(assess):
+    errors = refused(assess, with_value(("degrees", 0, "completed"), 20190601))
+    assert_error(errors, "degrees[0].completed", "must be a date like 2026-11-23")
+
+
+def test_the_normalised_profile_with_a_completion_date_parses_to_itself():
+    once = parsed(with_value(("degrees", 0, "completed"), "2019-06-01")).data
+    assert parsed(once).data == once
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        (("experience", 0, "role"), "disability-manager"),
+        (("experience", 0, "role"), "counselor"),
+        (("experience", 0, "setting"), "employer"),
+        (("credentials", 0), "aswb-bachelors"),
+        (("credentials", 0), "aswb-masters"),
+        (("credentials", 0), "aswb-clinical"),
+        (("credentials", 0), "aamcn-managed-care-course"),
+        (("experience", 0, "supervisor_credentials", 0), "aswb-clinical"),
+        (("attestations", 0), "nasw-code-of-ethics"),
+        (("attestations", 0), "cdms-practice-domains"),
+    ],
+)
+def test_the_new_codes_of_section_3b_are_accepted(assess, path, code):
+    assess(with_value(path, code))

@@ -24,7 +24,7 @@ def test_the_client_page_shows_the_answers_in_words(login, advisor):
         "Licences": ["Registered nurse (RN), active, in good standing, no expiry date given"],
         "Education and credentials": [
             "Bachelor's degree in nursing, from an accredited school or programme",
-            "Certifications held: Certified Rehabilitation Counselor (CRC)",
+            "Certifications, exams and courses: Certified Rehabilitation Counselor (CRC)",
         ],
         "Work history": [
             "Nurse case manager (hospital), 40 hours a week, since 1 January 2023, paid, "
