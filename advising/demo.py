@@ -14,6 +14,7 @@ import datetime as dt
 import random
 from typing import NamedTuple
 
+from eligibility.forms import attestations_asked
 from eligibility.snapshot import Snapshot
 
 DEMO_PASSWORD = "careerpath-demo"  # noqa: S105 - documented demo accounts, printed only in DEBUG  # nosec B105
@@ -167,16 +168,19 @@ class Person:
     def profile(self, licenses=(), degrees=(), credentials=(), education=()) -> dict:
         self_employed = any(job["self_employed"] for job in self.jobs)
         weights = (20, 15, 20, 45) if self_employed else (55, 12, 13, 20)
-        attestations = sorted(self.snapshot.attestations)
-        return {
+        profile = {
             "licenses": list(licenses),
             "degrees": list(degrees),
             "credentials": sorted(set(credentials)),
             "experience": sorted(self.jobs, key=lambda job: job["start"]),
             "education": sorted(education, key=lambda course: course["completed"]),
             "references": self.rng.choices((0, 1, 2, 3), weights)[0],
-            "attestations": [code for code in attestations if not self.setback(0.07)],
         }
+        # Only the questions the wizard would put to this person (a nurse is not asked to
+        # sign the social workers' code), most answered Yes.
+        asked = sorted(attestations_asked(profile, self.snapshot))
+        profile["attestations"] = [code for code in asked if not self.setback(0.07)]
+        return profile
 
 
 def demo_plan(rng: random.Random, snapshot: Snapshot) -> Plan:
