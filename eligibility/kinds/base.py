@@ -1,4 +1,6 @@
-"""What every condition kind is made of: its parameters (Param) and how they are checked.
+"""What every condition kind is made of: its parameters (Param) and how they are checked, and
+the questions the app asks of a kind (Kind), with what most kinds answer; Quantity and
+Background hold what kinds of a sort share.
 
 Each kind is one module of this package (eligibility.kinds.licence, …) holding a `KIND`;
 the package's __init__ registers them. No Django import: the engine and its tests use it in
@@ -73,7 +75,8 @@ class Kind:
 
     def build(self, params: dict, namer) -> dict:
         """The engine Condition's fields resolved from validated `params` against the
-        snapshot `namer`'s vocabularies (codes as frozensets, ranks, settings …)."""
+        snapshot `namer`'s vocabularies (codes as frozensets, ranks, settings …). A parameter
+        no field fits is read from `cond.params` by the kind's own methods."""
         return {}
 
     def describe(self, cond, snap) -> str:
