@@ -1,8 +1,9 @@
 """Plain-language words and sentences about rules and results: dates, numbers, names, what a
 condition asks, what is missing.
 
-Everything a nurse reads about a rule is generated from the rule's data (here, in the kinds' modules,
-path.py, jobfit.py and document.py), so an editor's change is explained without code. No Django import.
+Everything a nurse reads about a rule is generated from the rule's data (here, in the kinds'
+modules, path.py, jobfit.py and document.py), so an editor's change is explained without code.
+No Django import.
 """
 
 import datetime as dt
