@@ -5,16 +5,12 @@ shows at the top of the results. No Django import."""
 import datetime as dt
 
 from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect, unite
-from .explain import a_or_an, either, gap, iso, long_date, lower_first, names_in, number
+from .explain import either, gap, iso, long_date, lower_first
+from .kinds import KINDS
 from .path import next_steps
 from .profile import Profile
 from .snapshot import Condition, Snapshot
 
-# What a person can do about a missing condition now, whatever their background or years of
-# work: take a course, ask for references, answer a question.
-DO_NOW = {"education", "references", "attestation"}
-# Kinds that open a certification to a background: a licence, a degree, a credential held.
-DOOR_KINDS = {"licence", "degree", "credential"}
 # Ranking of reach kinds: eligible now; then, by date, what doing the do-now things or waiting
 # brings; then what needs more work than the next five years; then other backgrounds.
 REACH_ORDER = {"now": 0, "action": 1, "wait": 1, "years": 2, "background": 3}
@@ -61,42 +57,12 @@ def group_dict(group) -> dict:
 
 
 def door_list(cond: Condition, snap: Snapshot) -> list[dict]:
-    """The backgrounds that meet a licence, degree or credential condition, one a line, each
-    {"text", "kind", "code"} (a licence type or credential) or {"text", "kind", "rank",
-    "fields" (None: any), "accredited"} (a degree): "A registered nurse (RN) licence", "A
-    bachelor's degree or higher in social work from an accredited school"."""
-    if cond.kind == "licence":
-        return [
-            {"text": _capital(a_or_an(lower_first(term.name)) + " licence"), "kind": "licence",
-             "code": code}
-            for code, term in snap.licence_types.items()
-            if code in cond.codes
-        ]  # fmt: skip
-    if cond.kind == "credential":
-        return [
-            {"text": name, "kind": "credential", "code": code}
-            for code, name in snap.credential_names.items()
-            if code in cond.codes
-        ]
-    level = next(t for t in snap.degree_levels.values() if t.rank == cond.min_rank)
-    text = f"A {lower_first(level.name)} or higher"
-    if cond.fields is not None:
-        fields = [n.lower() for n in names_in(cond.fields, snap.degree_fields)]
-        if cond.params["hhs_fields"] and not cond.params["fields"]:
-            text += f" in a health and human services field ({either(fields)})"
-        else:
-            text += " in " + either(fields)
-    if cond.accredited:
-        text += " from an accredited school"
-    fields = None if cond.fields is None else sorted(cond.fields)
-    return [
-        {"text": text, "kind": "degree", "rank": cond.min_rank, "fields": fields,
-         "accredited": cond.accredited}
-    ]  # fmt: skip
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    """The backgrounds that meet a door condition (a licence, degree or credential), one a
+    line, as its kind words them: {"text", "kind", "code"} (a licence type or credential) or
+    {"text", "kind", "rank", "fields" (None: any), "accredited"} (a degree): "A registered
+    nurse (RN) licence", "A bachelor's degree or higher in social work from an accredited
+    school"."""
+    return KINDS[cond.kind].doors(cond, snap)
 
 
 def _door_groups(result: CertificationResult):
@@ -105,7 +71,7 @@ def _door_groups(result: CertificationResult):
     return [
         g
         for g in result.groups
-        if all(any(c.condition.kind in DOOR_KINDS for c in o.conditions) for o in g.options)
+        if all(any(KINDS[c.condition.kind].door for c in o.conditions) for o in g.options)
     ]
 
 
@@ -116,39 +82,17 @@ def doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
     for group in _door_groups(result):
         for option in group.options:
             for cond in option.conditions:
-                if cond.condition.kind in DOOR_KINDS:
+                if KINDS[cond.condition.kind].door:
                     for door in door_list(cond.condition, snap):
                         found.setdefault(door["text"], door)
     return list(found.values())
 
 
 def _shut(cond: ConditionResult, profile: Profile, others: dict[str, CertificationResult]) -> bool:
-    """Whether an unmet condition needs a background the person does not have: a licence of a
-    type they hold none of (an expired one is renewed, not gained), a degree, or a credential
-    that is no certification they can sit for within the horizon."""
-    kind = cond.condition.kind
-    if cond.met or kind not in DOOR_KINDS:
-        return False
-    if kind == "licence":
-        return not any(lic.type in cond.condition.codes for lic in profile.licenses)
-    if kind == "credential":
-        return not any(others.get(c) and others[c].eligible_on for c in cond.condition.codes)
-    return True
-
-
-def _takes(cond: ConditionResult, snap: Snapshot) -> str:
-    """What a do-now condition takes, in a few words: "10 more CE hours in nursing case
-    management", "2 more references"."""
-    c = cond.condition
-    if c.kind == "education":
-        topics = either([n.lower() for n in names_in(c.codes, snap.ce_topics)])
-        return f"{number(c.hours - (cond.have or 0))} more CE hours in {topics}"
-    if c.kind == "references":
-        more = c.count - (cond.have or 0)
-        return f"{more} more reference{'s' if more != 1 else ''}"
-    # Not "answer yes": the question is about the person's record, which a form cannot change.
-    name = snap.attestations[c.attestation].name.lower()
-    return f"the certifying body's review of your record ({name}): ask them before you apply"
+    """Whether an unmet condition needs a background the person does not have (its kind
+    decides: a licence of a type they hold none of, a degree, a credential that is no
+    certification they can sit for within the horizon)."""
+    return not cond.met and KINDS[cond.condition.kind].shut(cond, profile, others)
 
 
 def reach(
@@ -188,7 +132,7 @@ def reach(
             for cond in option.conditions:
                 if cond.met:
                     continue
-                if cond.condition.kind in DO_NOW:
+                if KINDS[cond.condition.kind].do_now:
                     todo.append(cond)
                 else:
                     route = intersect(route, cond.days)
@@ -196,7 +140,10 @@ def reach(
         days = intersect(days, unite([r[2] for r in routes]))
         reachable = [r for r in routes if r[0] is not None]
         if reachable:
-            takes += [_takes(c, snap) for c in min(reachable, key=lambda r: r[:2])[3]]
+            takes += [
+                KINDS[c.condition.kind].takes(c, snap)
+                for c in min(reachable, key=lambda r: r[:2])[3]
+            ]
     on = days[0][0] if days else None
     if on is None:
         return _reach("years", None, [], opened_by)
@@ -225,18 +172,7 @@ def nearest_first(results: dict) -> dict:
 def _within(a: dict, b: dict) -> bool:
     """Whether every background door `a` stands for also passes door `b` (a bachelor's in
     social work passes "a bachelor's or higher in a health and human services field")."""
-    if a["kind"] != b["kind"]:
-        return False
-    if a["kind"] != "degree":
-        return a["code"] == b["code"]
-    return (
-        a["rank"] >= b["rank"]
-        and (
-            b["fields"] is None
-            or (a["fields"] is not None and set(a["fields"]) <= set(b["fields"]))
-        )
-        and (a["accredited"] or not b["accredited"])
-    )
+    return a["kind"] == b["kind"] and KINDS[a["kind"]].door_within(a, b)
 
 
 def openings(results: dict) -> list[dict]:

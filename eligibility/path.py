@@ -1,57 +1,20 @@
 """The path: ordered, dated next steps for one certification, from the engine's results.
 
-What is missing on the soonest route of each requirement, a certification needed on the way
-(dated by when the person can sit for it), a sooner route through such a certification, a
-licence to renew, then applying, the next exam window and renewing. Dated steps come in date
-order, undated ones after. No Django import.
+What is missing on the soonest route of each requirement (each condition's kind words its
+step), a certification needed on the way (dated by when the person can sit for it), a sooner
+route through such a certification, a licence to renew, then applying, the next exam window
+and renewing. Dated steps come in date order, undated ones after. No Django import.
 """
 
 import calendar
 import datetime as dt
 import re
 
-from .engine import (
-    HORIZON_DAYS,
-    CertificationResult,
-    ConditionResult,
-    intersect,
-)
-from .engine import _experience_entries as experience_entries  # the engine's one filter
-from .explain import (
-    a_or_an,
-    duration,
-    either,
-    iso,
-    long_date,
-    lower_first,
-    names_in,
-    number,
-    scope,
-    when_you_can_sit,
-)
+from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
+from .explain import iso, long_date, lower_first, when_you_can_sit
+from .kinds import KINDS
 from .profile import Profile
 from .snapshot import Snapshot
-
-
-def _soonest(codes, others: dict[str, CertificationResult]) -> CertificationResult | None:
-    """Of these credential codes, the certification this person can sit for soonest."""
-    reachable = [others[c] for c in sorted(codes) if c in others and others[c].eligible_on]
-    return min(reachable, key=lambda r: r.eligible_on, default=None)
-
-
-def _roles_kept(cond, profile: Profile | None, snap: Snapshot) -> str:
-    """ "as a case manager": the roles of the person's own current or future work that counts
-    toward `cond` (not every role the rule accepts: a social worker is no nurse case manager),
-    or "as you do now" when that cannot be told."""
-    if profile is not None:
-        held = {
-            e.role
-            for e in experience_entries(cond, profile)
-            if e.end is None or e.end >= profile.as_of
-        }
-        if held:
-            return "as " + either([a_or_an(lower_first(n)) for n in names_in(held, snap.roles)])
-    return "as you do now"
 
 
 def condition_step(
@@ -60,36 +23,12 @@ def condition_step(
     others: dict[str, CertificationResult] | None = None,
     profile: Profile | None = None,
 ) -> dict:
-    """One next step that would make an unmet condition hold; a missing certification this
-    person can sit for (one of `others`) is dated by when they can. With `profile`, work to
-    keep doing is named by the person's own role."""
+    """One next step that would make an unmet condition hold, worded by its kind; a missing
+    certification this person can sit for (one of `others`) is dated by when they can. With
+    `profile`, work to keep doing is named by the person's own role."""
     cond = result.condition
-    when = result.met_on
-    if cond.kind == "experience":
-        missing = cond.hours - (result.have or 0)
-        window = f" in the last {cond.within_years} years" if cond.within_years else ""
-        if when is not None:
-            text = (
-                f"Keep working {_roles_kept(cond, profile, snap)} — you reach "
-                f"{number(cond.hours)} hours{window} on {long_date(when)}."
-            )
-        else:
-            text = (
-                f"Gain {number(missing)} more hours ({duration(missing)}) of {scope(cond, snap)}."
-            )
-        return {"kind": cond.kind, "text": text, "date": iso(when)}
-    if cond.kind == "education":
-        missing = cond.hours - (result.have or 0)
-        topics = either([n.lower() for n in names_in(cond.codes, snap.ce_topics)])
-        window = f" (it counts for {cond.within_years} years)" if cond.within_years else ""
-        text = f"Complete {number(missing)} more hours of continuing education in {topics}{window}."
-        if when is not None:
-            text = (
-                f"Your planned education in {topics} reaches {number(cond.hours)} hours "
-                f"on {long_date(when)}."
-            )
-        return {"kind": cond.kind, "text": text, "date": iso(when)}
-    stone = _soonest(cond.codes, others) if cond.kind == "credential" and others else None
+    kind = KINDS[cond.kind]
+    stone = kind.earned_through(cond, others) if others else None
     if stone is not None:
         name = snap.credential_names[stone.certification.code]
         return {
@@ -97,27 +36,20 @@ def condition_step(
             "text": f"Earn {name}, which you can sit for {when_you_can_sit(stone)}.",
             "date": iso(stone.eligible_on),
         }
-    if cond.kind == "references":
-        more = cond.count - (result.have or 0)
-        text = f"Gather {more} more reference{'s' if more != 1 else ''} (you need {cond.count})."
-    elif cond.kind == "licence":
-        text = f"Hold {cond.text[0].lower() + cond.text[1:]}."
-    elif cond.kind == "not-self-employed":
-        text = "Your work history includes self-employment, so this route does not apply."
-    elif cond.kind == "attestation":
-        text = f"{snap.attestations[cond.attestation].question} If so, say yes in the form."
-    else:
-        text = f"{cond.text}."
+    text, when = kind.next_step(result, snap, profile)
     return {"kind": cond.kind, "text": text, "date": iso(when)}
 
 
-def _licence_lapse(result: CertificationResult, horizon_end: int) -> int | None:
-    """The last day of a licence that holds today but lapses within the horizon."""
+def _renewal(result: CertificationResult, horizon_end: int) -> dict | None:
+    """The step keeping a condition that holds today (a licence) from lapsing within the
+    horizon: the first one found."""
     for group in result.groups:
         for option in group.options:
             for cond in option.conditions:
-                if cond.condition.kind == "licence" and cond.met and cond.days[-1][1] < horizon_end:
-                    return cond.days[-1][1]
+                renew = KINDS[cond.condition.kind].renewal(cond, horizon_end)
+                if renew is not None:
+                    text, day = renew
+                    return {"kind": cond.condition.kind, "text": text, "date": iso(day)}
     return None
 
 
@@ -129,9 +61,9 @@ def _stepping_stone(group, others: dict[str, CertificationResult], profile: Prof
     soonest = None
     for option in group.options:
         wanted = [c for c in option.conditions if not c.met]
-        if len(wanted) != 1 or wanted[0].condition.kind != "credential":
+        if len(wanted) != 1:
             continue
-        stone = _soonest(wanted[0].condition.codes, others)
+        stone = KINDS[wanted[0].condition.kind].earned_through(wanted[0].condition, others)
         if stone is None:
             continue
         rest = [(profile.as_of, profile.as_of + HORIZON_DAYS)]
@@ -144,10 +76,10 @@ def _stepping_stone(group, others: dict[str, CertificationResult], profile: Prof
         if opens is None or (group.met_on is not None and opens >= group.met_on):
             continue
         if soonest is None or opens < soonest[0]:
-            soonest = (opens, stone, option)
+            soonest = (opens, stone, option, wanted[0].condition.kind)
     if soonest is None:
         return None
-    opens, stone, option = soonest
+    opens, stone, option, kind = soonest
     if opens == stone.eligible_on:
         tail = ": you meet the rest of that route."
     else:
@@ -157,7 +89,7 @@ def _stepping_stone(group, others: dict[str, CertificationResult], profile: Prof
         f"A sooner route: earn {name}, which you can sit for {when_you_can_sit(stone)}. "
         f"Once you hold it, \u201c{option.name}\u201d is met{tail}"
     )
-    return {"kind": "credential", "text": text, "date": iso(opens)}
+    return {"kind": kind, "text": text, "date": iso(opens)}
 
 
 # --- exam windows ---------------------------------------------------------------------------
@@ -275,15 +207,9 @@ def next_steps(
             stone = _stepping_stone(group, others, profile, snap)
             if stone is not None:
                 steps.append(stone)
-    lapse = _licence_lapse(result, profile.as_of + HORIZON_DAYS)
-    if lapse is not None:
-        steps.append(
-            {
-                "kind": "licence",
-                "text": f"Renew your licence before it expires on {long_date(lapse)}.",
-                "date": iso(lapse),
-            }
-        )
+    renew = _renewal(result, profile.as_of + HORIZON_DAYS)
+    if renew is not None:
+        steps.append(renew)
     if result.status != "not_eligible":
         when = when_you_can_sit(result)
         facts = "; ".join(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .engine import evaluate_certification
 from .explain import FULL_TIME_YEAR, long_date
+from .kinds import KINDS
 from .profile import ProfileError, parse_profile
 from .snapshot import Certification, Snapshot
 
@@ -154,22 +155,13 @@ def _whole(value: float) -> int | None:
 
 def _amounts(conditions) -> dict[str, list[tuple[float, int]]]:
     """What a name may state about these conditions, by unit: (value in that unit, the
-    rule's own number: hours, years of look-back or references)."""
+    rule's own number: hours, years of look-back or references), as each kind says."""
     found: dict[str, list[tuple[float, int]]] = {
         "hours": [], "months": [], "years": [], "look-back": [], "references": [],
     }  # fmt: skip
     for condition in conditions:
-        params = condition.params or {}
-        hours, years, count = params.get("hours"), params.get("within_years"), params.get("count")
-        if condition.kind in ("experience", "education") and isinstance(hours, int):
-            found["hours"].append((hours, hours))
-            if condition.kind == "experience":
-                found["months"].append((hours * 12 / HOURS_PER_YEAR, hours))
-                found["years"].append((hours / HOURS_PER_YEAR, hours))
-        if isinstance(years, int):
-            found["look-back"].append((years, years))
-        if condition.kind == "references" and isinstance(count, int):
-            found["references"].append((count, count))
+        for unit, value, own in KINDS[condition.kind].amounts(condition.params or {}):
+            found[unit].append((value, own))
     return found
 
 

@@ -1,10 +1,13 @@
 """The fixed set of condition kinds, one module each, and the registry of them.
 
 The kinds are code; their parameters are data. Each module (licence, degree, …) holds one
-`KIND`: its parameters and their bounds, and how its parameters resolve into the engine's
-condition. The catalog loader validates against them, the export writes parameters in their
-order, and the admin builds its form fields from them. Adding a kind is a new module here,
-listed below. No Django import: the engine and its tests use it in isolation.
+`KIND` (base.Kind): its parameters and their bounds, how they resolve into the engine's
+condition, its evaluation over days (intervals.py), its sentence, what it says of an unmet
+condition, its next step and its doors into a certification. The catalog loader validates
+against the parameters, the export writes them in their order, the admin builds its form
+fields from them; the engine, explain, path, document and preview call the kind's methods and
+never test its code. Adding a kind is a new module here, listed below, and its tests. No Django
+import: the engine and its tests use it in isolation.
 """
 
 from . import (

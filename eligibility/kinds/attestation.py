@@ -1,12 +1,15 @@
 """An attestation condition: the person affirms one statement (a code of attestations)."""
 
 from dataclasses import dataclass
+from typing import ClassVar
 
-from .base import Kind, Param
+from .base import Kind, Param, until_you
 
 
 @dataclass(frozen=True)
 class Attestation(Kind):
+    do_now: ClassVar[bool] = True  # a question answered now
+
     def build(self, params: dict, namer) -> dict:
         return {"attestation": params["attestation"]}
 
@@ -16,6 +19,19 @@ class Attestation(Kind):
 
     def describe(self, cond, snap):
         return f"Affirm {snap.attestations[cond.attestation].name.lower()}"
+
+    def applies_when(self, cond):
+        return until_you(cond)
+
+    def next_step(self, result, snap, profile):
+        question = snap.attestations[result.condition.attestation].question
+        return f"{question} If so, say yes in the form.", result.met_on
+
+    def takes(self, result, snap):
+        # Not "answer yes": the question is about the person's record, which a form cannot
+        # change.
+        name = snap.attestations[result.condition.attestation].name.lower()
+        return f"the certifying body's review of your record ({name}): ask them before you apply"
 
 
 KIND = Attestation(

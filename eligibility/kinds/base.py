@@ -1,11 +1,17 @@
-"""What every condition kind is made of: its parameters (Param) and how they are checked.
+"""What every condition kind is made of: its parameters (Param) and how they are checked, and
+the questions the app asks of a kind (Kind), with what most kinds answer; Quantity and
+Background hold what kinds of a sort share.
 
 Each kind is one module of this package (eligibility.kinds.licence, …) holding a `KIND`;
 the package's __init__ registers them. No Django import: the engine and its tests use it in
 isolation.
 """
 
+import math
 from dataclasses import dataclass
+from typing import ClassVar
+
+from .words import lower_first, number
 
 # Vocabulary names a "code"/"codes" parameter can draw from. "credentials" are the catalog's
 # certification codes plus its external credentials.
@@ -38,15 +44,39 @@ class Param:
 
 @dataclass(frozen=True)
 class Kind:
-    """A condition kind: its code, its label in the admin and the parameters an editor sets."""
+    """A condition kind: its code, its label in the admin and the parameters an editor sets,
+    and everything the rest of the app asks of a condition of this kind. The engine, the
+    explanations, the path, the results document and the rule preview call these methods and
+    never test a kind's code, so a kind is added or changed in its own module.
+
+    `cond` is the snapshot's Condition (its `params` and the fields `build` resolved); `result`
+    is the engine's ConditionResult (`condition`, `met`, `have`, `need`, `unit`, `days`,
+    `met_on`); `others` maps certification codes to the engine's CertificationResult for the
+    same person. Days are ordinals.
+
+    A kind whose answer depends on another certification's (a future "not eligible for"
+    condition) would name those codes in a method the loader walks to refuse cycles, and be
+    handed their days by the engine, which would evaluate those certifications first; nothing
+    here needs to change for the kinds that do not.
+    """
 
     code: str
     label: str
     params: tuple[Param, ...] = ()
 
+    # A condition anyone can meet now, whatever their background or years of work (a course,
+    # references, an answer): the results count it as done today to rank what is near.
+    do_now: ClassVar[bool] = False
+    # A condition that opens a certification to a background (a licence, a degree, a
+    # credential held): the results list them as the doors into the certification.
+    door: ClassVar[bool] = False
+
+    # --- the rule --------------------------------------------------------------------------
+
     def build(self, params: dict, namer) -> dict:
         """The engine Condition's fields resolved from validated `params` against the
-        snapshot `namer`'s vocabularies (codes as frozensets, ranks, settings …)."""
+        snapshot `namer`'s vocabularies (codes as frozensets, ranks, settings …). A parameter
+        no field fits is read from `cond.params` by the kind's own methods."""
         return {}
 
     def describe(self, cond, snap) -> str:
@@ -54,10 +84,127 @@ class Kind:
         `snap`'s names (explain.describe_condition)."""
         raise ValueError(self.code)
 
+    def amounts(self, params: dict) -> list[tuple[str, float, int]]:
+        """What the name of a group or route over this condition may state about it: (unit,
+        the value in that unit, the rule's own number) for "hours", "months", "years",
+        "look-back" and "references" (preview.name_mismatches). A look-back period is the
+        same for every kind that has one."""
+        years = params.get("within_years")
+        return [("look-back", years, years)] if isinstance(years, int) else []
+
+    # --- the answer ------------------------------------------------------------------------
+
     def evaluate(self, cond, profile) -> tuple[bool, object, object, str | None]:
-        """(met, have, need, unit) for a kind that does not change with the date. The kinds
-        that do (experience, education, licence) are projected over days by the engine."""
+        """(met, have, need, unit) for a kind that does not change with the date."""
         raise ValueError(f"unknown condition kind {self.code!r}")
+
+    def evaluate_over(self, cond, profile, lo: int, hi: int) -> tuple:
+        """(met, have, need, unit, days): whether the condition holds on `lo` (today), the
+        numbers behind it and the days in [lo, hi] on which it holds (sorted disjoint
+        intervals, see intervals.py). A kind that does not change with the date holds on
+        every day or none (`evaluate`); the dated kinds project themselves."""
+        met, have, need, unit = self.evaluate(cond, profile)
+        return met, have, need, unit, [(lo, hi)] if met else []
+
+    # --- explanations ----------------------------------------------------------------------
+
+    def applies_when(self, cond) -> str:
+        """When an application note shown unless `cond` holds applies, to follow "Applies"
+        (explain.applies_when): never "unless … not"."""
+        return "unless this holds: " + lower_first(cond.text)
+
+    def shortfall(self, result) -> str | None:
+        """The numbers of an unmet condition ("1,240 of 2,080 hours: 840 more"), or None for
+        a kind that is not a quantity (explain.gap)."""
+        return None
+
+    def why_not(self, cond, profile, snap) -> list[str]:
+        """Sentences about the person's own entries that did not meet an unmet condition
+        (explain.why_not)."""
+        return []
+
+    # --- the path --------------------------------------------------------------------------
+
+    def next_step(self, result, snap, profile) -> tuple[str, int | None]:
+        """(text, day or None) of the one step that would make an unmet condition hold; with
+        `profile` (or None), the step may name the person's own entries (path.condition_step)."""
+        return f"{result.condition.text}.", result.met_on
+
+    def earned_through(self, cond, others: dict):
+        """The certification among `others` through which the person can meet this condition
+        soonest (its result), or None: the path then dates the step by when they can sit for
+        it, and looks for a sooner route through it."""
+        return None
+
+    def renewal(self, result, horizon_end: int) -> tuple[str, int] | None:
+        """(text, day) of a step keeping a condition that holds today from lapsing before
+        `horizon_end`, or None."""
+        return None
+
+    # --- reach: what stands between the person and a certification -------------------------
+
+    def doors(self, cond, snap) -> list[dict]:
+        """For a door kind, the backgrounds that meet the condition, one a line: {"text",
+        "kind", …} with what `door_within` compares (document.doors)."""
+        return []
+
+    def door_within(self, a: dict, b: dict) -> bool:
+        """Whether everyone with door `a` (one of this kind's `doors`) also passes door `b`
+        of the same kind: the same code, unless a kind says more."""
+        return a["code"] == b["code"]
+
+    def shut(self, result, profile, others: dict) -> bool:
+        """Whether an unmet condition needs a background the person does not have."""
+        return False
+
+    def takes(self, result, snap) -> str:
+        """What a do-now condition takes, in a few words ("2 more references")."""
+        raise ValueError(f"a {self.code} condition is not done now")
+
+
+@dataclass(frozen=True)
+class Quantity(Kind):
+    """A kind whose gap is a number: hours of work or education, references."""
+
+    def applies_when(self, cond) -> str:
+        if cond.text.startswith("At least "):
+            return "while you have fewer than " + cond.text.removeprefix("At least ")
+        return super().applies_when(cond)
+
+    def shortfall(self, result) -> str:
+        """Whole numbers: what is had rounds down and what is missing up, so that the two add
+        up to what is needed."""
+        need = result.need
+        have = math.floor((result.have or 0) + 1e-9)
+        missing = max(math.ceil(need - have), 0)
+        return f"{number(have)} of {number(need)} {result.unit}: {number(missing)} more" + (
+            self.missing_words(missing)
+        )
+
+    def missing_words(self, missing: int) -> str:
+        """Words after the missing number (" (about 4.8 months full time)")."""
+        return ""
+
+
+@dataclass(frozen=True)
+class Background(Kind):
+    """A kind met by something the person holds: it opens a certification to a background."""
+
+    door: ClassVar[bool] = True
+
+    def applies_when(self, cond) -> str:
+        if cond.text[:2] in ("A ", "An"):
+            return "if you hold no " + cond.text.split(" ", 1)[1]
+        return super().applies_when(cond)
+
+    def shut(self, result, profile, others: dict) -> bool:
+        """A background is gained, not waited for, unless a kind says otherwise."""
+        return True
+
+
+def until_you(cond) -> str:
+    """ "until you hold CCM", for a note shown until the person does what `cond` says."""
+    return "until you " + lower_first(cond.text)
 
 
 MAX_HOURS = 100_000  # about fifty years of full-time work

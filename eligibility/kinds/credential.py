@@ -2,12 +2,19 @@
 
 from dataclasses import dataclass
 
-from .base import Kind, Param
+from .base import Background, Param, until_you
 from .words import either, names_in
 
 
+def soonest(codes, others: dict):
+    """Of these credential codes, the certification (its result among `others`) this person
+    can sit for soonest, or None."""
+    reachable = [others[c] for c in sorted(codes) if c in others and others[c].eligible_on]
+    return min(reachable, key=lambda r: r.eligible_on, default=None)
+
+
 @dataclass(frozen=True)
-class Credential(Kind):
+class Credential(Background):
     def build(self, params: dict, namer) -> dict:
         return {"codes": frozenset(params["credentials"])}
 
@@ -17,6 +24,23 @@ class Credential(Kind):
 
     def describe(self, cond, snap):
         return "Hold " + either(names_in(cond.codes, snap.credential_names))
+
+    def applies_when(self, cond):
+        return until_you(cond)
+
+    def earned_through(self, cond, others):
+        return soonest(cond.codes, others)
+
+    def doors(self, cond, snap):
+        return [
+            {"text": name, "kind": self.code, "code": code}
+            for code, name in snap.credential_names.items()
+            if code in cond.codes
+        ]
+
+    def shut(self, result, profile, others):
+        """A credential that is no certification the person can sit for within the horizon."""
+        return not any(others.get(c) and others[c].eligible_on for c in result.condition.codes)
 
 
 KIND = Credential(

@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass
 
-from .base import Kind, Param
-from .words import either, names_in
+from .base import Background, Param
+from .words import either, lower_first, names_in
 
 
 @dataclass(frozen=True)
-class Degree(Kind):
+class Degree(Background):
     def build(self, params: dict, namer) -> dict:
         values: dict = {"min_rank": namer.degree_levels[params["min_level"]].rank}
         if params["fields"] or params["hhs_fields"]:
@@ -40,6 +40,36 @@ class Degree(Kind):
         if cond.accredited:
             text += " from an accredited school"
         return text
+
+    def doors(self, cond, snap):
+        """One door: the degree the rule asks for, with what `door_within` compares."""
+        level = next(t for t in snap.degree_levels.values() if t.rank == cond.min_rank)
+        text = f"A {lower_first(level.name)} or higher"
+        if cond.fields is not None:
+            fields = [n.lower() for n in names_in(cond.fields, snap.degree_fields)]
+            if cond.params["hhs_fields"] and not cond.params["fields"]:
+                text += f" in a health and human services field ({either(fields)})"
+            else:
+                text += " in " + either(fields)
+        if cond.accredited:
+            text += " from an accredited school"
+        fields = None if cond.fields is None else sorted(cond.fields)
+        return [
+            {"text": text, "kind": self.code, "rank": cond.min_rank, "fields": fields,
+             "accredited": cond.accredited}
+        ]  # fmt: skip
+
+    def door_within(self, a, b):
+        """A degree passes another of at least its level, in its fields (a bachelor's in
+        social work passes "a bachelor's or higher in a health and human services field")."""
+        return (
+            a["rank"] >= b["rank"]
+            and (
+                b["fields"] is None
+                or (a["fields"] is not None and set(a["fields"]) <= set(b["fields"]))
+            )
+            and (a["accredited"] or not b["accredited"])
+        )
 
 
 KIND = Degree(

@@ -3,8 +3,27 @@ supervised (by a holder of some credentials), within the last N years."""
 
 from dataclasses import dataclass
 
-from .base import Kind, Param, hours_param, within_years_param
-from .words import a_or_an, duration, either, lower_first, names_in, number
+from .base import Param, Quantity, hours_param, within_years_param
+from .intervals import (
+    EPSILON,
+    Intervals,
+    holds_from_start,
+    leap_edges,
+    shift_years,
+    threshold_days,
+    window_start,
+)
+from .words import (
+    FULL_TIME_YEAR,
+    a_or_an,
+    capital,
+    duration,
+    either,
+    long_date,
+    lower_first,
+    names_in,
+    number,
+)
 
 
 def scope(cond, snap) -> str:
@@ -31,8 +50,69 @@ def scope(cond, snap) -> str:
     return text
 
 
+def entries(cond, profile) -> list:
+    """The person's jobs that count toward the condition, whenever they were: the one filter
+    the engine, the explanations and the path share."""
+    return [
+        e
+        for e in profile.experience
+        if e.role in cond.codes
+        and (cond.settings is None or e.setting in cond.settings)
+        and (e.paid or not cond.paid)
+        and (e.supervised or not cond.supervised)
+        and (
+            not cond.supervisor_credentials
+            or e.supervisor_credentials & cond.supervisor_credentials
+        )
+    ]
+
+
+def job(entry, snap, day: int) -> str:
+    """ "your work as a case manager (community or social services agency, since 1 January
+    2024)": one of the person's jobs, as they entered it."""
+    role = snap.roles[entry.role].name if entry.role in snap.roles else entry.role
+    setting = snap.settings[entry.setting].name if entry.setting in snap.settings else ""
+    if role.lower().endswith("work"):  # "Other work"
+        text = f"your {lower_first(role)}"
+    else:
+        text = f"your work as {a_or_an(lower_first(role))}"
+    if entry.end is not None:
+        period = f"{long_date(entry.start)} to {long_date(entry.end)}"
+    else:
+        period = f"{'since' if entry.start <= day else 'from'} {long_date(entry.start)}"
+    return f"{text} ({lower_first(setting)}, {period})" if setting else f"{text} ({period})"
+
+
+def _settings_that_count(cond, snap) -> str:
+    """ "a health care delivery setting (hospital; home health; …)" or "a school or a …"."""
+    allowed = cond.settings or frozenset()
+    delivery = [t.name for c, t in snap.settings.items() if c in allowed and t.health_care_delivery]
+    others = [
+        t.name for c, t in snap.settings.items() if c in allowed and not t.health_care_delivery
+    ]
+    if cond.params.get("health_care_delivery"):
+        text = (
+            "a health care delivery setting ("
+            + either([lower_first(n) for n in delivery], "or", "; ")
+            + ")"
+        )
+        return text + (" or " + either([lower_first(n) for n in others]) if others else "")
+    return either([lower_first(n) for n in delivery + others], "or", "; ")
+
+
+def _roles_kept(cond, profile, snap) -> str:
+    """ "as a case manager": the roles of the person's own current or future work that counts
+    toward `cond` (not every role the rule accepts: a social worker is no nurse case manager),
+    or "as you do now" when that cannot be told."""
+    if profile is not None:
+        held = {e.role for e in entries(cond, profile) if e.end is None or e.end >= profile.as_of}
+        if held:
+            return "as " + either([a_or_an(lower_first(n)) for n in names_in(held, snap.roles)])
+    return "as you do now"
+
+
 @dataclass(frozen=True)
-class Experience(Kind):
+class Experience(Quantity):
     def build(self, params: dict, namer) -> dict:
         p = params
         values: dict = {
@@ -54,6 +134,116 @@ class Experience(Kind):
     def describe(self, cond, snap):
         return (
             f"At least {number(cond.hours)} hours ({duration(cond.hours)}) of {scope(cond, snap)}"
+        )
+
+    def amounts(self, params):
+        hours = params.get("hours")
+        found = []
+        if isinstance(hours, int):
+            found += [
+                ("hours", hours, hours),
+                ("months", hours * 12 / FULL_TIME_YEAR, hours),
+                ("years", hours / FULL_TIME_YEAR, hours),
+            ]
+        return found + super().amounts(params)
+
+    def evaluate_over(self, cond, profile, lo, hi):
+        jobs = [(e.start, e.end, e.hours_per_week) for e in entries(cond, profile)]
+        years = cond.within_years
+
+        def weighted(day: int) -> float:  # hours × 7 worked by `day` (inside the window)
+            first = window_start(day, years) if years else None
+            total = 0.0
+            for start, end, per_week in jobs:
+                last = day if end is None or end > day else end
+                if first is not None and first > start:
+                    start = first
+                if last >= start:
+                    total += per_week * (last - start + 1)
+            return total
+
+        need = cond.hours * 7 - EPSILON
+        if not jobs:
+            days: Intervals = []
+        elif years is None:  # hours only accumulate: one rising segment
+            days = threshold_days(weighted, need, lo, hi, ())
+        else:
+            starts = list(leap_edges(lo, hi))
+            for start, end, _ in jobs:
+                starts.append(start)
+                edges = [shift_years(start, years)]
+                if end is not None:
+                    starts.append(end + 1)
+                    edges.append(shift_years(end, years))
+                for edge in edges:
+                    starts.extend(range(edge - 2, edge + 3))
+            days = threshold_days(weighted, need, lo, hi, starts)
+        have = round(weighted(lo) / 7, 1) if jobs else 0
+        return holds_from_start(days, lo), have, cond.hours, "hours", days
+
+    def missing_words(self, missing):
+        return f" ({duration(missing)})"
+
+    def why_not(self, cond, profile, snap):
+        day = profile.as_of
+        first = window_start(day, cond.within_years) if cond.within_years else None
+        roles = either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
+        in_role = [e for e in profile.experience if e.role in cond.codes]
+        if not in_role:  # the condition's text names the roles; say it of the person's own jobs
+            if len(profile.experience) == 1:
+                return [
+                    f"{capital(job(profile.experience[0], snap, day))} does not count: "
+                    f"only work as {roles} counts."
+                ]
+            return [f"None of your jobs was as {roles}."] if profile.experience else []
+        lines = []
+        for entry in in_role:  # other jobs are plainly other work: not listed
+            named = job(entry, snap, day)
+            reasons = []
+            if cond.settings is not None and entry.setting not in cond.settings:
+                reasons.append(f"it was not in {_settings_that_count(cond, snap)}")
+            if cond.paid and not entry.paid:
+                reasons.append("it was unpaid")
+            if cond.supervised and not entry.supervised:
+                reasons.append(
+                    "it was self-employed, without a supervisor"
+                    if entry.self_employed
+                    else "it was not supervised"
+                )
+            elif cond.supervisor_credentials and not (
+                entry.supervisor_credentials & cond.supervisor_credentials
+            ):
+                held = either(names_in(cond.supervisor_credentials, snap.credential_names))
+                reasons.append(f"it was not under a supervisor who holds {held}")
+            if first is not None and entry.end is not None and entry.end < first:
+                reasons.append(
+                    f"it ended on {long_date(entry.end)}, and only work since {long_date(first)} "
+                    f"counts (the last {cond.within_years} years)"
+                )
+            if reasons:
+                lines.append(f"{capital(named)} does not count: {either(reasons, 'and')}.")
+            elif first is not None and entry.start < first:
+                lines.append(
+                    f"Only work since {long_date(first)} counts (the last {cond.within_years} "
+                    f"years), so {named} counts from that day."
+                )
+            elif entry.start > day:
+                lines.append(f"{capital(named)} has not started yet; it counts from then.")
+        return lines
+
+    def next_step(self, result, snap, profile):
+        cond, when = result.condition, result.met_on
+        if when is not None:
+            window = f" in the last {cond.within_years} years" if cond.within_years else ""
+            return (
+                f"Keep working {_roles_kept(cond, profile, snap)} — you reach "
+                f"{number(cond.hours)} hours{window} on {long_date(when)}.",
+                when,
+            )
+        missing = cond.hours - (result.have or 0)
+        return (
+            f"Gain {number(missing)} more hours ({duration(missing)}) of {scope(cond, snap)}.",
+            when,
         )
 
 

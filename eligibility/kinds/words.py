@@ -3,10 +3,19 @@ names, articles, full-time durations. Pure functions of their arguments; eligibi
 re-exports them for everything else. No Django import.
 """
 
+import datetime as dt
 import math
+from functools import lru_cache
 
 FULL_TIME_YEAR = 2080
 FULL_TIME_MONTH = FULL_TIME_YEAR / 12
+
+
+@lru_cache(maxsize=8192)
+def long_date(ordinal: int) -> str:
+    """25 November 2026."""
+    day = dt.date.fromordinal(ordinal)
+    return f"{day.day} {day:%B %Y}"
 
 
 def number(value: float) -> str:
@@ -41,6 +50,11 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def capital(text: str) -> str:
+    """The first letter upper-cased, the rest left as written."""
+    return text[:1].upper() + text[1:]
 
 
 def a_or_an(text: str) -> str:
