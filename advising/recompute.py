@@ -33,6 +33,7 @@ from eligibility.models import Certification
 from eligibility.profile import ProfileError, parse_profile
 from eligibility.snapshot import Snapshot
 
+from .bulk import bulk_set
 from .models import (
     Assessment,
     Client,
@@ -255,9 +256,7 @@ def run_chunk(run_id: int, index: int, client_ids: list[int]) -> None:
         Assessment.objects.filter(pk__in=same).update(
             catalog_version=fresh.version, computed_at=now
         )
-        Assessment.objects.bulk_update(
-            updated, ["summary", "catalog_version", "computed_at"], batch_size=500
-        )
+        bulk_set(updated, ["summary", "catalog_version", "computed_at"])
         save_summaries(updated)
         StatusChange.objects.bulk_create(flips, batch_size=1000)
 

@@ -182,8 +182,10 @@ if CAREERPATH_RECOMPUTE not in ("queue", "inline", "off"):
     raise ImproperlyConfigured("CAREERPATH_RECOMPUTE must be queue, inline or off.")
 CAREERPATH_RECOMPUTE_CHUNK = int(os.environ.get("CAREERPATH_RECOMPUTE_CHUNK", "1000"))  # clients
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
-CELERY_TASK_DEFAULT_QUEUE = "careerpath"  # declared durable by Celery; messages persistent:
-CELERY_TASK_DEFAULT_DELIVERY_MODE = "persistent"  # a queued pass survives a broker restart
+# The queue, declared durable by Celery, and persistent messages: a queued pass survives a
+# broker restart. Its name can change so that sites (or a benchmark) can share one broker.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CAREERPATH_QUEUE", "careerpath")
+CELERY_TASK_DEFAULT_DELIVERY_MODE = "persistent"
 CELERY_TASK_ACKS_LATE = True  # acknowledged once done: a worker killed mid-chunk loses nothing
 CELERY_TASK_REJECT_ON_WORKER_LOST = True  # ... its chunk goes back on the queue
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a worker holds one chunk at a time; the rest wait
