@@ -135,24 +135,38 @@ def dispatch(task, **kwargs) -> None:
 # --- a pass and its chunks --------------------------------------------------------------
 
 
-def plan_pass(*, trigger: str) -> tuple[Recomputation, list[list[int]]]:
+def plan_pass(*, trigger: str, task_id: str = "") -> tuple[Recomputation, list[list[int] | None]]:
     """A new pass over every assessed client, and its chunks (lists of client ids, in order).
-    A pass with nothing to recompute is finished at once."""
-    snapshot = current_snapshot()
+    A pass with nothing to recompute is finished at once. With the `task_id` of a pass
+    planned already (its task was delivered again), that pass and the chunks it still needs."""
     ids = list(
         Client.objects.filter(assessment__isnull=False).order_by("pk").values_list("pk", flat=True)
     )
+    size = max(1, settings.CAREERPATH_RECOMPUTE_CHUNK)
+    chunks = [ids[i : i + size] for i in range(0, len(ids), size)]
+    if task_id:
+        with transaction.atomic():
+            run = Recomputation.objects.select_for_update().filter(task_id=task_id).first()
+            if run is not None:
+                # Its chunks as they would be cut now (done ones are not sent again); a chunk
+                # sent before the restart may run too, which chunks are made to allow.
+                # Fewer clients than then: the missing chunks are sent empty, so that each
+                # index the pass waits for still arrives; None marks a chunk done already.
+                chunks += [[] for _ in range(run.chunks - len(chunks))]
+                run.chunks = len(chunks)
+                run.save(update_fields=["chunks"])
+                left = [None if i in run.chunks_done else c for i, c in enumerate(chunks)]
+                return run, left
+    snapshot = current_snapshot()
     previous = Recomputation.objects.filter(finished__isnull=False).first()
     if previous:  # the edits since the summaries were last brought up to date
         since = previous.started
     else:
         current = Assessment.objects.filter(pk__in=Client.objects.values("assessment_id"))
         since = current.aggregate(t=Min("computed_at"))["t"]
-    size = max(1, settings.CAREERPATH_RECOMPUTE_CHUNK)
-    chunks = [ids[i : i + size] for i in range(0, len(ids), size)]
     now = timezone.now()
     run = Recomputation.objects.create(
-        started=now, catalog_version=snapshot.version, trigger=trigger,
+        started=now, catalog_version=snapshot.version, trigger=trigger, task_id=task_id,
         rule_changes=rule_changes(since), chunks=len(chunks), finished=None if chunks else now,
     )  # fmt: skip
     return run, chunks

@@ -23,12 +23,14 @@ RETRY = {
 }
 
 
-@shared_task(name="advising.recompute_pass", **RETRY)
-def recompute_pass(trigger: str) -> int:
-    """Start a pass over every assessed client: record it and queue its chunks."""
-    run, chunks = plan_pass(trigger=trigger)
+@shared_task(bind=True, name="advising.recompute_pass", **RETRY)
+def recompute_pass(self, trigger: str) -> int:
+    """Start a pass over every assessed client: record it and queue its chunks. Delivered
+    again, it queues the chunks of the pass it planned that are not done yet."""
+    run, chunks = plan_pass(trigger=trigger, task_id=self.request.id or "")
     for index, client_ids in enumerate(chunks):
-        dispatch(recompute_chunk, run_id=run.pk, index=index, client_ids=client_ids)
+        if client_ids is not None:
+            dispatch(recompute_chunk, run_id=run.pk, index=index, client_ids=client_ids)
     return run.pk
 
 

@@ -226,3 +226,24 @@ def test_recompute_summaries_queues_the_pass_when_workers_run_it(advisor, settin
     assert sent == [{"kwargs": {"trigger": "command"}}]
     call_command("recompute_summaries", "--here", stdout=StringIO())
     assert len(sent) == 1 and Recomputation.objects.get().finished is not None
+
+
+def test_a_pass_task_delivered_again_sends_only_the_chunks_not_done(advisor, settings, monkeypatch):
+    settings.CAREERPATH_RECOMPUTE_CHUNK = 1
+    clients = [
+        add_client(advisor.organisation, advisor, f"Client {i}", new_hire()) for i in range(3)
+    ]
+    sent = []
+    monkeypatch.setattr(tasks, "dispatch", lambda task, **kwargs: sent.append(kwargs))
+    tasks.recompute_pass.apply(kwargs={"trigger": "test"}, task_id="the-pass")
+    assert [s["index"] for s in sent] == [0, 1, 2]
+    run_chunk(**sent[0])  # the worker ran one chunk, then died before acknowledging the pass
+
+    sent.clear()
+    tasks.recompute_pass.apply(kwargs={"trigger": "test"}, task_id="the-pass")
+
+    assert [s["index"] for s in sent] == [1, 2]
+    for chunk in sent:
+        run_chunk(**chunk)
+    run = Recomputation.objects.get()
+    assert run.finished is not None and run.assessments == len(clients)
