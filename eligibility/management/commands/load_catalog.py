@@ -2,9 +2,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from kombu.exceptions import KombuError
 
 from advising.models import Client
-from advising.recompute import enqueue_recompute, recompute
+from advising.recompute import dispatch, recompute
+from advising.tasks import recompute_pass
 from eligibility.catalog_format import parse_catalog_json
 from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError
@@ -44,7 +46,13 @@ class Command(BaseCommand):
         if mode == "off" or not Client.objects.filter(assessment__isnull=False).exists():
             return  # nothing to recompute, or later with `manage.py recompute_summaries`
         if mode == "queue":
-            enqueue_recompute(trigger="load_catalog")  # committed already: sent now
+            try:  # the load is committed: send the pass now, and say so if the broker is away
+                dispatch(recompute_pass, trigger="load_catalog")
+            except KombuError as exc:
+                raise CommandError(
+                    f"Catalog loaded, but the recompute could not be queued ({exc}); run "
+                    "`manage.py recompute_summaries` once the broker is back (or with --here)."
+                ) from None
             self.stdout.write("The advisors' summaries are being recomputed by the workers.")
             return
         run = recompute(trigger="load_catalog")  # before the command exits
