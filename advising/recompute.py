@@ -91,7 +91,8 @@ def _day(iso: str | None) -> dt.date | None:
 def enqueue_recompute(*, trigger: str) -> None:
     """Once the current transaction commits, recompute every client's stored summary (one pass
     per transaction, however many times this is called in it). Called by every service that
-    changes the catalog: the editors' admin, the catalog import, a revert, `load_catalog`.
+    changes the catalog in a request: the editors' admin, the catalog import, a revert
+    (`load_catalog`, committed already, sends or runs its pass itself).
 
     With CAREERPATH_RECOMPUTE "queue" the pass goes to the job queue; "inline" runs it in this
     process at commit (`make run`, the tests); "off" runs nothing (`recompute_summaries`)."""
