@@ -44,8 +44,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/advising.py
+	$(BIN)/python bench/recompute.py $(RECOMPUTE_ARGS)
 
-# Load, a PostgreSQL restart and a killed worker (private throwaway cluster); pass/fail.
+# Load, a PostgreSQL restart, a killed web worker and a Celery worker killed mid-recompute
+# (private throwaway cluster, a throwaway queue on the local RabbitMQ); pass/fail.
 soak: $(STAMP)
 	$(BIN)/python bench/soak.py $(SOAK_ARGS)
 

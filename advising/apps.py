@@ -5,15 +5,10 @@ class AdvisingConfig(AppConfig):
     """Organisations, their advisors, clients, invitations and saved assessments.
 
     The engine never reads these rows, and nothing here is catalog data: an editor's group
-    holds no permission on this app.
+    holds no permission on this app. A catalog change recomputes the stored summaries through
+    an explicit call (advising.recompute.enqueue_recompute) in the service that saved it, not
+    through a signal.
     """
 
     name = "advising"
     verbose_name = "Advising"
-
-    def ready(self) -> None:
-        from eligibility.catalog import revised
-
-        from .recompute import schedule_recompute
-
-        revised.connect(schedule_recompute, dispatch_uid="recompute-summaries")

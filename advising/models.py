@@ -199,6 +199,13 @@ class Recomputation(models.Model):
     rule_changes = models.JSONField(
         default=list, help_text="The catalog edits since the previous pass."
     )
+    # The pass runs as chunks on the job queue, in any order and on any worker; the last chunk
+    # to finish sets `finished`. A chunk delivered twice is counted once (its index is here).
+    chunks = models.PositiveIntegerField(default=0)
+    chunks_done = models.JSONField(default=list, help_text="Indexes of the chunks finished.")
+    # The queue's id of the task that planned the pass: delivered again (its worker died after
+    # planning), it finds the pass and sends the chunks not done instead of starting another.
+    task_id = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-started"]

@@ -1,26 +1,39 @@
 """Bring every client's stored summary up to the current catalog.
 
-Runs after an editor's change is committed (in a background thread, so the editor's save is
-not held up) and from `manage.py recompute_summaries`. Each pass records which clients'
-standing moved, and the catalog edits since the previous pass that explain it.
+A catalog change is saved by a service that then calls `enqueue_recompute`: once its
+transaction commits, a pass (`Recomputation`) is sent to the job queue (Celery on RabbitMQ,
+see advising/tasks.py and README "The job queue"). The pass splits the assessed clients into
+chunks; each chunk is its own task, run by any worker, in any order, possibly twice:
+
+- a chunk reads its clients' current assessments in one query, recomputes them, and writes
+  in bulk only the rows whose client still points at the assessment it read (a client saved
+  meanwhile has a newer assessment, computed by that save);
+- under the clients' locks it checks that nothing moved since its read (the rules, or a
+  row rewritten by another pass); what moved is recomputed there, so the last write always
+  follows the rules in force;
+- the pass counts each chunk once (its index is recorded with the chunk's writes); the last
+  chunk to finish sets `finished`.
+
+Each pass records which clients' standing moved, and the catalog edits since the previous
+pass that explain it.
 """
 
 import datetime as dt
 import logging
-import threading
 from collections import defaultdict
-from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from eligibility.catalog import current_snapshot
 from eligibility.engine import evaluate
 from eligibility.models import Certification
 from eligibility.profile import ProfileError, parse_profile
 from eligibility.snapshot import Snapshot
 
+from .bulk import bulk_set
 from .models import (
     Assessment,
     Client,
@@ -30,7 +43,8 @@ from .models import (
 from .summaries import save_summaries, summarise
 
 log = logging.getLogger(__name__)
-_lock = threading.Lock()
+
+READ_FIELDS = ("id", "client_id", "profile", "summary", "computed_at")
 
 
 def rule_changes(since: dt.datetime | None) -> list[dict]:
@@ -71,123 +85,209 @@ def _day(iso: str | None) -> dt.date | None:
     return dt.date.fromisoformat(iso) if iso else None
 
 
-def recompute(snapshot: Snapshot, *, trigger: str) -> Recomputation:
-    """Recompute every client's current summary against `snapshot`; returns the pass."""
-    with _lock:
-        current = Assessment.objects.filter(pk__in=Client.objects.values("assessment_id"))
-        previous = Recomputation.objects.filter(finished__isnull=False).first()
-        # The edits since the summaries were last brought up to date.
-        since = previous.started if previous else current.aggregate(t=Min("computed_at"))["t"]
-        changes = rule_changes(since)
-        run = Recomputation.objects.create(
-            started=timezone.now(), catalog_version=snapshot.version, trigger=trigger,
-            rule_changes=changes,
-        )  # fmt: skip
-        causes = defaultdict(list)
-        for change in changes:
-            causes[change["certification"]].append(change["text"])
+# --- starting a pass: explicit calls from the services that change the catalog -------------
 
-        updated, flips, failed = [], [], 0
-        for assessment in current.only("id", "client_id", "profile", "summary").iterator(2000):
-            try:
-                profile = parse_profile(assessment.profile, snapshot)
-            except ProfileError:
-                failed += 1  # kept as it was; the client page asks to review the profile
-                continue
-            summary = summarise(evaluate(profile, snapshot))
-            if summary == assessment.summary:
-                continue
-            for code, after in summary.items():
-                before = assessment.summary.get(code, {})
-                if _moved(before, after):
-                    flips.append(StatusChange(
-                        recomputation=run, client_id=assessment.client_id, certification=code,
-                        before_status=before.get("status", ""),
-                        before_on=_day(before.get("eligible_on")),
-                        after_status=after["status"], after_on=_day(after["eligible_on"]),
-                        cause=_cause(causes[code] + causes[None]),
-                    ))  # fmt: skip
-            assessment.summary = summary
-            updated.append(assessment)
 
-        with transaction.atomic():
-            # A client saved since their assessment was read has a newer assessment, computed
-            # by that save: writing this one's summary would show the old standing. Lock the
-            # clients (a save locks its client too) and keep those still on the assessment read.
-            still = set(
-                Client.objects.select_for_update()
-                .filter(pk__in=[a.client_id for a in updated])
-                .order_by("pk")
-                .values_list("pk", "assessment_id")
-            )
-            updated = [a for a in updated if (a.client_id, a.pk) in still]
-            kept = {a.client_id for a in updated}
-            flips = [f for f in flips if f.client_id in kept]
-            now = timezone.now()
-            # Assessments saved after this pass began were computed by their save, against
-            # the catalog that save read; those rewritten here now follow `snapshot`.
-            current.filter(computed_at__lt=run.started).update(
-                catalog_version=snapshot.version, computed_at=now
-            )
-            for assessment in updated:
-                assessment.catalog_version, assessment.computed_at = snapshot.version, now
-            Assessment.objects.bulk_update(
-                updated, ["summary", "catalog_version", "computed_at"], batch_size=500
-            )
-            save_summaries(updated)
-            StatusChange.objects.bulk_create(flips, batch_size=1000)
-            run.assessments = current.count()
-            run.changed, run.failed, run.finished = len(updated), failed, now
-            run.save()
-    log.info(
-        "summaries recomputed",
-        extra={"assessments": run.assessments, "changed": run.changed, "failed": failed},
+def enqueue_recompute(*, trigger: str) -> None:
+    """Once the current transaction commits, recompute every client's stored summary (one pass
+    per transaction, however many times this is called in it). Called by every service that
+    changes the catalog in a request: the editors' admin, the catalog import, a revert
+    (`load_catalog`, committed already, sends or runs its pass itself).
+
+    With CAREERPATH_RECOMPUTE "queue" the pass goes to the job queue; "inline" runs it in this
+    process at commit (`make run`, the tests); "off" runs nothing (`recompute_summaries`)."""
+    if settings.CAREERPATH_RECOMPUTE == "off":
+        return
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        isinstance(func, _Pass) and not func.started for _, func, *_ in connection.run_on_commit
+    ):
+        return
+    # robust: the change is committed whatever happens here; a broker that cannot be reached
+    # is logged, and `manage.py recompute_summaries` catches up.
+    transaction.on_commit(_Pass(trigger), robust=True)
+
+
+class _Pass:
+    """The on-commit callback that starts a pass (a class, so a second call in the same
+    transaction can find it)."""
+
+    def __init__(self, trigger: str) -> None:
+        self.trigger, self.started = trigger, False
+
+    def __call__(self) -> None:
+        self.started = True
+        if not Client.objects.filter(assessment__isnull=False).exists():
+            return  # nobody to recompute: no pass, no message
+        from . import tasks
+
+        dispatch(tasks.recompute_pass, trigger=self.trigger)
+
+
+def dispatch(task, **kwargs) -> None:
+    """Send `task` to the queue, or run it here and now when CAREERPATH_RECOMPUTE is not
+    "queue" (Celery's eager mode, decided per call so a test's settings apply)."""
+    if settings.CAREERPATH_RECOMPUTE == "queue":
+        task.apply_async(kwargs=kwargs)
+    else:
+        task.apply(kwargs=kwargs, throw=True)
+
+
+# --- a pass and its chunks --------------------------------------------------------------
+
+
+def plan_pass(*, trigger: str, task_id: str = "") -> tuple[Recomputation, list[list[int] | None]]:
+    """A new pass over every assessed client, and its chunks (lists of client ids, in order).
+    A pass with nothing to recompute is finished at once. With the `task_id` of a pass
+    planned already (its task was delivered again), that pass and the chunks it still needs."""
+    ids = list(
+        Client.objects.filter(assessment__isnull=False).order_by("pk").values_list("pk", flat=True)
     )
+    size = max(1, settings.CAREERPATH_RECOMPUTE_CHUNK)
+    chunks = [ids[i : i + size] for i in range(0, len(ids), size)]
+    if task_id:
+        with transaction.atomic():
+            run = Recomputation.objects.select_for_update().filter(task_id=task_id).first()
+            if run is not None:
+                # Its chunks as they would be cut now (done ones are not sent again); a chunk
+                # sent before the restart may run too, which chunks are made to allow.
+                # Fewer clients than then: the missing chunks are sent empty, so that each
+                # index the pass waits for still arrives; None marks a chunk done already.
+                chunks += [[] for _ in range(run.chunks - len(chunks))]
+                run.chunks = len(chunks)
+                run.save(update_fields=["chunks"])
+                left = [None if i in run.chunks_done else c for i, c in enumerate(chunks)]
+                return run, left
+    snapshot = current_snapshot()
+    previous = Recomputation.objects.filter(finished__isnull=False).first()
+    if previous:  # the edits since the summaries were last brought up to date
+        since = previous.started
+    else:
+        current = Assessment.objects.filter(pk__in=Client.objects.values("assessment_id"))
+        since = current.aggregate(t=Min("computed_at"))["t"]
+    now = timezone.now()
+    run = Recomputation.objects.create(
+        started=now, catalog_version=snapshot.version, trigger=trigger, task_id=task_id,
+        rule_changes=rule_changes(since), chunks=len(chunks), finished=None if chunks else now,
+    )  # fmt: skip
+    return run, chunks
+
+
+def recompute(*, trigger: str) -> Recomputation:
+    """A whole pass in this process, chunk after chunk; returns the finished pass. For
+    `manage.py recompute_summaries` without a queue, the benchmark and the tests."""
+    run, chunks = plan_pass(trigger=trigger)
+    for index, client_ids in enumerate(chunks):
+        run_chunk(run.pk, index, client_ids)
+    run.refresh_from_db()
     return run
 
 
-_here = threading.local()
+def _assess(assessments: list[Assessment], snapshot: Snapshot, run: Recomputation) -> dict:
+    """{assessment pk: (summary or None when the profile is refused, flips)}."""
+    causes = defaultdict(list)
+    for change in run.rule_changes:
+        causes[change["certification"]].append(change["text"])
+    outcome = {}
+    for assessment in assessments:
+        try:
+            profile = parse_profile(assessment.profile, snapshot)
+        except ProfileError:
+            outcome[assessment.pk] = (None, [])  # kept; the client page asks for a review
+            continue
+        summary = summarise(evaluate(profile, snapshot))
+        flips = [
+            StatusChange(
+                recomputation_id=run.pk,
+                client_id=assessment.client_id,
+                certification=code,
+                before_status=before.get("status", ""),
+                before_on=_day(before.get("eligible_on")),
+                after_status=after["status"],
+                after_on=_day(after["eligible_on"]),
+                cause=_cause(causes[code] + causes[None]),
+            )  # fmt: skip
+            for code, after in summary.items()
+            if _moved(before := assessment.summary.get(code, {}), after)
+        ]
+        outcome[assessment.pk] = (summary, flips)
+    return outcome
 
 
-@contextmanager
-def not_in_background():
-    """Within this block a committed catalog change starts no background recompute. For
-    management commands: a background thread would die with the process, so the command runs
-    the pass itself (`recompute`) before it exits."""
-    _here.held = True
-    try:
-        yield
-    finally:
-        del _here.held
+def _current_assessments(client_ids: list[int], **filters) -> list[Assessment]:
+    """The clients' current assessments, one query."""
+    chosen = Client.objects.filter(pk__in=client_ids).values("assessment_id")
+    return list(Assessment.objects.filter(pk__in=chosen, **filters).only(*READ_FIELDS))
 
 
-def _recompute_now() -> None:
-    from eligibility.catalog import get_snapshot
+def run_chunk(run_id: int, index: int, client_ids: list[int]) -> None:
+    """Recompute chunk `index` of pass `run_id`: the given clients' current summaries. Safe
+    to run twice, or at the same time as another pass: see the module's docstring."""
+    run = Recomputation.objects.filter(pk=run_id).first()
+    if run is None or index in run.chunks_done:
+        return  # the pass was deleted, or this chunk was delivered again after it finished
+    snapshot = current_snapshot()
+    read = _current_assessments(client_ids)
+    outcome = _assess(read, snapshot, run)
 
-    try:
-        recompute(get_snapshot(), trigger="catalog edit")
-    except Exception:  # the old summaries stay; the next edit or the command retries
-        log.exception("recomputing summaries failed")
-    finally:
-        if threading.current_thread() is not threading.main_thread():
-            connection.close()
+    with transaction.atomic():
+        # A save locks its client too (record_assessment), so the save and this write take
+        # turns; clients saved since the read have a newer assessment: leave them alone.
+        still = dict(
+            Client.objects.select_for_update()
+            .filter(pk__in=client_ids)
+            .order_by("pk")
+            .values_list("pk", "assessment_id")
+        )
+        read = [a for a in read if still.get(a.client_id) == a.pk]
+        # Under the locks, the rules in force and the rows as they are now: a rule change
+        # committed meanwhile, or another pass's write, is recomputed here, so whichever
+        # write comes last follows the newest rules.
+        fresh = current_snapshot()
+        stamps = dict(
+            Assessment.objects.filter(pk__in=[a.pk for a in read]).values_list("pk", "computed_at")
+        )
+        moved = {
+            a.pk for a in read if fresh.version != snapshot.version or stamps[a.pk] != a.computed_at
+        }
+        if moved:
+            again = {a.pk: a for a in Assessment.objects.filter(pk__in=moved).only(*READ_FIELDS)}
+            read = [again.get(a.pk, a) for a in read]
+            outcome.update(_assess(list(again.values()), fresh, run))
 
+        now = timezone.now()
+        updated, flips, same, failed = [], [], [], 0
+        for assessment in read:
+            summary, changes = outcome[assessment.pk]
+            if summary is None:
+                failed += 1
+            elif summary == assessment.summary:
+                same.append(assessment.pk)
+            else:
+                assessment.summary = summary
+                assessment.catalog_version, assessment.computed_at = fresh.version, now
+                updated.append(assessment)
+                flips += changes
+        Assessment.objects.filter(pk__in=same).update(
+            catalog_version=fresh.version, computed_at=now
+        )
+        bulk_set(updated, ["summary", "catalog_version", "computed_at"])
+        save_summaries(updated)
+        StatusChange.objects.bulk_create(flips, batch_size=1000)
 
-def _in_background() -> None:
-    mode = getattr(settings, "CAREERPATH_RECOMPUTE", "thread")
-    if getattr(_here, "held", False):
-        return  # the command recomputes before it exits
-    if mode == "inline":
-        _recompute_now()
-    elif mode == "thread":
-        threading.Thread(target=_recompute_now, name="recompute-summaries", daemon=True).start()
-
-
-def schedule_recompute(**kwargs) -> None:
-    """Signal receiver: once the catalog change commits, recompute (once per transaction)."""
-    pending = connection.run_on_commit if connection.in_atomic_block else []
-    if any(func is _in_background for _, func, *_ in pending):
-        return
-    if not Client.objects.filter(assessment__isnull=False).exists():
-        return
-    transaction.on_commit(_in_background)
+        # Counted once, in the transaction of the chunk's writes: a chunk delivered again
+        # (its worker was killed before it acknowledged) finds its index and adds nothing.
+        run = Recomputation.objects.select_for_update().get(pk=run_id)
+        if index not in run.chunks_done:
+            run.chunks_done = [*run.chunks_done, index]
+            run.assessments += len(read)
+            run.changed += len(updated)
+            run.failed += failed
+            if len(run.chunks_done) >= run.chunks:
+                run.finished = now
+            run.save(update_fields=["chunks_done", "assessments", "changed", "failed", "finished"])
+    if run.finished == now:
+        log.info(
+            "summaries recomputed",
+            extra={"assessments": run.assessments, "changed": run.changed, "failed": run.failed},
+        )

@@ -16,6 +16,7 @@ from eligibility.explain import gap, iso, short_date
 from eligibility.profile import ProfileError, parse_profile
 from eligibility.snapshot import Snapshot
 
+from .bulk import bulk_set
 from .models import Assessment, Client, Readiness
 
 
@@ -115,8 +116,7 @@ def save_summaries(assessments: list[Assessment], *, current: bool = False) -> l
         )
         for a in assessments
     ]
-    fields = ["soonest_on", "assessment", "updated"] if current else ["soonest_on"]
-    Client.objects.bulk_update(clients, fields, batch_size=500)
+    bulk_set(clients, ["soonest_on", "assessment", "updated"] if current else ["soonest_on"])
     return clients
 
 

@@ -18,10 +18,17 @@ not a benchmark: a pass/fail check of how the production setup behaves when thin
    --contenders threads, signed in as demo-admin and demo-advisor (two members), save the same
    two clients' assessments at once through the advisor's update steps, posting what each step
    rendered with the hours a week of the first job changed, so that saves differ.
-4. At a sixth of the run `manage.py load_catalog` imports a copy of the seeded catalog with one
-   hours parameter raised (CHANGED_PARAMETER; the command recomputes every summary before it
-   exits); at half the run the seeded catalog is loaded back. At a third PostgreSQL restarts
-   (pg_ctl restart -m fast); at two thirds one gunicorn worker is killed with SIGKILL.
+4. The recompute runs on the job queue: two Celery workers (bench/recompute.py's, the solo
+   pool) against the cluster and a throwaway queue on the machine's RabbitMQ
+   (CELERY_BROKER_URL, default amqp://guest:guest@127.0.0.1:5672//), in chunks of
+   RECOMPUTE_CHUNK clients; a second organisation of RECOMPUTE_CLIENTS clients makes a pass
+   take seconds. At a sixth of the run `manage.py load_catalog` imports a copy of the seeded
+   catalog with one hours parameter raised (CHANGED_PARAMETER; the command queues the pass)
+   and, once the pass has some chunks done and others to do, one Celery worker is killed with
+   SIGKILL (its chunk goes back on the queue for the other); at half the run the seeded
+   catalog is loaded back. At a third PostgreSQL restarts (pg_ctl restart -m fast; chunks
+   meeting it are retried); at two thirds one gunicorn worker is killed with SIGKILL. After
+   the load the soak waits for every queued pass to finish.
 5. At the end every client with an assessment is evaluated afresh against the current catalog:
    summarise(evaluate(parse_profile(profile))) must equal the stored Assessment.summary, the
    Readiness rows (what the client list and the dashboard read) and soonest_on, and the current
@@ -31,7 +38,8 @@ It fails (exit 1) when: a 5xx answers outside the restart window, a 5xx inside i
 with Retry-After, the first successful database-backed response comes more than 10 s after the
 restart began, a connection fails other than around the killed worker, nothing is served in the
 5 s after the kill or the master does not replace the worker, an acknowledged write is missing,
-a catalog import fails, a concurrent save stops on an unexpected answer outside the restart
+a catalog import fails, no Celery worker was killed during a pass, a pass does not finish
+within PASSES_TIMEOUT_S, a concurrent save stops on an unexpected answer outside the restart
 window, or a client's stored summary differs from the fresh evaluation. Exit 2: the soak itself
 could not run (setup failed).
 """
@@ -61,6 +69,7 @@ REPO = BENCH_DIR.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH_DIR))
 
+from recompute import DEFAULT_BROKER, delete_queue, start_workers, stop_workers  # noqa: E402
 from web import (  # noqa: E402 - bench/web.py, the HTTP benchmark's helpers
     HOST,
     WIZARD_ANSWERS,
@@ -91,6 +100,13 @@ ADVISOR = "demo-advisor"  # a plain advisor; the contended clients are theirs, d
 CHANGED_PARAMETER = ("cmac", "bachelor-and-case-management", "experience", "hours")
 CHANGED_BY = 2080
 CONTENDED = 2  # clients whose assessment several threads save at once
+# The recompute on the job queue: two Celery workers against the throwaway cluster and a
+# throwaway queue on the machine's RabbitMQ; a second organisation's clients make a pass take
+# seconds, so that one worker is killed (SIGKILL) in the middle of one.
+CELERY_WORKERS = 2
+RECOMPUTE_CLIENTS = 4000
+RECOMPUTE_CHUNK = 200
+PASSES_TIMEOUT_S = 180
 
 
 # --- a private PostgreSQL cluster -----------------------------------------------------------
@@ -547,6 +563,9 @@ class Events:
     respawned_after: float | None = None
     replacement_pid: int | None = None
     imports: list["Import"] = field(default_factory=list)
+    celery_killed_at: float | None = None
+    celery_killed_pid: int | None = None
+    chunks_at_kill: tuple[int, int] | None = None  # (done, of) in the pass running then
 
 
 @dataclass
@@ -601,7 +620,8 @@ def import_catalog(env: dict[str, str], events: Events, what: str, *files: str) 
 
 def drive(args, port: int, server: subprocess.Popen, pg: PrivatePostgres, profile: bytes,
           public: tuple[str, str], writes: Writes, env: dict[str, str], changed: Path,
-          contended: list[int], run_id: str) -> tuple[list, Events]:  # fmt: skip
+          contended: list[int], run_id: str,
+          celery: list[subprocess.Popen]) -> tuple[list, Events]:  # fmt: skip
     events = Events(start=time.monotonic())
     deadline = events.start + args.seconds
     threads = [
@@ -617,6 +637,8 @@ def drive(args, port: int, server: subprocess.Popen, pg: PrivatePostgres, profil
 
     time.sleep(max(0.0, events.start + args.seconds / 6 - time.monotonic()))
     import_catalog(env, events, "with one hours parameter changed", str(changed))
+
+    kill_worker_mid_pass(celery, events, before=events.start + args.seconds / 3 - 1)
 
     time.sleep(max(0.0, events.start + args.seconds / 3 - time.monotonic()))
     events.restart_began = time.monotonic()
@@ -654,15 +676,73 @@ def drive(args, port: int, server: subprocess.Popen, pg: PrivatePostgres, profil
     return threads, events
 
 
-def verify_writes(env: dict[str, str], writes: Writes) -> tuple[dict[str, tuple[int, int]], list]:
-    """Each acknowledged write looked up through the ORM: {kind: (acknowledged, found)}."""
+def running_pass() -> tuple[int, int] | None:
+    """(chunks done, chunks) of the newest pass while it runs; None before it starts or once
+    it finished. The database may be restarting: then None too."""
+    from django.db import DatabaseError, connection
+
+    from advising.models import Recomputation
+
+    try:
+        run = Recomputation.objects.filter(finished__isnull=True).first()
+        return (len(run.chunks_done), run.chunks) if run is not None else None
+    except DatabaseError:
+        connection.close()
+        return None
+
+
+def kill_worker_mid_pass(celery: list[subprocess.Popen], events: Events, before: float) -> None:
+    """SIGKILL one Celery worker once the pass the import queued has some chunks done and
+    others to do (its chunk in hand goes back on the queue for the other worker)."""
+    while time.monotonic() < before:
+        progress = running_pass()
+        if progress is not None and 0 < progress[0] < progress[1]:
+            victim = celery[0]
+            os.kill(victim.pid, signal.SIGKILL)
+            events.celery_killed_at, events.celery_killed_pid = time.monotonic(), victim.pid
+            events.chunks_at_kill = progress
+            print(
+                f"  {events.celery_killed_at - events.start:5.1f} s  SIGKILL to Celery worker "
+                f"{victim.pid} with {progress[0]} of {progress[1]} chunks of the pass done"
+            )
+            return
+        time.sleep(0.05)
+    print("  no recompute was running to kill a Celery worker in")
+
+
+def wait_for_passes(expected: int) -> list[str]:
+    """Wait until `expected` passes exist and all have finished; why not, if they did not."""
+    from django.db import DatabaseError, connection
+
+    from advising.models import Recomputation
+
+    deadline = time.monotonic() + PASSES_TIMEOUT_S
+    while time.monotonic() < deadline:
+        try:
+            runs = list(Recomputation.objects.all())
+        except DatabaseError:
+            connection.close()
+            runs = []
+        if len(runs) >= expected and all(r.finished for r in runs):
+            return []
+        time.sleep(0.2)
+    unfinished = [f"pass {r.pk} ({r.trigger}): {len(r.chunks_done)} of {r.chunks} chunks"
+                  for r in runs if not r.finished]  # fmt: skip
+    return unfinished or [f"{len(runs)} passes recorded, {expected} expected"]
+
+
+def setup_django(env: dict[str, str]) -> None:
+    """Django in this process, on the soak's database (to follow the passes, check writes)."""
     os.environ.update(env)
     os.environ["DJANGO_SETTINGS_MODULE"] = "careerpath.settings"
     os.environ["DJANGO_LOG_LEVEL"] = "WARNING"
-    os.environ["CAREERPATH_RECOMPUTE"] = "off"
     import django
 
     django.setup()
+
+
+def verify_writes(env: dict[str, str], writes: Writes) -> tuple[dict[str, tuple[int, int]], list]:
+    """Each acknowledged write looked up through the ORM: {kind: (acknowledged, found)}."""
     from django.db import connections
 
     from advising.models import Assessment, Client
@@ -718,6 +798,7 @@ class Consistency:
     mismatches: list[str] = field(default_factory=list)
     contended: dict[int, tuple[int, int]] = field(default_factory=dict)  # pk -> (rows, current)
     passes: list[str] = field(default_factory=list)  # the recomputations and catalog changes
+    unfinished: list[str] = field(default_factory=list)  # passes that did not finish
 
 
 def check_summaries(contended: list[int]) -> Consistency:
@@ -791,8 +872,9 @@ def check_summaries(contended: list[int]) -> Consistency:
     from eligibility.models import CatalogRevision
 
     for run in Recomputation.objects.order_by("started"):
+        took = f"{(run.finished - run.started).total_seconds():.1f} s" if run.finished else "-"
         result.passes.append(
-            f"recompute ({run.trigger}) {run.started:%H:%M:%S.%f} - {run.finished:%H:%M:%S.%f}: "
+            f"recompute ({run.trigger}) {run.started:%H:%M:%S.%f}, {took}: {run.chunks} chunks, "
             f"{run.assessments} assessments, {run.changed} changed"
         )
     revision = CatalogRevision.objects.filter(pk=1).first()
@@ -932,7 +1014,7 @@ def report(args, records: list[Record], events: Events, writes_found, missing,
     if not any(acknowledged for acknowledged, _ in writes_found.values()):
         failures.append("no write was acknowledged at all")
 
-    print("\n  catalog imports during the load (manage.py load_catalog, which recomputes):")
+    print("\n  catalog imports during the load (manage.py load_catalog, which queues a pass):")
     for item in events.imports:
         verdict = "pass" if item.returncode == 0 else "FAIL"
         print(
@@ -943,6 +1025,29 @@ def report(args, records: list[Record], events: Events, writes_found, missing,
             print(f"      {line}")
         if item.returncode != 0:
             failures.append(f"load_catalog {item.what} failed (exit {item.returncode})")
+
+    print(
+        f"\n  the recompute on the job queue ({CELERY_WORKERS} Celery workers, RabbitMQ, chunks "
+        f"of {RECOMPUTE_CHUNK} clients):"
+    )
+    if events.celery_killed_at is None:
+        print("    no worker was killed during a pass   FAIL")
+        failures.append("no Celery worker was killed in the middle of a recompute")
+    else:
+        done, of = events.chunks_at_kill
+        print(
+            f"    worker {events.celery_killed_pid} killed (SIGKILL) at "
+            f"{events.celery_killed_at - events.start:.1f} s, {done} of {of} chunks done   pass"
+        )
+    for line in consistency.passes:
+        print(f"    {line}")
+    verdict = "pass" if not consistency.unfinished else "FAIL"
+    print(f"    passes not finished {PASSES_TIMEOUT_S} s after the load: "
+          f"{len(consistency.unfinished)}   {verdict}")  # fmt: skip
+    for item in consistency.unfinished:
+        print(f"      {item}")
+    if consistency.unfinished:
+        failures.append("a recompute did not finish: " + "; ".join(consistency.unfinished))
 
     saved = sum(c.saved for c in contenders)
     accounts = ", ".join(sorted({c.account for c in contenders}))
@@ -980,9 +1085,6 @@ def report(args, records: list[Record], events: Events, writes_found, missing,
     )
     for item in c.mismatches[:10]:
         print(f"      {item}")
-    if c.mismatches:
-        for item in c.passes:
-            print(f"      ({item})")
     if c.mismatches:
         failures.append(
             f"{len(c.mismatches)} clients' stored summaries differ from a fresh evaluation"
@@ -1024,13 +1126,24 @@ def soak(space: Workspace, args: argparse.Namespace) -> int:
     started = time.monotonic()
     pg.start()
     env = server_env(space.tmp)
-    env["DATABASE_URL"] = pg.url
+    queue = f"careerpath-soak-{secrets.token_hex(4)}"
+    env.update({
+        "DATABASE_URL": pg.url, "CAREERPATH_RECOMPUTE": "queue", "CAREERPATH_QUEUE": queue,
+        "CAREERPATH_RECOMPUTE_CHUNK": str(RECOMPUTE_CHUNK),
+        "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", DEFAULT_BROKER),
+    })  # fmt: skip
     for command in (
         ["migrate", "--noinput"], ["createcachetable"], ["load_catalog"],
         ["seed_demo", "--clients", str(CLIENTS), "--allow-without-debug"],
+        ["seed_demo", "--clients", str(RECOMPUTE_CLIENTS), "--organisation-slug", "bulk",
+         "--allow-without-debug"],
         ["collectstatic", "--noinput", "--verbosity", "0"],
     ):  # fmt: skip
         manage(env, *command)
+    setup_django(env)
+    space.cleanups.insert(0, lambda: delete_queue(queue))
+    celery = start_workers(env, CELERY_WORKERS, space.tmp)
+    space.cleanups.insert(0, lambda: stop_workers(celery) or True)
     port = space.serve(env, args.workers)
     profile = json.dumps(spec_example()).encode()
     public = walk_wizard(port)  # a session with answers, and a saved plan
@@ -1049,12 +1162,27 @@ def soak(space: Workspace, args: argparse.Namespace) -> int:
 
     writes = Writes()
     threads, events = drive(
-        args, port, space.server, pg, profile, public, writes, env, changed, contended, run_id
+        args,
+        port,
+        space.server,
+        pg,
+        profile,
+        public,
+        writes,
+        env,
+        changed,
+        contended,
+        run_id,
+        celery,
     )
     space.stop_serving()
+    # The imports queued a pass each: let the workers finish before comparing the summaries.
+    unfinished = wait_for_passes(sum(1 for i in events.imports if "workers" in i.output))
+    stop_workers(celery)
     records = sorted((r for t in threads for r in t.records), key=lambda r: r.sent)
     writes_found, missing = verify_writes(env, writes)
     consistency = check_summaries(contended)
+    consistency.unfinished = unfinished
     contenders = [t for t in threads if isinstance(t, Contender)]
     failures = report(args, records, events, writes_found, missing, contenders, consistency)
     if failures:

@@ -170,9 +170,28 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "advisor_dashboard"
 LOGOUT_REDIRECT_URL = "home"
 INVITATION_DAYS = int(os.environ.get("CAREERPATH_INVITATION_DAYS", "14"))
-# After an editor's change: recompute the advisors' summaries in a background "thread",
-# "inline" in the request (tests), or "off" (then run `manage.py recompute_summaries`).
-CAREERPATH_RECOMPUTE = os.environ.get("CAREERPATH_RECOMPUTE", "thread")
+
+# The job queue (README, "The job queue"): after a catalog change the advisors' summaries are
+# recomputed by Celery workers (`celery -A careerpath worker`) fed through RabbitMQ.
+# CAREERPATH_RECOMPUTE: "queue" sends the work to the broker (production, compose); "inline"
+# runs it in the process that changed the catalog, at commit (Celery's eager mode: `make run`
+# and the tests need no broker or worker); "off" runs nothing until
+# `manage.py recompute_summaries`. Default: "inline" with DEBUG, else "queue".
+CAREERPATH_RECOMPUTE = os.environ.get("CAREERPATH_RECOMPUTE", "inline" if DEBUG else "queue")
+if CAREERPATH_RECOMPUTE not in ("queue", "inline", "off"):
+    raise ImproperlyConfigured("CAREERPATH_RECOMPUTE must be queue, inline or off.")
+CAREERPATH_RECOMPUTE_CHUNK = int(os.environ.get("CAREERPATH_RECOMPUTE_CHUNK", "1000"))  # clients
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
+# The queue, declared durable by Celery, and persistent messages: a queued pass survives a
+# broker restart. Its name can change so that sites (or a benchmark) can share one broker.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CAREERPATH_QUEUE", "careerpath")
+CELERY_TASK_DEFAULT_DELIVERY_MODE = "persistent"
+CELERY_TASK_ACKS_LATE = True  # acknowledged once done: a worker killed mid-chunk loses nothing
+CELERY_TASK_REJECT_ON_WORKER_LOST = True  # ... its chunk goes back on the queue
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a worker holds one chunk at a time; the rest wait
+CELERY_TASK_IGNORE_RESULT = True  # no result backend: the pass's outcome is a Recomputation
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs through LOGGING, like the site
 
 # Password-reset mail: printed to the console in development, sent by SMTP otherwise.
 EMAIL_BACKEND = os.environ.get(

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from advising.recompute import enqueue_recompute
 from advising.selectors import current_profiles
 
 from . import models as m
@@ -41,7 +42,27 @@ STALE_AFTER = dt.timedelta(days=365)
 
 
 class CatalogAdmin(SimpleHistoryAdmin):
-    """History (who, when, what) and revert on every catalog row."""
+    """History (who, when, what) and revert on every catalog row.
+
+    Every write an editor makes here (a save, a list edit, a delete, a revert from the
+    history) asks for the advisors' summaries to be recomputed once it commits: one pass per
+    transaction, nothing at all when a preview rolls the change back."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        enqueue_recompute(trigger="catalog edit")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        enqueue_recompute(trigger="catalog edit")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        enqueue_recompute(trigger="catalog edit")
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        enqueue_recompute(trigger="catalog edit")
 
 
 class CodedAdmin(CatalogAdmin):
@@ -357,6 +378,7 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
                 return redirect("admin:eligibility_certification_history", cert.pk)
             try:
                 said = plan.apply(reason=f"{rule_history.REVERTED}{version.when}")
+                enqueue_recompute(trigger="catalog revert")
             except IntegrityError:
                 messages.error(
                     request,

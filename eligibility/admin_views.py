@@ -10,6 +10,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from advising.recompute import enqueue_recompute
+
 from .catalog import dump_catalog
 from .catalog_format import CatalogError, parse_catalog_json
 from .loading import load_catalog, preview_load, summarise
@@ -81,6 +83,8 @@ def import_view(model_admin, request: HttpRequest) -> HttpResponse:
             try:
                 if "apply" in request.POST:
                     report = load_catalog(data)
+                    if report.changed:
+                        enqueue_recompute(trigger="catalog import")
                     lines = summarise(report)
                     messages.success(
                         request,

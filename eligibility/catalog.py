@@ -236,8 +236,9 @@ def loading():
         _loading.active = False
 
 
-# Sent once the catalog's rules may have changed (a row saved or deleted, a file loaded):
-# the advisors' stored summaries listen to it.
+# Sent once the catalog's rules may have changed (a row saved or deleted, a file loaded): this
+# process reads the token afresh. Nothing else listens: the services that change the catalog
+# ask for the advisors' summaries to be recomputed themselves (advising.recompute).
 revised = Signal()
 revised.connect(_recheck, dispatch_uid="catalog-recheck")
 

@@ -92,7 +92,7 @@ def test_a_save_while_the_recompute_runs_keeps_the_saved_standing(advisor, monke
     monkeypatch.setattr(recompute_module, "evaluate", slow_evaluate)
 
     def recompute_job():
-        return recompute(get_snapshot(), trigger="test")
+        return recompute(trigger="test")
 
     def save_job():
         computed.wait(30)

@@ -2,33 +2,40 @@
 
 from io import StringIO
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from advising.models import Readiness, Recomputation, StatusChange
-from eligibility import models as m
+from tests.factories import UserFactory
+from tests.htmlforms import form_fields, single
+from tests.test_editor_admin import change_url, key_with_value
 
 from .conftest import add_client, new_hire, nurse
 
 
-def hours_condition(cert: str) -> m.Condition:
-    return (
-        m.Condition.objects.filter(option__group__certification__code=cert, kind="experience")
-        .order_by("option__group__position", "option__position", "position")
-        .first()
-    )
+def editor():
+    user = UserFactory(username="erin", is_staff=True)
+    user.groups.add(Group.objects.get(name="Catalog editors"))
+    return user
+
+
+def certification_form(browser, code: str) -> dict:
+    return form_fields(browser.get(change_url(code)).content.decode(), "certification_form")
 
 
 def test_an_editors_change_recomputes_and_records_who_moved(
-    login, advisor, django_capture_on_commit_callbacks
+    client, login, advisor, django_capture_on_commit_callbacks
 ):
     ready = add_client(advisor.organisation, advisor, "Ready Rita", nurse())
     assert ready.readiness.get(certification="acm").status == "eligible"
-    condition = m.Condition.objects.filter(
-        option__group__certification__code="acm", kind="experience"
-    ).first()
-    with django_capture_on_commit_callbacks(execute=True):
-        condition.params = {**condition.params, "hours": 20000}  # nobody has ten years yet
-        condition.save()
+    client.force_login(editor())
+    browser = client
+    fields = certification_form(browser, "acm")
+    fields[key_with_value(fields, "-p_hours", "2080")] = ["20000"]  # nobody has ten years yet
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = browser.post(change_url("acm"), single(fields))
+    assert response.status_code == 302
+    assert len(callbacks) == 1  # one pass for the save, its inlines and their history
     after = Readiness.objects.get(client=ready, certification="acm")
     assert after.status != "eligible"
     change = StatusChange.objects.get(client=ready, certification="acm")

@@ -64,10 +64,23 @@ def test_the_web_service_waits_for_a_healthy_database_and_listens_on_localhost_o
     assert "pgdata" in compose()["volumes"]
     assert "ports" not in db  # PostgreSQL is reachable from the web service only
     assert web["build"] == "."
-    assert web["depends_on"] == {"db": {"condition": "service_healthy"}}
+    assert web["depends_on"]["db"] == {"condition": "service_healthy"}
     assert web["ports"] == ["127.0.0.1:8000:8000"]
     assert web["healthcheck"]["test"] == ["CMD", "python", "deploy/healthcheck.py"]
     assert web["env_file"] == db["env_file"] == "deploy/careerpath.env"
+
+
+def test_a_worker_runs_the_job_queue_next_to_the_web_service():
+    services = compose()["services"]
+    rabbitmq, worker = services["rabbitmq"], services["worker"]
+    assert rabbitmq["image"].startswith("rabbitmq:")
+    assert "ports" not in rabbitmq  # the broker is reachable from the services only
+    assert "rabbitmq" in compose()["volumes"]  # queued tasks survive a restart
+    assert worker["image"] == services["web"]["image"]
+    assert worker["command"][:4] == ["celery", "-A", "careerpath", "worker"]
+    assert worker["env_file"] == "deploy/careerpath.env"
+    for service in ("web", "worker"):
+        assert services[service]["depends_on"]["rabbitmq"] == {"condition": "service_healthy"}
 
 
 # --- the Dockerfile ----------------------------------------------------------------------

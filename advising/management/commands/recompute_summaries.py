@@ -1,20 +1,32 @@
 """Recompute every client's stored summary against the current catalog."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from advising.recompute import recompute
-from eligibility.catalog import get_snapshot
+from advising.recompute import dispatch, recompute
 
 
 class Command(BaseCommand):
     help = (
         "Recompute the advisors' stored summaries (status and date per certification) against "
-        "the current catalog, and record whose standing changed. Runs by itself after an "
-        "editor's change; use this after a restore, or with CAREERPATH_RECOMPUTE=off."
+        "the current catalog, and record whose standing changed. Runs by itself after a "
+        "catalog change; use this after a restore, or with CAREERPATH_RECOMPUTE=off. With "
+        "CAREERPATH_RECOMPUTE=queue the pass is queued for the workers unless --here is given."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--here", action="store_true", help="run the pass in this process, not on the queue"
+        )
+
     def handle(self, *args, **options):
-        run = recompute(get_snapshot(), trigger="command")
+        if settings.CAREERPATH_RECOMPUTE == "queue" and not options["here"]:
+            from advising.tasks import recompute_pass
+
+            dispatch(recompute_pass, trigger="command")
+            self.stdout.write("Recompute queued: the workers bring every summary up to date.")
+            return
+        run = recompute(trigger="command")
         seconds = (run.finished - run.started).total_seconds()
         self.stdout.write(
             f"{run.assessments} summaries checked in {seconds:.1f} s: {run.changed} changed, "

@@ -2,17 +2,22 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from kombu.exceptions import KombuError
 
 from advising.models import Client
-from advising.recompute import not_in_background, recompute
-from eligibility.catalog import get_snapshot
+from advising.recompute import dispatch, recompute
+from advising.tasks import recompute_pass
 from eligibility.catalog_format import parse_catalog_json
 from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError
 
 
 class Command(BaseCommand):
-    help = "Load the seeded catalog, or an exported catalog FILE; upserts by code, all or nothing."
+    help = (
+        "Load the seeded catalog, or an exported catalog FILE; upserts by code, all or nothing. "
+        "A change recomputes the advisors' summaries (queued, or here with CAREERPATH_RECOMPUTE "
+        "inline)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="an exported catalog (default: the seed)")
@@ -26,10 +31,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"{path}: not valid JSON ({exc})") from None
         try:
-            # The advisors' summaries are recomputed below, before the command exits: a
-            # background thread would die with it.
-            with not_in_background():
-                report = load_catalog(data)
+            report = load_catalog(data)
         except CatalogError as exc:
             lines = "\n".join(f"  {p}: {msg}" for p, msg in exc.errors.items())
             raise CommandError(f"{path}: catalog refused, nothing was written:\n{lines}") from None
@@ -40,11 +42,21 @@ class Command(BaseCommand):
             f"Loaded {path.name}: {len(report.created)} created, {len(report.updated)} updated, "
             f"{len(report.deleted)} deleted."
         )
-        if settings.CAREERPATH_RECOMPUTE == "off":
-            return  # recomputed later with `manage.py recompute_summaries`
-        if Client.objects.filter(assessment__isnull=False).exists():
-            run = recompute(get_snapshot(), trigger="load_catalog")
-            self.stdout.write(
-                f"{run.assessments} summaries checked against the new rules: "
-                f"{run.changed} changed, {run.failed} need review."
-            )
+        mode = settings.CAREERPATH_RECOMPUTE
+        if mode == "off" or not Client.objects.filter(assessment__isnull=False).exists():
+            return  # nothing to recompute, or later with `manage.py recompute_summaries`
+        if mode == "queue":
+            try:  # the load is committed: send the pass now, and say so if the broker is away
+                dispatch(recompute_pass, trigger="load_catalog")
+            except KombuError as exc:
+                raise CommandError(
+                    f"Catalog loaded, but the recompute could not be queued ({exc}); run "
+                    "`manage.py recompute_summaries` once the broker is back (or with --here)."
+                ) from None
+            self.stdout.write("The advisors' summaries are being recomputed by the workers.")
+            return
+        run = recompute(trigger="load_catalog")  # before the command exits
+        self.stdout.write(
+            f"{run.assessments} summaries checked against the new rules: "
+            f"{run.changed} changed, {run.failed} need review."
+        )
