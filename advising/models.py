@@ -22,6 +22,9 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     created = models.DateTimeField(auto_now_add=True)
+    # Set by advising.numbers.numbers_changed in every service that changes what the dashboard
+    # counts; the dashboard's numbers are kept under it (read with the member's organisation).
+    numbers_changed = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]

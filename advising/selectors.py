@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subqu
 
 from .access import visible_clients
 from .models import Assessment, Client, Membership, Readiness, StatusChange
+from .numbers import cached_numbers
 
 BUCKETS = (
     ("now", "Eligible now"),
@@ -66,6 +67,18 @@ def bucket_of(row: Readiness, today: dt.date) -> str:
 def dashboard(membership: Membership, snapshot, today: dt.date) -> dict:
     """Counts per certification and bucket, the commonest blockers, freshness, recent flips."""
     clients = visible_clients(membership)
+    numbers = cached_numbers(
+        membership, snapshot.version, today, lambda: _numbers(clients, snapshot, today)
+    )
+    flips = (
+        StatusChange.objects.filter(client__in=clients)
+        .select_related("client", "recomputation")
+        .order_by("-recomputation__started", "client__name")[:20]
+    )
+    return {**numbers, "flips": list(flips)}
+
+
+def _numbers(clients: QuerySet[Client], snapshot, today: dt.date) -> dict:
     rows = Readiness.objects.filter(client__in=clients)
     counts = {
         row["certification"]: row
@@ -101,12 +114,7 @@ def dashboard(membership: Membership, snapshot, today: dt.date) -> dict:
             "blocker": top[0] if top else None,
             "blockers": top[:3],
         })  # fmt: skip
-    flips = (
-        StatusChange.objects.filter(client__in=clients)
-        .select_related("client", "recomputation")
-        .order_by("-recomputation__started", "client__name")[:20]
-    )
-    return {"certifications": certifications, "totals": totals, "flips": list(flips)}
+    return {"certifications": certifications, "totals": totals}
 
 
 def name_matches(query: str) -> Q:

@@ -18,6 +18,7 @@ from eligibility.snapshot import Snapshot
 
 from .bulk import bulk_set
 from .models import Assessment, Client, Readiness
+from .numbers import numbers_changed
 
 
 def _blocker(result: CertificationResult) -> tuple[str, str]:
@@ -117,6 +118,9 @@ def save_summaries(assessments: list[Assessment], *, current: bool = False) -> l
         for a in assessments
     ]
     bulk_set(clients, ["soonest_on", "assessment", "updated"] if current else ["soonest_on"])
+    numbers_changed(
+        Client.objects.filter(pk__in=ids).values_list("organisation_id", flat=True).distinct()
+    )
     return clients
 
 

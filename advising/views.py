@@ -27,6 +27,7 @@ from .access import advisor_required, advisors_of, client_for
 from .forms import ClientFilterForm, ClientForm
 from .history import compare
 from .invitations import find_invitation, invite, revoke
+from .numbers import numbers_changed
 from .selectors import BUCKETS, bucket_of, dashboard, filtered_clients
 from .wizard import INVITATION_DONE_KEY
 
@@ -209,6 +210,7 @@ def _client_form(request: HttpRequest, client) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save()
+        numbers_changed([saved.organisation_id])  # a client added or given to another advisor
         messages.success(request, f"{saved.name} is saved.")
         return redirect("advisor_client", pk=saved.pk)
     return render(
@@ -328,6 +330,7 @@ def client_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         name = client.name
         client.delete()
+        numbers_changed([client.organisation_id])
         messages.success(request, f"{name} and all their assessments are deleted.")
         return redirect("advisor_clients")
     return render(request, "advising/client_delete.html", {"client": client, "nav": "advisor"})

@@ -108,6 +108,12 @@ CACHES = {
     },
     # The rate limits' request counters: one or two statements a counted request.
     "ratelimit": {"BACKEND": "careerpath.counters.CounterCache"},
+    # The advisor dashboard's numbers, for a minute, in each process (advising/numbers.py:
+    # the organisation row read on every request says when they changed).
+    "dashboard": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "dashboard",
+    },
 }
 # A shared Redis instead of the database for rate-limit counters (no statement at all);
 # sessions stay in the database.
