@@ -15,7 +15,7 @@ from django.urls import path
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 
-from eligibility.forms import RENDERER, CrispyMixin, ErrorSummaryMixin, style_widgets
+from eligibility.forms import CrispyMixin, ErrorSummaryMixin, style_widgets
 
 from .views import button_only
 
@@ -24,7 +24,6 @@ LOGIN_RATE = "10/m"  # per address: enough for typos, too few for guessing
 
 
 class SiteFormMixin(CrispyMixin, ErrorSummaryMixin):
-    default_renderer = RENDERER
     summary_target = "account-form"
 
     def __init__(self, *args, **kwargs):

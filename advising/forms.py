@@ -3,7 +3,6 @@
 from django import forms
 
 from eligibility.forms import (
-    RENDERER,
     CrispyMixin,
     ErrorSummaryMixin,
     LabelledErrorsMixin,
@@ -16,7 +15,6 @@ from .selectors import BUCKETS, UNASSESSED
 
 
 class AdvisorForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin):
-    default_renderer = RENDERER
     summary_target = "client-form"
 
 

@@ -11,7 +11,6 @@ import datetime as dt
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorList
 from django.utils import timezone
 
@@ -27,22 +26,12 @@ MESSAGES = {
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 
-class AssessmentRenderer(DjangoTemplates):
-    """Django's form renderer, with the site's field template (label, "(required)", help and
-    errors; eligibility/templates/careerpath/field.html) and Django's own widget templates.
-    The admin keeps Django's default field template."""
-
-    field_template_name = "careerpath/field.html"
-
-
-RENDERER = AssessmentRenderer()
-
-
 class CrispyMixin:
     """A crispy-forms helper for {% crispy form %}: the project's own template pack
-    ("careerpath", eligibility/templates/careerpath/) writes the fields as the field template
-    above does. The page's template writes the <form>, its csrf token and its buttons, so the
-    helper writes neither."""
+    ("careerpath", eligibility/templates/careerpath/) writes each field through its field
+    template (label, "(required)", help and errors) around Django's own widget templates. The
+    page's template writes the <form>, its csrf token and its buttons, so the helper writes
+    neither."""
 
     @property
     def helper(self) -> FormHelper:
@@ -133,7 +122,6 @@ class ErrorSummaryMixin:
 class EntryForm(CrispyMixin, LabelledErrorsMixin, forms.Form):
     """One repeatable entry (a licence, a degree, a job, a course)."""
 
-    default_renderer = RENDERER
     date_fields: tuple[str, ...] = ()
 
     def __init__(self, *args, snapshot: Snapshot, **kwargs):
@@ -284,7 +272,6 @@ class EducationForm(EntryForm):
 class StepForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
     """One wizard step: its own fields plus, optionally, a list of repeatable entries."""
 
-    default_renderer = RENDERER
     title = ""
     intro = ""
     entry_form: type[EntryForm] | None = None
@@ -306,7 +293,7 @@ class StepForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
             # A posted TOTAL_FORMS of 100000 would otherwise build (and render) Django's
             # default maximum of 2,000 entries; a profile holds at most MAX_ENTRIES.
             formset = forms.formset_factory(
-                self.entry_form, extra=0 if start else 1, renderer=RENDERER,
+                self.entry_form, extra=0 if start else 1,
                 max_num=MAX_ENTRIES, absolute_max=MAX_ENTRIES, validate_max=True,
             )  # fmt: skip
             self.entries = formset(

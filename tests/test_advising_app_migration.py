@@ -24,6 +24,9 @@ def _latest():
     return executor.loader.graph.leaf_nodes()
 
 
+# Slow: it migrates a database back past the move and forward again, and its flush makes the
+# next database test load the catalog anew.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_organisations_clients_and_their_permissions_survive_the_move_to_the_advising_app():
     old = _migrate(BEFORE)
