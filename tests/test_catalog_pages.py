@@ -50,7 +50,7 @@ def test_the_certification_list_shows_every_certification_with_body_summary_and_
         assert cert["name"] in page
         assert cert["summary"] in page
         assert f'href="/certifications/{cert["code"]}/"' in response.content.decode()
-    assert "Commission for Case Manager Certification" in page
+    assert "The Commission (formerly CCMC)" in page
     assert "American Nurses Credentialing Center" in page
     assert "Every 5 years, with 80 hours of continuing education" in page
     assert "Every 4 years, with 40 hours of continuing education" in page
@@ -74,7 +74,7 @@ def test_the_ccm_page_states_its_requirements_in_plain_language(client, seeded):
     page = text_of(client.get("/certifications/ccm/"))
     assert "Licence, credential or degree" in page
     assert "Any one of:" in page
-    assert "under a supervisor who holds Certified Case Manager (CCM)" in page
+    assert "under a supervisor who holds Board-Certified Case Manager (CCM)" in page
     assert "12 months under a CCM-certified supervisor" in page
     assert "At least 3 references" in page
     assert "Affirm good moral character" in page
@@ -90,16 +90,18 @@ def test_a_group_with_a_single_option_is_stated_directly(client, seeded):
 
 def test_the_ccm_page_shows_fees_exam_windows_and_renewal(client, seeded):
     page = text_of(client.get("/certifications/ccm/"))
-    assert "$225" in page and "$195" in page
+    assert "$235 application fee (non-refundable) plus $195 exam fee" in page
+    assert "$225 application fee" not in page  # the old fee, now only in a source's note
     assert "April, August and December" in page
     assert "Every 5 years" in page
     assert "80 hours per renewal cycle" in page
+    assert "8 of them in ethics" in page and "Renewal fee $285" in page
 
 
 def test_the_ccm_page_names_its_sources_with_confidence_and_verification_date(client, seeded):
     page = text_of(client.get("/certifications/ccm/"))
     assert "CCM Eligibility at a Glance" in page
-    assert "Verified" in page and "last verified on 20 November 2026" in page
+    assert "Verified" in page and "last verified on 2 December 2026" in page
     assert "Secondary source" in page and "not verified" in page
     assert "How these rules differ from the sources" in page
     assert "supervised field placement" in page  # from the source notes
