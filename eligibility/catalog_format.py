@@ -372,7 +372,7 @@ def normalise_catalog(data: object, limits: Limits | None = None) -> dict:
         check.refs(f"{path}.body", cert["body"], "bodies")
         check.refs(f"{path}.sources", cert["sources"], "sources")
         for _, name in FACTS:
-            if cert[name] is not None:
+            if isinstance(cert[name], str):
                 check.refs(f"{path}.{name}", cert[name], "sources")
         _verified_on_site(check, path, cert, source_by_code, body_by_code)
         notes = []
@@ -394,12 +394,13 @@ def normalise_catalog(data: object, limits: Limits | None = None) -> dict:
     for path, row in wage_rows:
         if isinstance(row["code"], str) and not WAGE_CODE_RE.match(row["code"]):
             check.error(f"{path}.code", "must be a 6-digit SOC code like 29-1141")
-        if row["source"] is not None:
+        if isinstance(row["source"], str):
             check.refs(f"{path}.source", row["source"], "sources")
             source = source_by_code.get(row["source"])
             if (
                 source
                 and source["confidence"] == "verified"
+                and isinstance(source["url"], str)
                 and not on_body_site(source["url"], [WAGE_PUBLISHER_SITE])
             ):
                 check.error(
@@ -446,13 +447,19 @@ def _verified_on_site(check: _Checker, path: str, cert: dict, sources: dict, bod
     body = bodies.get(cert["body"]) if isinstance(cert["body"], str) else None
     if body is None:
         return
-    sites = [u for u in [body["url"], *(body["other_urls"] or [])] if isinstance(u, str) and u]
+    others = body["other_urls"] if isinstance(body["other_urls"], list) else []
+    sites = [u for u in [body["url"], *others] if isinstance(u, str) and u]
     cited = [(name, cert[name]) for _, name in FACTS]
     if isinstance(cert["sources"], list):
         cited += [(f"sources[{i}]", code) for i, code in enumerate(cert["sources"])]
     for name, code in cited:
         source = sources.get(code) if isinstance(code, str) else None
-        if source and source["confidence"] == "verified" and not on_body_site(source["url"], sites):
+        if (
+            source
+            and source["confidence"] == "verified"
+            and isinstance(source["url"], str)
+            and not on_body_site(source["url"], sites)
+        ):
             check.error(
                 f"{path}.{name}",
                 off_site_message("", code, source["url"], body["name"], sites),

@@ -129,7 +129,12 @@ def _load(data: object) -> LoadReport:
         row["code"]: _upsert(
             m.CertifyingBody,
             {"code": row["code"]},
-            {"name": row["name"], "url": row["url"], "other_urls": row["other_urls"], "position": i},
+            {
+                "name": row["name"],
+                "url": row["url"],
+                "other_urls": row["other_urls"],
+                "position": i,
+            },
             report,
             f"bodies:{row['code']}",
         )

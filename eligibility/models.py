@@ -198,7 +198,7 @@ class Certification(Coded):
         "who it is for",
         max_length=300,
         blank=True,
-        help_text="In a few words a reader scans, e.g. \"Nurses, social workers and counselors\".",
+        help_text='In a few words a reader scans, e.g. "Nurses, social workers and counselors".',
     )
     # Each fact cites its own source: a certification whose rules were verified on the body's
     # page must not lend that confidence to fees copied from an older article (issue #16).

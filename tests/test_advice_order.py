@@ -330,7 +330,9 @@ BUSINESS_ANSWERS = {
 class TestTheResultsPage:
     def test_a_nurse_reads_apply_first_and_the_nearest_win_next(self, client):
         lines = glance_lines(complete(client, NURSE_ANSWERS).content.decode())
-        assert lines[0].startswith("Board-Certified Case Manager (CCM): Eligible now Apply now for the ")
+        assert lines[0].startswith(
+            "Board-Certified Case Manager (CCM): Eligible now Apply now for the "
+        )
         assert lines[1] == "Accredited Case Manager (ACM): Eligible now Apply now."
         assert lines[2] == (
             "Nursing Case Management Certification (CMGT-BC): Not yet "
@@ -341,7 +343,9 @@ class TestTheResultsPage:
     def test_a_counselor_is_not_given_a_nurses_to_do_list(self, client):
         page = complete(client, COUNSELOR_ANSWERS).content.decode()
         lines = glance_lines(page)
-        assert lines[0] == "Board-Certified Case Manager (CCM): Not yet What it takes: 2 more references."
+        assert lines[0] == (
+            "Board-Certified Case Manager (CCM): Not yet What it takes: 2 more references."
+        )
         assert lines[-1] == (
             "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "
             "For people with a registered nurse (RN) licence."

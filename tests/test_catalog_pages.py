@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from eligibility.snapshot import SEED_PATH
 from eligibility import models as m
+from eligibility.snapshot import SEED_PATH
 from tests.factories import (
     CertificationFactory,
     CertifyingBodyFactory,
@@ -363,16 +363,21 @@ def test_the_jobs_sorted_by_wage_put_the_highest_median_first_and_say_where_figu
         medians.append(max(found) if found else None)
     known = [x for x in medians if x is not None]
     assert known == sorted(known, reverse=True)
-    assert medians[len(known):] == [None] * (len(medians) - len(known))
+    assert medians[len(known) :] == [None] * (len(medians) - len(known))
 
 
 def test_the_job_list_marks_secondary_wage_figures_and_leaves_missing_ones_empty(client, seeded):
     content = client.get("/jobs/").content.decode()
     page = text_of(client.get("/jobs/"))
-    assert "Healthcare social workers (21-1022): median $67,880 a year, 187,630 employed (May 2025)" in page
+    assert (
+        "Healthcare social workers (21-1022): median $67,880 a year, 187,630 employed (May 2025)"
+        in page
+    )
     card = content.split(">Prison case manager</a></h2>", 1)[1].split('<li class="card">', 1)[0]
     assert "median wage not found" in card and "Not found" in card
-    clinical = content.split(">Clinical case manager</a></h2>", 1)[1].split('<li class="card">', 1)[0]
+    clinical = content.split(">Clinical case manager</a></h2>", 1)[1].split('<li class="card">', 1)[
+        0
+    ]
     assert "confidence-secondary" in clinical
     assert "21-1029.00: no figure found" in page  # no row recorded for that occupation
 
