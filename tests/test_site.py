@@ -57,7 +57,7 @@ def test_an_editor_sees_a_certifications_whole_rule_tree_in_plain_language(clien
     "model",
     ["certification", "requirementgroup", "requirementoption", "jobrole", "source", "role",
      "setting", "licencetype", "degreefield", "degreelevel", "cetopic", "attestation",
-     "externalcredential", "certifyingbody"],
+     "externalcredential", "certifyingbody", "socwage"],
 )  # fmt: skip
 def test_every_catalog_list_opens_for_an_editor(
     client, seeded, model, django_assert_max_num_queries
