@@ -5,6 +5,7 @@ import datetime as dt
 from functools import partial
 
 import nested_admin
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -35,6 +36,7 @@ from .admin_forms import (
 )
 from .admin_views import export_view, import_view
 from .catalog import JOB_LINKS, get_snapshot, published, read_catalog
+from .catalog_format import off_site_message, on_body_site
 from .preview import impact, name_mismatches, rule_lines
 from .snapshot import parse_catalog
 
@@ -80,7 +82,6 @@ for model, extra in (
     (m.CETopic, ()),
     (m.Attestation, ()),
     (m.ExternalCredential, ()),
-    (m.CertifyingBody, ("url",)),
 ):
     admin.site.register(
         model,
@@ -90,6 +91,26 @@ for model, extra in (
             {"list_display": (*CodedAdmin.list_display, *extra)},
         ),
     )
+
+
+@admin.register(m.CertifyingBody)
+class CertifyingBodyAdmin(CodedAdmin):
+    list_display = (*CodedAdmin.list_display, "url")
+    fields = ("code", "name", "position", "url", "other_urls")
+
+
+@admin.register(m.SocWage)
+class SocWageAdmin(CatalogAdmin):
+    """National pay and employment of each occupation (BLS OEWS), shown with the jobs."""
+
+    list_display = ("code", "title", "median_annual_wage", "employment", "period", "source")
+    list_select_related = ("source",)
+    search_fields = ("code", "title")
+    autocomplete_fields = ("source",)
+    fields = (
+        "code", "title", "median_annual_wage", "employment", "period", "source", "notes",
+        "position",
+    )  # fmt: skip
 
 
 @admin.register(m.Source)
@@ -208,8 +229,34 @@ class FreshnessFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CertificationForm(forms.ModelForm):
+    """Refuses a verified source of the rules that is not on the body's own site (the fact
+    sources are checked in Certification.clean, which cannot see the new list of sources)."""
+
+    class Meta:
+        model = m.Certification
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def clean(self):
+        data = super().clean()
+        body = data.get("body")
+        if body is None:
+            return data
+        sites = body.sites()
+        for source in data.get("sources") or []:
+            if source.confidence == "verified" and not on_body_site(source.url, sites):
+                self.add_error(
+                    "sources",
+                    off_site_message(
+                        "Sources of the rules", source.code, source.url, body.name, sites
+                    ),
+                )
+        return data
+
+
 @admin.register(m.Certification)
 class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
+    form = CertificationForm
     list_display = ("name", "code", "body", "verification", "position")
     list_select_related = ("body",)
     list_filter = (FreshnessFilter,)
@@ -218,22 +265,29 @@ class CertificationAdmin(CatalogAdmin, nested_admin.NestedModelAdmin):
     inlines = (GroupInline, NoteInline)
     readonly_fields = ("rule_tree", "rule_changes")
     fieldsets = (
-        (None, {"fields": ("code", "name", "body", "position", "summary")}),
+        (None, {"fields": ("code", "name", "body", "position", "audience", "summary")}),
         ("Rules in plain language (as saved)", {"fields": ("rule_tree", "rule_changes")}),
         (
-            "Exam and renewal",
+            "Exam and renewal, each fact with its own source",
             {
+                "description": "Each fact shows the confidence and date of the source chosen "
+                "beside it: a fact without a source is shown as unverified. Only a page on "
+                "the body's own site may be marked verified.",
                 "fields": (
                     "exam",
+                    "exam_source",
                     "fees",
+                    "fees_source",
                     "exam_windows",
+                    "windows_source",
                     "renewal_years",
                     "renewal_ce_hours",
                     "renewal_notes",
-                )
+                    "renewal_source",
+                ),
             },
         ),
-        ("Sources", {"fields": ("sources", "source_notes")}),
+        ("Sources of the requirements", {"fields": ("sources", "source_notes")}),
     )
 
     def get_queryset(self, request):

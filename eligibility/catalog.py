@@ -39,6 +39,10 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _code(row) -> str | None:
+    return row.code if row is not None else None
+
+
 def _codes(manager) -> list[str]:
     return [row.code for row in manager.all()]  # prefetched, ordered by the model's ordering
 
@@ -68,9 +72,10 @@ def read_catalog() -> dict:
         for s in m.Source.objects.all()
     ]
     data["bodies"] = [
-        {"code": b.code, "name": b.name, "url": b.url} for b in m.CertifyingBody.objects.all()
+        {"code": b.code, "name": b.name, "url": b.url, "other_urls": b.other_urls}
+        for b in m.CertifyingBody.objects.all()
     ]
-    certs = m.Certification.objects.select_related("body").prefetch_related(
+    certs = m.Certification.objects.select_related("body", *m.FACT_FIELDS).prefetch_related(
         "sources", "application_notes", "groups__options__conditions"
     )
     data["certifications"] = [
@@ -78,13 +83,18 @@ def read_catalog() -> dict:
             "code": c.code,
             "name": c.name,
             "body": c.body.code,
+            "audience": c.audience,
             "summary": c.summary,
             "exam": c.exam,
+            "exam_source": _code(c.exam_source),
             "fees": c.fees,
+            "fees_source": _code(c.fees_source),
             "exam_windows": c.exam_windows,
+            "windows_source": _code(c.windows_source),
             "renewal_years": c.renewal_years,
             "renewal_ce_hours": c.renewal_ce_hours,
             "renewal_notes": c.renewal_notes,
+            "renewal_source": _code(c.renewal_source),
             "source_notes": c.source_notes,
             "sources": _codes(c.sources),
             "application_notes": [
@@ -117,6 +127,18 @@ def read_catalog() -> dict:
         }
         for c in certs
     ]
+    data["soc_wages"] = [
+        {
+            "code": w.code,
+            "title": w.title,
+            "median_annual_wage": w.median_annual_wage,
+            "employment": w.employment,
+            "period": w.period,
+            "source": _code(w.source),
+            "notes": w.notes,
+        }
+        for w in m.SocWage.objects.select_related("source")
+    ]
     jobs = m.JobRole.objects.prefetch_related(*JOB_LINKS)
     data["job_roles"] = [
         {
@@ -124,6 +146,7 @@ def read_catalog() -> dict:
             "name": j.name,
             "summary": j.summary,
             "soc_codes": j.soc_codes,
+            "wage_notes": j.wage_notes,
             "background_licences": _codes(j.background_licences),
             "background_fields": _codes(j.background_fields),
             "background_roles": _codes(j.background_roles),

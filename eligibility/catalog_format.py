@@ -65,26 +65,51 @@ SOURCE_FIELDS = (
     ("confidence", "confidence"),
     ("notes", "text"),
 )
-BODY_FIELDS = (("code", "code"), ("name", "text"), ("url", "url"))
+BODY_FIELDS = (("code", "code"), ("name", "text"), ("url", "url"), ("other_urls", "urls"))
+# Each fact of a certification and the field naming the source it came from.
+FACTS = (
+    ("fees", "fees_source"),
+    ("exam", "exam_source"),
+    ("exam_windows", "windows_source"),
+    ("renewal", "renewal_source"),
+)
 CERT_FIELDS = (
     ("code", "code"),
     ("name", "text"),
     ("body", "ref:bodies"),
+    ("audience", "text"),
     ("summary", "text"),
     ("exam", "text"),
+    ("exam_source", "ref?:sources"),
     ("fees", "text"),
+    ("fees_source", "ref?:sources"),
     ("exam_windows", "text"),
+    ("windows_source", "ref?:sources"),
     ("renewal_years", "int?"),
     ("renewal_ce_hours", "int?"),
     ("renewal_notes", "text"),
+    ("renewal_source", "ref?:sources"),
     ("source_notes", "text"),
     ("sources", "codes:sources"),
 )
+WAGE_FIELDS = (
+    ("code", "code"),
+    ("title", "text"),
+    ("median_annual_wage", "int?"),
+    ("employment", "int?"),
+    ("period", "text"),
+    ("source", "ref?:sources"),
+    ("notes", "text"),
+)
+WAGE_CODE_RE = re.compile(r"^\d\d-\d{4}$")
+# A wage marked verified must come from the Bureau of Labor Statistics' own site.
+WAGE_PUBLISHER_SITE = "https://www.bls.gov"
 JOB_FIELDS = (
     ("code", "code"),
     ("name", "text"),
     ("summary", "text"),
     ("soc_codes", "soc"),
+    ("wage_notes", "text"),
     ("background_licences", "codes:licence_types"),
     ("background_fields", "codes:degree_fields"),
     ("background_roles", "codes:roles"),
@@ -99,6 +124,7 @@ TOP_LEVEL = (
     "sources",
     "bodies",
     "certifications",
+    "soc_wages",
     "job_roles",
 )
 SOC_RE = re.compile(r"^\d\d-\d{4}\.\d\d$")
@@ -125,6 +151,40 @@ def web_address(value: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in URL_SCHEMES and bool(parts.netloc)
+
+
+def _host(url: str) -> str:
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def on_body_site(url: str, sites: list[str]) -> bool:
+    """Whether `url` is on one of `sites` (the same host, or a subdomain of it; "www." aside).
+
+    The test for "verified": only a certifying body's own page verifies a fact.
+    """
+    host = _host(url)
+    if not host:
+        return False
+    for site in sites:
+        own = _host(site)
+        if own and (host == own or host.endswith("." + own)):
+            return True
+    return False
+
+
+def off_site_message(field: str, code: str, url: str, body: str, sites: list[str]) -> str:
+    """Why a verified source is refused where it is cited, naming the field."""
+    hosts = ", ".join(_host(s) for s in sites if _host(s)) or "no address recorded"
+    return (
+        f"{field + ': ' if field else ''}the source {code!r} is marked verified, but its "
+        f"address ({url}) is not on "
+        f"{body}'s own site ({hosts}). Only the body's own page verifies a fact: mark the "
+        "source secondary, or cite the body's page."
+    )
 
 
 class _Checker:
@@ -220,6 +280,18 @@ class _Checker:
             ):
                 self.error(path, "must be a list of O*NET-SOC codes like 29-1141.00")
             return value
+        if kind == "urls":
+            if value is None and not present:
+                return []
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and web_address(v) for v in value
+            ):
+                self.error(path, "must be a list of web addresses starting with https://")
+            return value
+        if kind.startswith("ref?:"):
+            if value is not None and not isinstance(value, str):
+                self.error(path, "must be a code or null")
+            return value
         if kind.startswith("ref:"):
             if not isinstance(value, str):  # null or a number passed, and crashed the loader
                 self.error(path, "must be a code")
@@ -284,6 +356,8 @@ def normalise_catalog(data: object, limits: Limits | None = None) -> dict:
     out["sources"] = [row for _, row in source_rows]
     body_rows = table("bodies", BODY_FIELDS)
     out["bodies"] = [row for _, row in body_rows]
+    source_by_code = {row["code"]: row for row in out["sources"] if isinstance(row["code"], str)}
+    body_by_code = {row["code"]: row for row in out["bodies"] if isinstance(row["code"], str)}
 
     raw_certs = check.records(data, "certifications")
     check.unique("certifications", [(p, c) for p, c in raw_certs], "certifications")
@@ -297,6 +371,10 @@ def normalise_catalog(data: object, limits: Limits | None = None) -> dict:
         )
         check.refs(f"{path}.body", cert["body"], "bodies")
         check.refs(f"{path}.sources", cert["sources"], "sources")
+        for _, name in FACTS:
+            if isinstance(cert[name], str):
+                check.refs(f"{path}.{name}", cert[name], "sources")
+        _verified_on_site(check, path, cert, source_by_code, body_by_code)
         notes = []
         for npath, note in check.records(raw, "application_notes", f"{path}.application_notes"):
             clean = check.record(
@@ -311,6 +389,28 @@ def normalise_catalog(data: object, limits: Limits | None = None) -> dict:
         cert["groups"] = _groups(check, path, raw, vocabularies)
         certs.append(cert)
     out["certifications"] = certs
+
+    wage_rows = table("soc_wages", WAGE_FIELDS)
+    for path, row in wage_rows:
+        if isinstance(row["code"], str) and not WAGE_CODE_RE.match(row["code"]):
+            check.error(f"{path}.code", "must be a 6-digit SOC code like 29-1141")
+        if isinstance(row["source"], str):
+            check.refs(f"{path}.source", row["source"], "sources")
+            source = source_by_code.get(row["source"])
+            if (
+                source
+                and source["confidence"] == "verified"
+                and isinstance(source["url"], str)
+                and not on_body_site(source["url"], [WAGE_PUBLISHER_SITE])
+            ):
+                check.error(
+                    f"{path}.source",
+                    off_site_message(
+                        "", row["source"], source["url"], "the Bureau of Labor Statistics",
+                        [WAGE_PUBLISHER_SITE],
+                    ),
+                )  # fmt: skip
+    out["soc_wages"] = [row for _, row in wage_rows]
 
     jobs = []
     for path, raw in check.records(data, "job_roles"):
@@ -340,6 +440,30 @@ def normalise_catalog(data: object, limits: Limits | None = None) -> dict:
     if check.errors:
         raise CatalogError(check.errors)
     return out
+
+
+def _verified_on_site(check: _Checker, path: str, cert: dict, sources: dict, bodies: dict) -> None:
+    """Refuse, by the field citing it, a verified source off the certifying body's own site."""
+    body = bodies.get(cert["body"]) if isinstance(cert["body"], str) else None
+    if body is None:
+        return
+    others = body["other_urls"] if isinstance(body["other_urls"], list) else []
+    sites = [u for u in [body["url"], *others] if isinstance(u, str) and u]
+    cited = [(name, cert[name]) for _, name in FACTS]
+    if isinstance(cert["sources"], list):
+        cited += [(f"sources[{i}]", code) for i, code in enumerate(cert["sources"])]
+    for name, code in cited:
+        source = sources.get(code) if isinstance(code, str) else None
+        if (
+            source
+            and source["confidence"] == "verified"
+            and isinstance(source["url"], str)
+            and not on_body_site(source["url"], sites)
+        ):
+            check.error(
+                f"{path}.{name}",
+                off_site_message("", code, source["url"], body["name"], sites),
+            )
 
 
 def _groups(check: _Checker, path: str, raw: dict, vocabularies: dict) -> list:

@@ -14,7 +14,7 @@ from django.shortcuts import render
 
 from .catalog import get_snapshot
 from .explain import a_or_an, either, long_date, lower_first, names_in
-from .snapshot import Certification, JobRole, Snapshot, Source
+from .snapshot import Body, Certification, JobRole, Snapshot, SocWage, Source
 
 ONET_SUMMARY_URL = "https://www.onetonline.org/link/summary/{soc}"
 
@@ -47,6 +47,34 @@ class SourceView:
 
 
 @dataclass(frozen=True)
+class FactView:
+    """One fact of a certification (fees, exam, windows, renewal) with its own citation."""
+
+    label: str
+    source: SourceView | None  # None: no source recorded, shown as unverified
+    confidence: str
+    confidence_label: str
+    checked: str  # "checked on 2 December 2026" or "no source recorded"
+
+
+@dataclass(frozen=True)
+class BodyGroup:
+    body: Body
+    certifications: tuple[Certification, ...]
+
+
+@dataclass(frozen=True)
+class WageView:
+    code: str
+    title: str
+    median: str  # "$81,220" or ""
+    employment: str  # "187,630" or ""
+    period: str
+    source: SourceView | None
+    notes: str
+
+
+@dataclass(frozen=True)
 class JobSummary:
     code: str
     name: str
@@ -56,6 +84,7 @@ class JobSummary:
 class SocCode:
     code: str
     url: str
+    wage: WageView | None = None  # None: no figure recorded for this occupation
 
 
 @dataclass(frozen=True)
@@ -68,6 +97,8 @@ class JobView:
     settings: tuple[str, ...]
     certifications: tuple[Certification, ...]
     shown_when_reaching: str  # certification names joined with "or", or ""
+    wage_notes: str = ""
+    top_median: int | None = None  # the highest median of its occupations, for sorting
 
 
 def _date(value: str | None) -> str:
@@ -87,6 +118,54 @@ def source_view(source: Source) -> SourceView:
         verified=f"last verified on {verified}" if verified else "not verified",
         accessed=f"consulted on {accessed}" if accessed else "",
         notes=source.notes,
+    )
+
+
+def fact_view(label: str, source: Source | None) -> FactView:
+    """A fact's citation: its own source's confidence and date, never the certification's."""
+    if source is None:
+        return FactView(label, None, "unverified", CONFIDENCE_LABELS["unverified"],
+                        "no source recorded")  # fmt: skip
+    view = source_view(source)
+    checked = _date(source.verified_on) or _date(source.accessed_on)
+    return FactView(
+        label=label,
+        source=view,
+        confidence=view.confidence,
+        confidence_label=view.confidence_label,
+        checked=f"checked on {checked}" if checked else "date not recorded",
+    )
+
+
+def certification_facts(cert: Certification) -> dict[str, FactView]:
+    """Fees, exam, exam windows and renewal, each with the source it came from."""
+    return {
+        "fees": fact_view("Fees", cert.fees_source),
+        "exam": fact_view("Exam", cert.exam_source),
+        "windows": fact_view("Exam windows", cert.windows_source),
+        "renewal": fact_view("Renewal", cert.renewal_source),
+    }
+
+
+def by_body(snap: Snapshot) -> list[BodyGroup]:
+    """The certifications grouped by the body awarding them, bodies in catalog order."""
+    groups = []
+    for body in snap.bodies.values():
+        certs = tuple(c for c in snap.certifications if c.body.code == body.code)
+        if certs:
+            groups.append(BodyGroup(body, certs))
+    return groups
+
+
+def wage_view(wage: SocWage) -> WageView:
+    return WageView(
+        code=wage.code,
+        title=wage.title,
+        median=f"${wage.median_annual_wage:,}" if wage.median_annual_wage is not None else "",
+        employment=f"{wage.employment:,}" if wage.employment is not None else "",
+        period=wage.period,
+        source=source_view(wage.source) if wage.source else None,
+        notes=wage.notes,
     )
 
 
@@ -117,11 +196,19 @@ def background(job: JobRole, snap: Snapshot) -> tuple[str, ...]:
 
 def job_view(job: JobRole, snap: Snapshot) -> JobView:
     certs = {c.code: c for c in snap.certifications}
+    # O*NET-SOC "29-1141.00" is the SOC occupation "29-1141" (BLS publishes wages by SOC).
+    wages = [snap.soc_wages.get(soc[:7]) for soc in job.soc_codes]
+    medians = [w.median_annual_wage for w in wages if w and w.median_annual_wage is not None]
     return JobView(
         code=job.code,
         name=job.name,
         summary=job.summary,
-        soc_codes=tuple(SocCode(soc, ONET_SUMMARY_URL.format(soc=soc)) for soc in job.soc_codes),
+        soc_codes=tuple(
+            SocCode(soc, ONET_SUMMARY_URL.format(soc=soc), wage_view(w) if w else None)
+            for soc, w in zip(job.soc_codes, wages, strict=True)
+        ),
+        wage_notes=job.wage_notes,
+        top_median=max(medians, default=None),
         background=background(job, snap),
         settings=tuple(names_in(job.settings, snap.settings)),
         certifications=tuple(certs[c] for c in job.helpful_certifications if c in certs),
@@ -145,7 +232,11 @@ def certification_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "eligibility/catalog/certification_list.html",
-        {"nav": "certifications", "certifications": snap.certifications},
+        {
+            "nav": "certifications",
+            "certifications": snap.certifications,
+            "bodies": by_body(snap),
+        },
     )
 
 
@@ -163,17 +254,31 @@ def certification_detail(request: HttpRequest, code: str) -> HttpResponse:
             "cert": cert,
             "sources": [source_view(s) for s in cert.sources],
             "unverified_notice": needs_unverified_notice(cert),
+            "facts": certification_facts(cert),
             "jobs": jobs_helped_by(cert.code, snap),
         },
     )
 
 
+JOB_SORTS = {"": "Catalog order", "wage": "Median wage, highest first"}
+
+
+def sorted_jobs(jobs: list[JobView], sort: str) -> list[JobView]:
+    """Jobs in catalog order, or by their highest median wage (jobs without one last)."""
+    if sort != "wage":
+        return jobs
+    return sorted(jobs, key=lambda j: (j.top_median is None, -(j.top_median or 0)))
+
+
 def job_list(request: HttpRequest) -> HttpResponse:
     snap = get_snapshot()
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in JOB_SORTS else ""
+    jobs = sorted_jobs([job_view(job, snap) for job in snap.job_roles], sort)
     return render(
         request,
         "eligibility/catalog/job_list.html",
-        {"nav": "jobs", "jobs": [job_view(job, snap) for job in snap.job_roles]},
+        {"nav": "jobs", "jobs": jobs, "sort": sort, "sorts": JOB_SORTS.items()},
     )
 
 

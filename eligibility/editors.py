@@ -27,6 +27,7 @@ CATALOG_MODELS = (
     "requirementgroup",
     "requirementoption",
     "condition",
+    "socwage",
     "jobrole",
 )
 

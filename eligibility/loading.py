@@ -13,7 +13,9 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 
 from . import models as m
 from .catalog import JOB_LINKS, VOCAB_MODELS, loading, revised
-from .catalog_format import Limits, normalise_catalog
+from .catalog_format import FACTS, Limits, normalise_catalog
+
+FACT_SOURCES = tuple(name for _, name in FACTS)
 
 
 @dataclass
@@ -67,6 +69,7 @@ TABLE_MODELS = {
     "groups": m.RequirementGroup,
     "options": m.RequirementOption,
     "conditions": m.Condition,
+    "soc_wages": m.SocWage,
     "job_roles": m.JobRole,
 }
 
@@ -126,7 +129,12 @@ def _load(data: object) -> LoadReport:
         row["code"]: _upsert(
             m.CertifyingBody,
             {"code": row["code"]},
-            {"name": row["name"], "url": row["url"], "position": i},
+            {
+                "name": row["name"],
+                "url": row["url"],
+                "other_urls": row["other_urls"],
+                "position": i,
+            },
             report,
             f"bodies:{row['code']}",
         )
@@ -138,12 +146,15 @@ def _load(data: object) -> LoadReport:
         scalar = {
             k: v
             for k, v in row.items()
-            if k not in ("code", "body", "sources", "application_notes", "groups")
+            if k not in ("code", "body", "sources", "application_notes", "groups", *FACT_SOURCES)
+        }
+        fact_sources = {
+            name: by_code["sources"][row[name]] if row[name] else None for name in FACT_SOURCES
         }
         cert = _upsert(
             m.Certification,
             {"code": row["code"]},
-            scalar | {"body": bodies[row["body"]], "position": i},
+            scalar | fact_sources | {"body": bodies[row["body"]], "position": i},
             report,
             label,
         )
@@ -151,6 +162,16 @@ def _load(data: object) -> LoadReport:
         _set_links(cert, "sources", [by_code["sources"][s] for s in row["sources"]], report, label)
         _load_notes(cert, row["application_notes"], report, label)
         _load_tree(cert, row["groups"], report, label)
+    for i, row in enumerate(canonical["soc_wages"]):
+        values = {k: v for k, v in row.items() if k not in ("code", "source")}
+        source = by_code["sources"][row["source"]] if row["source"] else None
+        _upsert(
+            m.SocWage,
+            {"code": row["code"]},
+            values | {"source": source, "position": i},
+            report,
+            f"soc_wages:{row['code']}",
+        )
     for i, row in enumerate(canonical["job_roles"]):
         label = f"job_roles:{row['code']}"
         job = _upsert(
@@ -160,6 +181,7 @@ def _load(data: object) -> LoadReport:
                 "name": row["name"],
                 "summary": row["summary"],
                 "soc_codes": row["soc_codes"],
+                "wage_notes": row["wage_notes"],
                 "background_any_bachelor": row["background_any_bachelor"],
                 "position": i,
             },

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .catalog_format import URL_MESSAGE, web_address
 from .kinds import KINDS
 
 
@@ -104,13 +105,72 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        """A source marked verified must be on the own site of every body whose
+        certification cites it (a body's own page is the only ground for "verified")."""
+        from .catalog_format import off_site_message, on_body_site
+
+        if self.confidence != "verified" or not self.pk:
+            return
+        citing = Certification.objects.filter(
+            models.Q(sources=self)
+            | models.Q(fees_source=self)
+            | models.Q(exam_source=self)
+            | models.Q(windows_source=self)
+            | models.Q(renewal_source=self)
+        ).select_related("body")
+        for cert in citing.distinct():
+            sites = cert.body.sites()
+            if not on_body_site(self.url, sites):
+                raise ValidationError(
+                    {
+                        "confidence": off_site_message(
+                            f"Confidence ({cert.name} cites this source)",
+                            self.code,
+                            self.url,
+                            cert.body.name,
+                            sites,
+                        )
+                    }
+                )
+
 
 class CertifyingBody(Coded):
     history = HistoricalRecords()
     url = models.URLField(max_length=500, blank=True)
+    other_urls = models.JSONField(
+        "other sites of the body",
+        default=list,
+        blank=True,
+        help_text='Its former or sister sites, e.g. ["https://ccmcertification.org"]. '
+        "A source marked verified must be on the body's own site: this address or one of these.",
+    )
 
     class Meta(Coded.Meta):
         verbose_name_plural = "certifying bodies"
+
+    def clean(self) -> None:
+        from .catalog_format import off_site_message, on_body_site
+
+        errors = []
+        for value in self.other_urls if isinstance(self.other_urls, list) else [None]:
+            if not isinstance(value, str) or not web_address(value):
+                errors.append(f"{value!r}: {URL_MESSAGE}")
+        if errors:
+            raise ValidationError({"other_urls": errors})
+        if not self.pk:
+            return
+        sites = self.sites()
+        for field, source in cited_verified_sources(body=self):
+            if not on_body_site(source.url, sites):
+                label = f"Url (a certification's {field.replace('_', ' ')} cites it)"
+                raise ValidationError(
+                    {"url": off_site_message(label, source.code, source.url, self.name, sites)}
+                )
+
+    def sites(self) -> list[str]:
+        """The addresses of the body's own site (a verified source must be on one of them)."""
+        return [u for u in [self.url, *(self.other_urls or [])] if isinstance(u, str) and u]
 
 
 class Certification(Coded):
@@ -127,8 +187,102 @@ class Certification(Coded):
     source_notes = models.TextField(
         blank=True, help_text="How these rules differ from the sources, or what is unverified."
     )
-    sources = models.ManyToManyField(Source, blank=True, related_name="certifications")
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="certifications",
+        verbose_name="sources of the rules",
+        help_text="Where the requirements (who can apply) come from.",
+    )
+    audience = models.CharField(
+        "who it is for",
+        max_length=300,
+        blank=True,
+        help_text='In a few words a reader scans, e.g. "Nurses, social workers and counselors".',
+    )
+    # Each fact cites its own source: a certification whose rules were verified on the body's
+    # page must not lend that confidence to fees copied from an older article (issue #16).
+    fees_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="Where the fees come from; empty shows them as unverified.",
+    )  # fmt: skip
+    exam_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="Where the exam's format and length come from.",
+    )  # fmt: skip
+    windows_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="Where the exam windows come from.",
+    )  # fmt: skip
+    renewal_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="Where the renewal rules come from.",
+    )  # fmt: skip
     history = HistoricalRecords(m2m_fields=[sources])
+
+    def clean(self) -> None:
+        from .catalog_format import off_site_message, on_body_site
+
+        body = getattr(self, "body", None) if self.body_id else None
+        if body is None:
+            return
+        sites = body.sites()
+        errors = {}
+        for field in FACT_FIELDS:
+            source = getattr(self, field)
+            if source and source.confidence == "verified" and not on_body_site(source.url, sites):
+                label = str(self._meta.get_field(field).verbose_name).capitalize()
+                errors[field] = off_site_message(label, source.code, source.url, body.name, sites)
+        if errors:
+            raise ValidationError(errors)
+
+
+# The facts of a certification that each cite their own source, by the field of the source.
+FACT_FIELDS = ("fees_source", "exam_source", "windows_source", "renewal_source")
+
+
+def cited_verified_sources(**certification_filter):
+    """(field, source) for every verified source the matching certifications cite."""
+    certs = Certification.objects.filter(**certification_filter).prefetch_related("sources")
+    for cert in certs.select_related(*FACT_FIELDS):
+        for field in FACT_FIELDS:
+            source = getattr(cert, field)
+            if source and source.confidence == "verified":
+                yield field, source
+        for source in cert.sources.all():
+            if source.confidence == "verified":
+                yield "sources", source
+
+
+class SocWage(models.Model):
+    """National pay and employment of one occupation (BLS OEWS), shown beside the jobs."""
+
+    history = HistoricalRecords()
+    code = models.CharField(
+        "SOC code", max_length=7, unique=True, help_text="The 6-digit SOC code, e.g. 29-1141."
+    )
+    title = models.CharField(max_length=200)
+    median_annual_wage = models.PositiveIntegerField(
+        null=True, blank=True, help_text="In US dollars; empty when no figure was found."
+    )
+    employment = models.PositiveIntegerField(
+        null=True, blank=True, help_text="OEWS employment; empty when not found."
+    )
+    period = models.CharField(
+        "reference period", max_length=40, blank=True, help_text='e.g. "May 2025".'
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="wages"
+    )
+    notes = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = "occupation wage"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
 
 
 def validated_params(kind: str, params: object, prefix: str = "") -> dict:
@@ -277,6 +431,9 @@ class Condition(ConditionFields):
 class JobRole(Coded):
     summary = models.TextField(blank=True)
     soc_codes = models.JSONField(default=list, help_text='O*NET-SOC codes, e.g. ["29-1141.00"].')
+    wage_notes = models.TextField(
+        blank=True, help_text="How well the occupations' pay describes this job (a weak proxy?)."
+    )
     background_licences = models.ManyToManyField(LicenceType, blank=True)
     background_fields = models.ManyToManyField(DegreeField, blank=True)
     background_roles = models.ManyToManyField(Role, blank=True)
@@ -370,5 +527,6 @@ CATALOG_MODELS = (
     RequirementGroup,
     RequirementOption,
     Condition,
+    SocWage,
     JobRole,
 )

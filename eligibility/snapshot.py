@@ -46,6 +46,20 @@ class Body:
     code: str
     name: str
     url: str
+    other_urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SocWage:
+    """National median annual wage and employment of one SOC occupation, with its source."""
+
+    code: str
+    title: str
+    median_annual_wage: int | None
+    employment: int | None
+    period: str
+    source: Source | None
+    notes: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +120,12 @@ class Certification:
     sources: tuple[Source, ...]
     application_notes: tuple[ApplicationNote, ...]
     groups: tuple[Group, ...]
+    audience: str = ""
+    # The source of each fact (None: not cited, shown as unverified).
+    fees_source: Source | None = None
+    exam_source: Source | None = None
+    windows_source: Source | None = None
+    renewal_source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +141,7 @@ class JobRole:
     settings: frozenset
     helpful_certifications: tuple[str, ...]
     shown_when_reaching: tuple[str, ...]
+    wage_notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +163,7 @@ class Snapshot:
     certifications: tuple[Certification, ...]
     job_roles: tuple[JobRole, ...]
     credential_names: dict[str, str] = field(default_factory=dict)
+    soc_wages: dict[str, SocWage] = field(default_factory=dict)  # by 6-digit SOC code
 
     def vocabulary(self, name: str) -> dict:
         """Codes of one vocabulary (kinds.VOCABULARIES) mapped to their terms or names."""
@@ -163,8 +185,15 @@ def parse_catalog(data: object) -> Snapshot:
     encoded = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
     version = hashlib.sha256(encoded.encode()).hexdigest()[:12]
     terms = {key: {row["code"]: Term(**row) for row in canonical[key]} for key in VOCAB_FIELDS}
-    bodies = {row["code"]: Body(**row) for row in canonical["bodies"]}
+    bodies = {
+        row["code"]: Body(**{**row, "other_urls": tuple(row["other_urls"])})
+        for row in canonical["bodies"]
+    }
     sources = {row["code"]: Source(**row) for row in canonical["sources"]}
+    soc_wages = {
+        row["code"]: SocWage(**{**row, "source": sources.get(row["source"])})
+        for row in canonical["soc_wages"]
+    }
     snap_partial = dict(
         licence_types=terms["licence_types"],
         degree_levels=terms["degree_levels"],
@@ -202,6 +231,7 @@ def parse_catalog(data: object) -> Snapshot:
             settings=frozenset(j["settings"]),
             helpful_certifications=tuple(j["helpful_certifications"]),
             shown_when_reaching=tuple(j["shown_when_reaching"]),
+            wage_notes=j["wage_notes"],
         )
         for j in canonical["job_roles"]
     )
@@ -211,6 +241,7 @@ def parse_catalog(data: object) -> Snapshot:
         certifications=certs,
         job_roles=jobs,
         credential_names=credential_names,
+        soc_wages=soc_wages,
         **snap_partial,
     )
 
@@ -229,6 +260,11 @@ def _certification(c: dict, namer: Snapshot) -> Certification:
         renewal_notes=c["renewal_notes"],
         source_notes=c["source_notes"],
         sources=tuple(namer.sources[s] for s in c["sources"]),
+        audience=c["audience"],
+        fees_source=namer.sources.get(c["fees_source"]),
+        exam_source=namer.sources.get(c["exam_source"]),
+        windows_source=namer.sources.get(c["windows_source"]),
+        renewal_source=namer.sources.get(c["renewal_source"]),
         application_notes=tuple(
             ApplicationNote(
                 text=n["text"],

@@ -120,8 +120,8 @@ def test_without_application_dates_the_nurse_gets_the_next_window_and_whom_to_as
     exam = path(assess_profile(NURSE, snapshot=catalog), "ccm")[1]
     assert exam == (
         "2027-04-01", "exam",
-        "Sit the exam in the April 2027 window; ask the Commission for Case Manager "
-        "Certification when applications for it close.",
+        "Sit the exam in the April 2027 window; ask The Commission (formerly CCMC) "
+        "when applications for it close.",
     )  # fmt: skip
 
 
@@ -238,7 +238,7 @@ def events(ics: bytes) -> list[tuple[dt.date, str]]:
 def test_the_calendar_holds_applying_the_exam_window_and_when_applications_close(catalog):
     snapshot = edited(catalog, ccm_windows(WINDOWS_WITH_DEADLINES))
     found = events(plan_calendar(presented(NURSE, snapshot)))
-    assert (dt.date(2026, 12, 1), "Apply for Certified Case Manager (CCM)") in found
+    assert (dt.date(2026, 12, 1), "Apply for Board-Certified Case Manager (CCM)") in found
     assert (dt.date(2026, 12, 1), "Apply for Accredited Case Manager (ACM)") in found
     assert (
         dt.date(2027, 2, 15),
@@ -330,7 +330,9 @@ BUSINESS_ANSWERS = {
 class TestTheResultsPage:
     def test_a_nurse_reads_apply_first_and_the_nearest_win_next(self, client):
         lines = glance_lines(complete(client, NURSE_ANSWERS).content.decode())
-        assert lines[0].startswith("Certified Case Manager (CCM): Eligible now Apply now for the ")
+        assert lines[0].startswith(
+            "Board-Certified Case Manager (CCM): Eligible now Apply now for the "
+        )
         assert lines[1] == "Accredited Case Manager (ACM): Eligible now Apply now."
         assert lines[2] == (
             "Nursing Case Management Certification (CMGT-BC): Not yet "
@@ -341,7 +343,9 @@ class TestTheResultsPage:
     def test_a_counselor_is_not_given_a_nurses_to_do_list(self, client):
         page = complete(client, COUNSELOR_ANSWERS).content.decode()
         lines = glance_lines(page)
-        assert lines[0] == "Certified Case Manager (CCM): Not yet What it takes: 2 more references."
+        assert lines[0] == (
+            "Board-Certified Case Manager (CCM): Not yet What it takes: 2 more references."
+        )
         assert lines[-1] == (
             "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "
             "For people with a registered nurse (RN) licence."

@@ -165,14 +165,14 @@ def test_an_expired_licence_and_a_finished_unpaid_job_say_so(catalog):
     ]
     assert said["Education and credentials"] == [
         "Master's degree in social work, not from an accredited school or programme",
-        "Certifications, exams and courses: Certified Case Manager (CCM), Certified Rehabilitation "
+        "Certifications, exams and courses: Board-Certified Case Manager (CCM), Certified Rehabilitation "
         "Counselor (CRC)",
     ]
     assert said["Work history"] == [
         "Case manager (home health), 37.5 hours a week, 1 February 2019 to 30 June 2021, "
         "unpaid, not supervised, self-employed",
         "Nurse case manager (insurer, managed care, disability or workers' comp carrier), "
-        "1 hour a week, from 4 January 2027, paid, supervised, supervisor holds Certified "
+        "1 hour a week, from 4 January 2027, paid, supervised, supervisor holds Board-Certified "
         "Case Manager (CCM)",
     ]
     assert said["Continuing education"] == ["1 hour of ethics, booked for 1 February 2027"]

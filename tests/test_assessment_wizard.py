@@ -204,7 +204,7 @@ def test_the_results_open_with_a_line_per_certification_linking_to_its_card(clie
     page = complete(client).content.decode()
     glance = page[page.index('id="glance-heading"') : page.index('id="certs-heading"')]
     links = re.findall(r'<a href="#(cert-[a-z-]+)">([^<]+)</a>', glance)
-    assert [name for _, name in links][0] == "Certified Case Manager (CCM)"
+    assert [name for _, name in links][0] == "Board-Certified Case Manager (CCM)"
     assert len(links) == 4
     for anchor, _ in links:
         assert f'id="{anchor}"' in page

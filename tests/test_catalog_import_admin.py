@@ -97,3 +97,31 @@ def test_a_file_that_is_not_json_is_refused(client, editor):
 def test_someone_without_catalog_rights_cannot_import(client):
     client.force_login(UserFactory(username="visitor", is_staff=True))
     assert client.get(IMPORT).status_code == 403
+
+
+def test_an_import_carries_fact_sources_and_wages_and_refuses_a_verified_source_off_site(
+    client, editor
+):
+    data = seed()
+    data["soc_wages"][0]["median_annual_wage"] = 90000
+    data["certifications"][1]["fees"] = "$250"
+    data["certifications"][1]["fees_source"] = "coursera-case-manager-certification"
+    preview = upload(client, data)
+    assert preview.context["changes"] == ["acm: details changed", "29-1141: details changed"]
+    carried = preview.context["carry"]["content"].value()
+    client.post(IMPORT, {"content": carried, "apply": "1"}, follow=True)
+    assert m.SocWage.objects.get(code="29-1141").median_annual_wage == 90000
+    assert m.Certification.objects.get(code="acm").fees_source.code == (
+        "coursera-case-manager-certification"
+    )
+    data["certifications"][1]["fees_source"] = "commission-ccm-faqs"  # verified, not ACMA's
+    response = client.post(IMPORT, {"content": json.dumps(data), "apply": "1"})
+    errors = response.context["errors"]
+    assert list(errors) == ["certifications[1].fees_source"]
+    assert (
+        "is not on American Case Management Association's own site"
+        in errors["certifications[1].fees_source"]
+    )
+    assert m.Certification.objects.get(code="acm").fees_source.code == (
+        "coursera-case-manager-certification"
+    )

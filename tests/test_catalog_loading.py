@@ -11,6 +11,7 @@ from django.db import transaction
 
 from eligibility import models as m
 from eligibility.catalog import dump_catalog, get_snapshot
+from eligibility.catalog_format import normalise_catalog
 from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError, load_seed_snapshot
 
@@ -46,7 +47,7 @@ def test_it_loads_the_seeded_catalog_with_every_code_of_the_spec():
     assert hcd == {"hospital", "health-system", "home-health", "post-acute", "behavioral-health"}
     assert m.JobRole.objects.count() == 18  # the seventeen of the article and leadership
     insurance = m.JobRole.objects.get(code="health-insurance-case-manager")
-    assert insurance.soc_codes == ["29-1141.00", "13-1031.00"]
+    assert insurance.soc_codes == ["29-1141.00"]  # payer case managers are mostly RNs
     assert set(insurance.helpful_certifications.values_list("code", flat=True)) == {
         "ccm", "acm", "cmac",
     }  # fmt: skip
@@ -268,3 +269,87 @@ def test_the_command_refuses_a_file_that_cannot_be_a_catalog_in_words(tmp_path, 
     with pytest.raises(CommandError, match=reason):
         call_command("load_catalog", str(path))
     assert m.Certification.objects.count() == 0
+
+
+# --- facts cited on their own, wages (issue #16) ------------------------------------------
+
+
+def test_the_export_carries_each_facts_source_the_wages_and_who_a_certification_is_for():
+    load_catalog(seed())
+    data = dump_catalog()
+    ccm = data["certifications"][0]
+    assert ccm["fees_source"] == "commission-ccm-faqs"
+    assert ccm["exam_source"] == "ccm-exam-test-prep"
+    assert ccm["renewal_source"] == "commission-ccm-stay-certified"
+    assert ccm["audience"].startswith("Nurses, social workers, counselors")
+    assert data["bodies"][0]["other_urls"] == ["https://ccmcertification.org", "https://cdms.org"]
+    wages = {w["code"]: w for w in data["soc_wages"]}
+    assert wages["11-9111"]["median_annual_wage"] == 104830
+    assert wages["11-9111"]["period"] == "May 2022"
+    assert wages["21-1092"]["median_annual_wage"] is None  # not confirmed: left empty
+    assert data == normalise_catalog(seed())  # nothing lost between the file and the database
+
+
+def test_changed_fact_sources_and_wages_round_trip_through_an_empty_database(tmp_path):
+    data = seed()
+    data["certifications"][1]["fees"] = "$100"
+    data["certifications"][1]["fees_source"] = "coursera-case-manager-certification"
+    data["soc_wages"][0]["employment"] = 3_000_000
+    data["job_roles"][0]["wage_notes"] = "Mostly nurses."
+    load_catalog(data)
+    first = export()
+    for model in reversed(m.CATALOG_MODELS):
+        model.objects.all().delete()
+    path = tmp_path / "catalog.json"
+    path.write_text(first, encoding="utf-8")
+    call_command("load_catalog", str(path), stdout=StringIO())
+    assert export() == first
+    again = json.loads(first)
+    assert again["certifications"][1]["fees_source"] == "coursera-case-manager-certification"
+    assert again["soc_wages"][0]["employment"] == 3_000_000
+    assert again["job_roles"][0]["wage_notes"] == "Mostly nurses."
+
+
+def test_a_verified_source_off_the_bodys_site_is_refused_naming_the_field():
+    data = seed()
+    data["certifications"][0]["fees_source"] = "acma-acm-faq"  # verified, but ACMA's page
+    data["certifications"][3]["sources"].append("commission-ccm-faqs")
+    with pytest.raises(CatalogError) as refused:
+        load_catalog(data)
+    errors = refused.value.errors
+    assert set(errors) == {"certifications[0].fees_source", "certifications[3].sources[1]"}
+    assert errors["certifications[0].fees_source"] == (
+        "the source 'acma-acm-faq' is marked verified, but its address "
+        "(https://www.acmaweb.org/acm/default.aspx?nav=faq) is not on The Commission (formerly "
+        "CCMC)'s own site (yourcommission.org, ccmcertification.org, cdms.org). Only the body's "
+        "own page verifies a fact: mark the source secondary, or cite the body's page."
+    )
+    assert m.Certification.objects.count() == 0
+
+
+def test_a_secondary_source_anywhere_and_a_verified_one_on_a_sister_site_are_accepted():
+    data = seed()
+    data["certifications"][0]["fees_source"] = "coursera-case-manager-certification"
+    data["certifications"][0]["windows_source"] = "commission-ccm-exam-timeline"  # former site
+    load_catalog(data)
+    assert m.Certification.objects.get(code="ccm").fees_source.code == (
+        "coursera-case-manager-certification"
+    )
+
+
+def test_wage_rows_are_checked_by_path():
+    data = seed()
+    data["soc_wages"][1]["code"] = "211022"  # a code, but not a SOC code
+    data["soc_wages"][2]["source"] = "nowhere"
+    data["soc_wages"][3]["source"] = "commission-ccm-faqs"  # verified, not on bls.gov
+    data["certifications"][0]["exam_source"] = 7
+    with pytest.raises(CatalogError) as refused:
+        load_catalog(data)
+    errors = refused.value.errors
+    assert errors["soc_wages[1].code"] == "must be a 6-digit SOC code like 29-1141"
+    assert errors["soc_wages[2].source"] == "unknown sources: nowhere"
+    assert (
+        "not on the Bureau of Labor Statistics's own site (bls.gov)"
+        in errors["soc_wages[3].source"]
+    )
+    assert errors["certifications[0].exam_source"] == "must be a code or null"

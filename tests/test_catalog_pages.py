@@ -8,9 +8,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from eligibility import models as m
 from eligibility.snapshot import SEED_PATH
 from tests.factories import (
     CertificationFactory,
+    CertifyingBodyFactory,
     ConditionFactory,
     RequirementGroupFactory,
     RequirementOptionFactory,
@@ -30,12 +32,24 @@ def text_of(response) -> str:
     return re.sub(r"\s+", " ", html.unescape(body))
 
 
-def add_certification(code: str, name: str) -> None:
+def add_certification(code: str, name: str, **fields) -> m.Certification:
     """What an editor does in the admin: a certification with one group, option, condition."""
-    cert = CertificationFactory(code=code, name=name, summary="Made by an editor.")
+    cert = CertificationFactory(code=code, name=name, summary="Made by an editor.", **fields)
     group = RequirementGroupFactory(certification=cert, name="Character references")
     option = RequirementOptionFactory(group=group, name="Two people who know your work")
     ConditionFactory(option=option, kind="references", params={"count": 2})
+    return cert
+
+
+def fact_of(content: str, label: str) -> str:
+    """The text of one fact of a certification page: its <dd>, citation included."""
+    after = content.split(f"<dt>{label}</dt>", 1)[1]
+    dd = after.split("</dd>", 1)[0]
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", dd)))
+
+
+def job_names_in_order(content: str) -> list[str]:
+    return re.findall(r'<h2><a href="/jobs/[^"]+/">([^<]+)</a></h2>', content)
 
 
 # --- /certifications/ ---------------------------------------------------------------------
@@ -50,7 +64,7 @@ def test_the_certification_list_shows_every_certification_with_body_summary_and_
         assert cert["name"] in page
         assert cert["summary"] in page
         assert f'href="/certifications/{cert["code"]}/"' in response.content.decode()
-    assert "Commission for Case Manager Certification" in page
+    assert "The Commission (formerly CCMC)" in page
     assert "American Nurses Credentialing Center" in page
     assert "Every 5 years, with 80 hours of continuing education" in page
     assert "Every 4 years, with 40 hours of continuing education" in page
@@ -74,7 +88,7 @@ def test_the_ccm_page_states_its_requirements_in_plain_language(client, seeded):
     page = text_of(client.get("/certifications/ccm/"))
     assert "Licence, credential or degree" in page
     assert "Any one of:" in page
-    assert "under a supervisor who holds Certified Case Manager (CCM)" in page
+    assert "under a supervisor who holds Board-Certified Case Manager (CCM)" in page
     assert "12 months under a CCM-certified supervisor" in page
     assert "At least 3 references" in page
     assert "Affirm good moral character" in page
@@ -90,16 +104,18 @@ def test_a_group_with_a_single_option_is_stated_directly(client, seeded):
 
 def test_the_ccm_page_shows_fees_exam_windows_and_renewal(client, seeded):
     page = text_of(client.get("/certifications/ccm/"))
-    assert "$225" in page and "$195" in page
+    assert "$235 application fee (non-refundable) plus $195 exam fee" in page
+    assert "$225 application fee" not in page  # the old fee, now only in a source's note
     assert "April, August and December" in page
     assert "Every 5 years" in page
     assert "80 hours per renewal cycle" in page
+    assert "8 of them in ethics" in page and "Renewal fee $285" in page
 
 
 def test_the_ccm_page_names_its_sources_with_confidence_and_verification_date(client, seeded):
     page = text_of(client.get("/certifications/ccm/"))
     assert "CCM Eligibility at a Glance" in page
-    assert "Verified" in page and "last verified on 20 November 2026" in page
+    assert "Verified" in page and "last verified on 2 December 2026" in page
     assert "Secondary source" in page and "not verified" in page
     assert "How these rules differ from the sources" in page
     assert "supervised field placement" in page  # from the source notes
@@ -243,3 +259,160 @@ def test_a_certification_an_editor_adds_appears_without_code_change(client, seed
     assert "At least 2 references" in detail
     # No source recorded: the page must not present the rules as verified.
     assert "have not been verified on the certifying body's own page" in detail
+
+
+# --- each fact cited on its own (issue #16, item 4) ------------------------------------------
+
+
+def test_a_verified_rules_page_does_not_make_secondary_fees_look_verified(client, seeded):
+    body = CertifyingBodyFactory(code="board", name="The Board", url="https://board.example.org")
+    rules = m.Source.objects.create(
+        code="board-rules", title="Eligibility", url="https://www.board.example.org/eligibility",
+        confidence="verified", verified_on="2026-12-02",
+    )  # fmt: skip
+    blog = m.Source.objects.create(
+        code="prep-blog", title="Exam prep blog", url="https://prep.example.com/fees",
+        confidence="secondary", accessed_on="2025-03-01",
+    )  # fmt: skip
+    cert = add_certification(
+        "board-cert", "Board Credential (BC)", body=body, fees="$300", fees_source=blog,
+        exam="100 questions", exam_windows="June",
+    )  # fmt: skip
+    cert.sources.set([rules])
+    content = client.get("/certifications/board-cert/").content.decode()
+    fees = fact_of(content, "Fees")
+    assert "$300" in fees
+    assert "Secondary source" in fees and "Verified" not in fees
+    assert "Exam prep blog" in fees and "checked on 1 March 2025" in fees
+    exam = fact_of(content, "Exam")  # no source recorded for it: never shown as verified
+    assert "Unverified" in exam and "No source is recorded for the exam" in exam
+    assert "Verified" in text_of(client.get("/certifications/board-cert/"))  # the rules' source
+
+
+def test_the_ccm_page_shows_each_fact_with_its_own_source_confidence_and_date(client, seeded):
+    content = client.get("/certifications/ccm/").content.decode()
+    fees = fact_of(content, "Fees")
+    assert "Verified" in fees and "Board-Certified Case Manager: FAQs" in fees
+    assert "checked on 2 December 2026" in fees
+    exam = fact_of(content, "Exam")
+    assert "Secondary source" in exam and "Verified" not in exam  # from a test-prep page
+    assert "Verified" in fact_of(content, "Exam windows")
+    renewal = content.split('id="renewal-heading"', 1)[1].split("</section>", 1)[0]
+    assert "Stay Certified" in renewal and "confidence-verified" in renewal
+
+
+def test_the_cmgt_bc_facts_come_from_secondary_pages_and_say_so(client, seeded):
+    content = client.get("/certifications/cmgt-bc/").content.decode()
+    for label in ("Exam", "Fees"):
+        fact = fact_of(content, label)
+        assert "Secondary source" in fact and "Verified" not in fact, label
+    assert "About $395" in fact_of(content, "Fees")
+    assert "No source is recorded" not in fact_of(content, "Fees")
+
+
+def test_a_fact_not_found_is_left_empty_and_says_to_ask_the_body(client, seeded):
+    content = client.get("/certifications/acm/").content.decode()
+    fees = fact_of(content, "Fees")
+    assert "Not listed here; ask American Case Management Association" in fees
+    assert "confidence" not in content.split("<dt>Fees</dt>", 1)[1].split("</dd>", 1)[0]
+
+
+# --- who each certification is for, by body (item 6) ---------------------------------------
+
+
+def test_the_certification_list_groups_by_body_and_says_who_each_is_for(client, seeded):
+    content = client.get("/certifications/").content.decode()
+    bodies = re.findall(r'<h3 id="body-([a-z0-9-]+)">', content)
+    assert bodies == ["ccmc", "acma", "ancc"]
+    acma = content.split('id="body-acma"', 1)[1].split('id="body-ancc"', 1)[0]
+    assert "Accredited Case Manager (ACM)" in acma and "(CMAC)" in acma
+    assert "Board-Certified" not in acma
+    page = text_of(client.get("/certifications/"))
+    assert "For Nurses and social workers in hospitals and health systems" in page
+    assert "For Registered nurses" in page
+    assert 'href="https://www.yourcommission.org"' in content
+
+
+def test_each_certification_page_links_to_the_bodys_own_site(client, seeded):
+    for code, url in (("ccm", "https://www.yourcommission.org"), ("acm", "https://www.acmaweb.org"),
+                      ("cmgt-bc", "https://www.nursingworld.org/our-certifications/")):  # fmt: skip
+        content = client.get(f"/certifications/{code}/").content.decode()
+        assert f'<a href="{url}">' in content and "own site</a> has the current rules" in content
+
+
+# --- wages on /jobs/ (item 5) --------------------------------------------------------------
+
+
+def test_the_jobs_sorted_by_wage_put_the_highest_median_first_and_say_where_figures_come_from(
+    client, seeded
+):
+    response = client.get("/jobs/?sort=wage")
+    content = response.content.decode()
+    names = job_names_in_order(content)
+    assert names[0] == "Case management leader / director"  # 11-9111: $104,830
+    page = text_of(response)
+    assert "median $104,830 a year (May 2022)" in page
+    assert "Occupational Employment and Wage Statistics (OEWS)" in page
+    assert "US Bureau of Labor Statistics" in page
+    # Jobs whose occupations have no figure come last (21-1092 was not confirmed).
+    assert names.index("Prison case manager") > names.index("Housing case manager")
+    medians = []
+    for name in names:
+        card = content.split(f">{name}</a></h2>", 1)[1].split('<li class="card">', 1)[0]
+        found = [int(x.replace(",", "")) for x in re.findall(r"median \$([\d,]+) a year", card)]
+        medians.append(max(found) if found else None)
+    known = [x for x in medians if x is not None]
+    assert known == sorted(known, reverse=True)
+    assert medians[len(known) :] == [None] * (len(medians) - len(known))
+
+
+def test_the_job_list_marks_secondary_wage_figures_and_leaves_missing_ones_empty(client, seeded):
+    content = client.get("/jobs/").content.decode()
+    page = text_of(client.get("/jobs/"))
+    assert (
+        "Healthcare social workers (21-1022): median $67,880 a year, 187,630 employed (May 2025)"
+        in page
+    )
+    card = content.split(">Prison case manager</a></h2>", 1)[1].split('<li class="card">', 1)[0]
+    assert "median wage not found" in card and "Not found" in card
+    clinical = content.split(">Clinical case manager</a></h2>", 1)[1].split('<li class="card">', 1)[
+        0
+    ]
+    assert "confidence-secondary" in clinical
+    assert "21-1029.00: no figure found" in page  # no row recorded for that occupation
+
+
+def test_the_sort_is_a_plain_link_that_says_which_order_is_shown(client, seeded):
+    content = client.get("/jobs/").content.decode()
+    assert '<nav class="sort" aria-label="Sort the jobs">' in content
+    assert '<a href="/jobs/?sort=wage">Median wage, highest first</a>' in content
+    assert '<a href="/jobs/" aria-current="true">Catalog order</a>' in content
+    assert job_names_in_order(content) == [j["name"] for j in SEED["job_roles"]]
+    sorted_page = client.get("/jobs/?sort=wage").content.decode()
+    assert '<a href="/jobs/?sort=wage" aria-current="true">' in sorted_page
+    assert job_names_in_order(client.get("/jobs/?sort=colour").content.decode()) == [
+        j["name"] for j in SEED["job_roles"]
+    ]  # an unknown sort is the catalog order
+
+
+def test_payer_case_managers_are_paid_as_registered_nurses_not_claims_adjusters(client, seeded):
+    page = text_of(client.get("/jobs/health-insurance-case-manager/"))
+    assert "Registered nurses (29-1141): median $81,220 a year (May 2022)" in page
+    assert "13-1031.00" not in page  # named only in the note on why
+    assert "mostly registered nurses" in page
+
+
+@pytest.mark.parametrize("url", ["/certifications/", "/jobs/", "/jobs/?sort=wage"])
+def test_the_list_pages_run_the_same_queries_after_the_catalog_grows(
+    client, seeded, url, django_assert_num_queries
+):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    before = len(queries)  # now: the context reads the connection's log lazily
+    for n in range(3):
+        add_certification(f"more-{n}", f"More Credential {n}")
+        m.SocWage.objects.create(code=f"99-000{n}", title=f"Occupation {n}", median_annual_wage=n)
+    client.get(url)  # the snapshot is rebuilt once after the edit
+    with django_assert_num_queries(before):
+        assert client.get(url).status_code == 200

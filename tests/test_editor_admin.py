@@ -191,3 +191,88 @@ def test_the_certification_page_gathers_the_rule_changes_with_who_made_them(clie
     page = client.get(change_url("acm")).content.decode()
     assert "recent rule changes" in page.lower()
     assert "erin: the hours of work needed for" in page  # who, and the rule in words
+
+
+# --- each fact's source, who it is for, wages (issue #16) ---------------------------------
+
+
+def source_pk(code: str) -> str:
+    return str(m.Source.objects.get(code=code).pk)
+
+
+def test_the_certification_page_asks_for_each_facts_source_and_who_it_is_for(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "ccm")
+    assert fields["fees_source"] == [source_pk("commission-ccm-faqs")]
+    assert fields["exam_source"] == [source_pk("ccm-exam-test-prep")]
+    assert fields["windows_source"] == [source_pk("commission-ccm-exam-timeline")]
+    assert fields["renewal_source"] == [source_pk("commission-ccm-stay-certified")]
+    assert fields["audience"][0].startswith("Nurses, social workers")
+    page = client.get(change_url("ccm")).content.decode()
+    assert "Exam and renewal, each fact with its own source" in page
+
+
+def test_an_editor_changes_a_facts_source_and_the_page_shows_its_confidence(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "ccm")
+    fields["fees_source"] = [source_pk("coursera-case-manager-certification")]
+    response = client.post(change_url("ccm"), single(fields))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    content = client.get("/certifications/ccm/").content.decode()
+    fees = content.split("<dt>Fees</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "Secondary source" in fees and "Verified" not in fees
+
+
+def test_a_verified_fact_source_off_the_bodys_site_is_refused_naming_the_field(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "ccm")
+    fields["fees_source"] = [source_pk("acma-acm-faq")]  # verified, on ACMA's site
+    response = client.post(change_url("ccm"), single(fields))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (
+        "Fees source: the source &#x27;acma-acm-faq&#x27; is marked verified, but its address"
+    ) in page
+    assert "is not on The Commission (formerly CCMC)&#x27;s own site" in page
+    assert m.Certification.objects.get(code="ccm").fees_source.code == "commission-ccm-faqs"
+
+
+def test_a_verified_rules_source_off_the_bodys_site_is_refused_too(client, editor):
+    client.force_login(editor)
+    fields = the_form(client, "cmac")
+    fields["sources"] = [source_pk("acma-cmac"), source_pk("commission-ccm-faqs")]
+    response = client.post(change_url("cmac"), single(fields))
+    assert response.status_code == 200
+    assert "Sources of the rules: the source &#x27;commission-ccm-faqs&#x27;" in (
+        response.content.decode()
+    )
+
+
+def test_marking_a_cited_source_verified_off_the_bodys_site_is_refused(client, editor):
+    client.force_login(editor)
+    source = m.Source.objects.get(code="coursera-case-manager-certification")
+    url = f"/admin/eligibility/source/{source.pk}/change/"
+    fields = form_fields(client.get(url).content.decode(), "source_form")
+    fields["confidence"] = ["verified"]
+    response = client.post(url, single(fields))
+    assert response.status_code == 200
+    assert "Confidence (Board-Certified Case Manager (CCM) cites this source)" in (
+        response.content.decode()
+    )
+    source.refresh_from_db()
+    assert source.confidence == "secondary"
+
+
+def test_editors_keep_the_occupation_wages_and_the_jobs_page_follows(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/eligibility/socwage/").status_code == 200
+    wage = m.SocWage.objects.get(code="11-9111")
+    url = f"/admin/eligibility/socwage/{wage.pk}/change/"
+    fields = form_fields(client.get(url).content.decode(), "socwage_form")
+    fields["median_annual_wage"] = ["110000"]
+    fields["period"] = ["May 2025"]
+    response = client.post(url, single(fields))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = client.get("/jobs/case-management-leader/").content.decode()
+    assert "median $110,000 a year (May 2025)" in page
+    assert wage.history.first().history_user == editor

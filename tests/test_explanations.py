@@ -250,7 +250,7 @@ def test_the_results_say_when_the_rules_were_last_checked_in_words(client):
     text = words(page)
     assert "Rules version" not in text
     assert not re.search(r"\b[0-9a-f]{12}\b", text), "a version id in the text"
-    assert "Rules last checked with the certifying bodies on 20 November 2026." in text
+    assert "Rules last checked with the certifying bodies on 2 December 2026." in text
     assert re.search(r'title="Rules version [0-9a-f]{12}"', page)
 
 

@@ -17,12 +17,12 @@ def test_the_spec_nurse_fits_hospital_case_management_best_and_is_told_why(asses
     assert first["why"] == [
         "Fits your background: your registered nurse (RN) licence.",
         "These jobs are found where you have worked: hospital.",
-        "You can sit for Certified Case Manager (CCM) now.",
+        "You can sit for Board-Certified Case Manager (CCM) now.",
         "You can sit for Accredited Case Manager (ACM) now.",
     ]
     assert first["soc_codes"] == ["29-1141.00", "21-1022.00"]
     assert first["helpful_names"] == [
-        "Certified Case Manager (CCM)",
+        "Board-Certified Case Manager (CCM)",
         "Accredited Case Manager (ACM)",
         "Nursing Case Management Certification (CMGT-BC)",
     ]
@@ -65,7 +65,7 @@ def test_holding_a_helpful_certification_makes_a_fitting_job_strong(assess):
     assert jobs(assess(rn))["medical-case-manager"]["fit"] == "good"
     with_ccm = jobs(assess({**rn, "credentials": ["ccm"]}))["medical-case-manager"]
     assert with_ccm["fit"] == "strong"
-    assert "You hold Certified Case Manager (CCM)." in with_ccm["why"]
+    assert "You hold Board-Certified Case Manager (CCM)." in with_ccm["why"]
 
 
 def test_nothing_known_about_a_person_fits_no_job(assess):

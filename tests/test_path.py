@@ -13,11 +13,13 @@ def path(results: dict, code: str) -> list[tuple[str | None, str, str]]:
 def test_an_eligible_nurse_is_told_to_apply_now_with_fees_and_exam_windows_then_to_renew(assess):
     assert path(assess(SPEC_EXAMPLE), "ccm") == [
         ("2026-11-23", "apply",
-         "Apply to Commission for Case Manager Certification now — fees: $225 application fee "
-         "plus $195 exam fee; exam windows: April, August and December."),
+         "Apply to The Commission (formerly CCMC) now — fees: $235 application fee "
+         "(non-refundable) plus $195 exam fee; exam windows: April, August and December; 180 "
+         "multiple-choice questions (150 scored) in 3 hours, at a Pearson VUE test centre or by "
+         "live remote proctoring."),
         ("2026-12-01", "exam",
-         "Sit the exam in the December 2026 window; ask the Commission for Case Manager "
-         "Certification when applications for it close."),
+         "Sit the exam in the December 2026 window; ask The Commission (formerly CCMC) "
+         "when applications for it close."),
         (None, "renew",
          "Once certified, renew every 5 years with 80 hours of continuing education."),
     ]  # fmt: skip
@@ -44,8 +46,9 @@ def test_a_sooner_route_through_a_certification_she_can_sit_for_now_comes_first(
         ("2027-12-25", "experience",
          "Keep working as a nurse case manager — you reach 10,400 hours on 25 December 2027."),
         ("2027-12-25", "apply",
-         "Apply to American Case Management Association from 25 December 2027 — 200 "
-         "multiple-choice questions in 3.5 hours."),
+         "Apply to American Case Management Association from 25 December 2027 — exam windows: "
+         "Quarterly; apply any time and you are tested in the next window, remotely if you "
+         "wish; 200 multiple-choice questions in 3.5 hours."),
     ]  # fmt: skip
 
 

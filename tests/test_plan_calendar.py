@@ -24,7 +24,7 @@ def test_the_spec_nurse_gets_applying_the_exam_window_and_the_day_she_reaches_cm
     found = events(plan_calendar(assess(SPEC_EXAMPLE)))
     # Applying today is an event too (issue #13: the calendar held only what lay ahead).
     assert [(day, summary) for day, summary, _ in found] == [
-        (dt.date(2026, 11, 23), "Apply for Certified Case Manager (CCM)"),
+        (dt.date(2026, 11, 23), "Apply for Board-Certified Case Manager (CCM)"),
         (dt.date(2026, 11, 23), "Apply for Accredited Case Manager (ACM)"),
         (dt.date(2026, 12, 1), "CCM: exam window, December 2026"),
         (dt.date(2027, 12, 25), "CMAC: Keep working as a nurse case manager — "
@@ -44,7 +44,7 @@ def test_a_licence_renewal_several_certifications_need_is_one_event(assess):
     assert len(renewals) == 1
     assert renewals[0]["summary"] == "Renew your licence before it expires on 31 March 2027."
     assert renewals[0]["description"].endswith(
-        "Needed for Certified Case Manager (CCM), Accredited Case Manager (ACM), "
+        "Needed for Board-Certified Case Manager (CCM), Accredited Case Manager (ACM), "
         "Nursing Case Management Certification (CMGT-BC)."
     )
 

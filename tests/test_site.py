@@ -17,7 +17,7 @@ def test_the_home_page_lists_the_certifications_with_their_bodies(
     page = response.content.decode()
     for text in (
         "Certified Case Manager",
-        "Commission for Case Manager Certification",
+        "The Commission (formerly CCMC)",
         "Accredited Case Manager",
         "American Case Management Association",
         "American Nurses Credentialing Center",
@@ -49,7 +49,7 @@ def test_an_editor_sees_a_certifications_whole_rule_tree_in_plain_language(clien
     assert response.status_code == 200
     page = response.content.decode()
     assert "12 months under a CCM-certified supervisor" in page or "Employment" in page
-    assert "under a supervisor who holds Certified Case Manager (CCM)" in page
+    assert "under a supervisor who holds Board-Certified Case Manager (CCM)" in page
     assert "At least 3 references" in page
 
 
@@ -57,7 +57,7 @@ def test_an_editor_sees_a_certifications_whole_rule_tree_in_plain_language(clien
     "model",
     ["certification", "requirementgroup", "requirementoption", "jobrole", "source", "role",
      "setting", "licencetype", "degreefield", "degreelevel", "cetopic", "attestation",
-     "externalcredential", "certifyingbody"],
+     "externalcredential", "certifyingbody", "socwage"],
 )  # fmt: skip
 def test_every_catalog_list_opens_for_an_editor(
     client, seeded, model, django_assert_max_num_queries

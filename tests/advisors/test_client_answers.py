@@ -28,7 +28,7 @@ def test_the_client_page_shows_the_answers_in_words(login, advisor):
         ],
         "Work history": [
             "Nurse case manager (hospital), 40 hours a week, since 1 January 2023, paid, "
-            "supervised, supervisor holds Certified Case Manager (CCM)"
+            "supervised, supervisor holds Board-Certified Case Manager (CCM)"
         ],
         "Continuing education": ["12 hours of nursing case management, completed 1 June 2025"],
         "About you": ["Professional references: 0", "Good moral character: yes"],

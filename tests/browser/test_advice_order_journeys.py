@@ -54,7 +54,8 @@ def test_a_nurse_reads_apply_first_then_the_nearest_win_and_her_path_in_date_ord
     glance = lines(page.get_by_role("region", name="At a glance").locator("li"))
     window = next_window(today)
     assert glance[0] == (
-        f"Certified Case Manager (CCM): Eligible now Apply now for the {window:%B %Y} exam window."
+        "Board-Certified Case Manager (CCM): Eligible now "
+        f"Apply now for the {window:%B %Y} exam window."
     )
     assert glance[1] == "Accredited Case Manager (ACM): Eligible now Apply now."
     assert glance[2] == (
@@ -66,7 +67,7 @@ def test_a_nurse_reads_apply_first_then_the_nearest_win_and_her_path_in_date_ord
     # Her CCM path: apply today, the exam window, the licence renewal, then (undated) renewing.
     path = lines(card(page, "ccm").locator("ol.path > li"))
     expires = today + dt.timedelta(days=480)
-    assert path[0].startswith(f"{long_date(today)} Apply to Commission for Case Manager")
+    assert path[0].startswith(f"{long_date(today)} Apply to The Commission (formerly CCMC)")
     assert path[1].startswith(f"{long_date(window)} Sit the exam in the {window:%B %Y} window")
     assert (
         path[2]
@@ -91,8 +92,8 @@ def test_a_business_graduate_reads_which_licences_and_degrees_open_which_certifi
     table = page.get_by_role("table")
     row = table.get_by_role("row", name=re.compile(r"^A registered nurse \(RN\) licence"))
     assert " ".join(row.inner_text().split()) == (
-        "A registered nurse (RN) licence Certified Case Manager (CCM), Accredited Case Manager "
-        "(ACM), Nursing Case Management Certification (CMGT-BC)"
+        "A registered nurse (RN) licence Board-Certified Case Manager (CCM), Accredited Case "
+        "Manager (ACM), Nursing Case Management Certification (CMGT-BC)"
     )
     others = page.get_by_role("region", name="For other backgrounds")
     assert others.get_by_role("heading", level=3).count() == 3

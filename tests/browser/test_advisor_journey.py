@@ -12,7 +12,7 @@ from tests.advisors.conftest import add_client, member, new_hire
 from .journeys import fill_entry, months_before, press_button, status
 
 PASSWORD = "a-long-test-password"  # tests/factories.py UserFactory
-CCM = "Certified Case Manager (CCM)"
+CCM = "Board-Certified Case Manager (CCM)"
 
 
 def log_in(page, site: str, username: str) -> None:

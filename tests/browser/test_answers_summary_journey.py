@@ -86,7 +86,7 @@ def test_an_advisor_reads_a_clients_answers_and_opens_the_step_to_change(site, p
     page.goto(f"{site}/advisor/clients/{rita.pk}/")
     answers = page.locator("#answers")
     assert answers.get_by_role("heading", name="Answers in this assessment").is_visible()
-    assert "supervisor holds Certified Case Manager (CCM)" in answers.inner_text()
+    assert "supervisor holds Board-Certified Case Manager (CCM)" in answers.inner_text()
     assert_no_axe_violations(page, "/advisor/clients/<pk>/ with the summary")
     SHOTS.mkdir(parents=True, exist_ok=True)
     answers.screenshot(path=str(SHOTS / "client-summary.png"))

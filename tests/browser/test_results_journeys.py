@@ -181,7 +181,7 @@ def test_at_a_glance_leads_to_a_card_and_the_dates_go_to_a_calendar(site, page):
     complete(page, site, social_worker(months_before(dt.date.today(), 14)))
     glance = page.get_by_role("region", name="At a glance")
     assert glance.locator("li").count() == 4
-    glance.get_by_role("link", name="Certified Case Manager (CCM)").click()
+    glance.get_by_role("link", name="Board-Certified Case Manager (CCM)").click()
     assert urlsplit(page.url).fragment == "cert-ccm"
     assert card(page, "ccm").locator("h3").is_visible()
     # Its line says where she stands, as the card does.
@@ -195,4 +195,4 @@ def test_at_a_glance_leads_to_a_card_and_the_dates_go_to_a_calendar(site, page):
     calendar = Calendar.from_ical(Path(download.path()).read_bytes())
     events = {str(event["summary"]): event.decoded("dtstart") for event in calendar.walk("VEVENT")}
     ccm_day = status(page, "ccm").removeprefix("Eligible on ")
-    assert long_date(events["You can apply for Certified Case Manager (CCM)"]) == ccm_day
+    assert long_date(events["You can apply for Board-Certified Case Manager (CCM)"]) == ccm_day
