@@ -374,7 +374,8 @@ def test_the_job_list_marks_secondary_wage_figures_and_leaves_missing_ones_empty
         in page
     )
     card = content.split(">Prison case manager</a></h2>", 1)[1].split('<li class="card">', 1)[0]
-    assert "median wage not found" in card and "Not found" in card
+    # No figure: said once in words, not also as a badge for a source there is none of.
+    assert "no confirmed median wage" in card and "Not found" not in card
     clinical = content.split(">Clinical case manager</a></h2>", 1)[1].split('<li class="card">', 1)[
         0
     ]
