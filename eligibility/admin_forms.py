@@ -52,6 +52,11 @@ def param_field(param: Param) -> forms.Field:
         common["help_text"] += f" From {param.minimum:,} to {param.maximum:,}."
         attrs = {"min": param.minimum, "max": param.maximum}
         return forms.IntegerField(widget=forms.NumberInput(attrs=attrs), **common)
+    if param.type == "degree":
+        # A small object: shown as JSON ({"level": "bachelor", "fields": ["social-work"]});
+        # clean_params checks it and names what is wrong.
+        common["help_text"] += ' E.g. {"level": "bachelor", "fields": ["social-work"]}.'
+        return forms.JSONField(**common)
     return forms.BooleanField(**common)
 
 

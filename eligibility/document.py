@@ -18,7 +18,7 @@ REACH_ORDER = {"now": 0, "action": 1, "wait": 1, "years": 2, "background": 3}
 
 def condition_dict(result: ConditionResult) -> dict:
     cond = result.condition
-    return {
+    out = {
         "kind": cond.kind,
         "text": cond.text,
         "met": result.met,
@@ -28,6 +28,11 @@ def condition_dict(result: ConditionResult) -> dict:
         "met_on": iso(result.met_on),
         "gap": gap(result),
     }
+    # Only what was assumed for this person (a degree without its date) adds a key.
+    note = KINDS[cond.kind].assumption(cond, result.profile)
+    if note:
+        out["note"] = note
+    return out
 
 
 def group_dict(group) -> dict:

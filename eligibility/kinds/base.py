@@ -24,13 +24,14 @@ VOCABULARIES = (
     "ce_topics",
     "attestations",
     "credentials",
+    "certifications",
 )
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # "codes" | "code" | "int" | "bool"
+    type: str  # "codes" | "code" | "int" | "bool" | "degree" ({"level", "fields"} or null)
     label: str
     vocabulary: str | None = None
     required: bool = False  # for "codes": at least one; for "int": a value must be given
@@ -105,6 +106,11 @@ class Kind:
         every day or none (`evaluate`); the dated kinds project themselves."""
         met, have, need, unit = self.evaluate(cond, profile)
         return met, have, need, unit, [(lo, hi)] if met else []
+
+    def assumption(self, cond, profile) -> str | None:
+        """What the answer for `profile` assumed that the person did not say (a degree
+        without its completion date), to show beside the condition; None when nothing."""
+        return None
 
     # --- explanations ----------------------------------------------------------------------
 
@@ -270,9 +276,17 @@ def clean_params(
             if not isinstance(value, str) or not value:
                 errors[path] = "is required" if value in (None, "") else "must be text"
                 continue
-            if value not in vocabularies[param.vocabulary]:
+            if value not in _codes(vocabularies, param.vocabulary):
                 errors[path] = f"unknown {param.vocabulary.replace('_', ' ')[:-1]} {value!r}"
                 continue
+        elif param.type == "degree":
+            if value is None:
+                pass
+            else:
+                value, message = _clean_degree(value, vocabularies)
+                if message:
+                    errors[path] = message
+                    continue
         elif param.type == "codes":
             if isinstance(value, tuple):
                 value = list(value)
@@ -293,3 +307,40 @@ def clean_params(
                 continue
         cleaned[param.name] = value
     return cleaned, errors
+
+
+def _codes(vocabularies: dict[str, set[str]], name: str) -> set[str]:
+    """One vocabulary's codes; the certifications, when not given apart (the models' codes),
+    are the credentials that are not external."""
+    if name == "certifications" and name not in vocabularies:
+        return vocabularies["credentials"] - vocabularies.get("external_credentials", set())
+    return vocabularies[name]
+
+
+def _clean_degree(value: object, vocabularies: dict[str, set[str]]) -> tuple[dict, str]:
+    """A "degree" parameter normalised ({"level": code, "fields": [codes] or None}) and the
+    problem with it ("" when none)."""
+    if not isinstance(value, dict):
+        return {}, 'must be an object like {"level": "bachelor", "fields": ["social-work"]}'
+    unknown = sorted(set(value) - {"level", "fields"})
+    if unknown:
+        return {}, "has unknown keys: " + ", ".join(unknown) + " (only level and fields)"
+    level = value.get("level")
+    if not isinstance(level, str) or not level:
+        return {}, "level: is required (a degree level)"
+    if level not in vocabularies["degree_levels"]:
+        return {}, f"level: unknown degree level {level!r}"
+    fields = value.get("fields")
+    if fields is not None:
+        if isinstance(fields, tuple):
+            fields = list(fields)
+        if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):
+            return {}, "fields: must be a list of degree fields or null (any field)"
+        if not fields:
+            return {}, "fields: needs at least one (or null for any field)"
+        bad = [f for f in fields if f not in vocabularies["degree_fields"]]
+        if bad:
+            return {}, "fields: unknown degree fields: " + ", ".join(bad)
+        if len(set(fields)) != len(fields):
+            return {}, "fields: lists a code twice"
+    return {"level": level, "fields": fields}, ""
