@@ -55,10 +55,10 @@ class Kind:
     `met_on`); `others` maps certification codes to the engine's CertificationResult for the
     same person. Days are ordinals.
 
-    A kind whose answer depends on another certification's (a future "not eligible for"
-    condition) would name those codes in a method the loader walks to refuse cycles, and be
-    handed their days by the engine, which would evaluate those certifications first; nothing
-    here needs to change for the kinds that do not.
+    A kind whose answer depends on another certification's (not-eligible-for) names those
+    codes in `depends`, which the loader walks to refuse unknown codes and cycles, and is
+    handed their results by the engine, which evaluates those certifications first
+    (`evaluate_given`); the kinds that do not need nothing of this.
     """
 
     code: str
@@ -93,7 +93,21 @@ class Kind:
         years = params.get("within_years")
         return [("look-back", years, years)] if isinstance(years, int) else []
 
+    # A kind whose answer depends on other certifications' (`depends`): the engine calls
+    # `evaluate_given` with their results instead of `evaluate_over`.
+    needs_others: ClassVar[bool] = False
+
     # --- the answer ------------------------------------------------------------------------
+
+    def depends(self, params: dict) -> tuple[str, ...]:
+        """The certification codes a condition with these (validated) `params` depends on:
+        the loader refuses unknown ones and cycles, the engine evaluates them first."""
+        return ()
+
+    def evaluate_given(self, cond, profile, lo: int, hi: int, others: dict) -> tuple:
+        """`evaluate_over` for a kind that `needs_others`: `others` holds the results
+        (engine.CertificationResult, with their `days`) of every code in `depends`."""
+        raise ValueError(f"a {self.code} condition depends on no certification")
 
     def evaluate(self, cond, profile) -> tuple[bool, object, object, str | None]:
         """(met, have, need, unit) for a kind that does not change with the date."""
