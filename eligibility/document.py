@@ -205,6 +205,23 @@ def openings(results: dict) -> list[dict]:
     return rows
 
 
+def variant(result: CertificationResult) -> str | None:
+    """The name the certification is awarded under by the route met on `eligible_on` (ACM-RN
+    through the RN licence, ACM-SW through social work): the `awards` parameter of the first
+    such route's conditions; None when no route names one or the person is not eligible."""
+    day = result.eligible_on
+    if day is None:
+        return None
+    for group in result.groups:
+        for option in group.options:
+            if any(a <= day <= b for a, b in option.days):
+                for cond in option.conditions:
+                    if cond.condition.params.get("awards"):
+                        return cond.condition.params["awards"]
+                break  # the first route met that day names no variant: look at the next group
+    return None
+
+
 def certification_dict(
     result: CertificationResult,
     profile: Profile,
@@ -221,6 +238,7 @@ def certification_dict(
         "summary": cert.summary,
         "status": result.status,
         "eligible_on": iso(result.eligible_on),
+        "variant": variant(result),
         "groups": [group_dict(g) for g in result.groups],
         "next_steps": next_steps(result, profile, snap, others),
         "reach": reach(result, profile, snap, others),

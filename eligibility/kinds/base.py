@@ -31,7 +31,8 @@ VOCABULARIES = (
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # "codes" | "code" | "int" | "bool" | "degree" ({"level", "fields"} or null)
+    # "codes" | "code" | "int" | "bool" | "text" | "degree" ({"level", "fields"} or null)
+    type: str
     label: str
     vocabulary: str | None = None
     required: bool = False  # for "codes": at least one; for "int": a value must be given
@@ -236,6 +237,21 @@ def hours_param() -> Param:
     return Param("hours", "int", "At least this many hours", required=True, maximum=MAX_HOURS)
 
 
+MAX_AWARDS = 40
+
+
+def awards_param() -> Param:
+    """The name a certification is awarded under when the route through this condition is
+    the one met (ACM-RN for the RN licence): shown in the results, blank for none."""
+    return Param(
+        "awards",
+        "text",
+        "Awarded under this name when this is the route met (blank: its own name)",
+        default="",
+        maximum=MAX_AWARDS,
+    )
+
+
 def within_years_param(what: str) -> Param:
     return Param(
         "within_years",
@@ -292,6 +308,17 @@ def clean_params(
                 continue
             if value not in _codes(vocabularies, param.vocabulary):
                 errors[path] = f"unknown {param.vocabulary.replace('_', ' ')[:-1]} {value!r}"
+                continue
+        elif param.type == "text":
+            value = "" if value is None else value
+            if not isinstance(value, str):
+                errors[path] = "must be text"
+                continue
+            if "\x00" in value or value != value.strip():
+                errors[path] = "must be plain text without surrounding spaces"
+                continue
+            if param.maximum is not None and len(value) > param.maximum:
+                errors[path] = f"must be at most {param.maximum:,} characters"
                 continue
         elif param.type == "degree":
             if value is None:

@@ -261,8 +261,9 @@ class Experience(Quantity):
         degree_lines = []
         if not held:
             return [
-                "No hours count yet: only work " + after_degree_words(cond, snap) + " counts, "
-                "and you have no such degree."
+                "None of your jobs counts yet: only work "
+                + after_degree_words(cond, snap)
+                + " counts, and you have no such degree."
             ]
         if since is not None and any(e.start < since for e in entries(cond, profile)):
             degree_lines.append(
@@ -302,6 +303,11 @@ class Experience(Quantity):
             ):
                 held = either(names_in(cond.supervisor_credentials, snap.credential_names))
                 reasons.append(f"it was not under a supervisor who holds {held}")
+            if since is not None and entry.end is not None and entry.end < since:
+                reasons.append(
+                    f"it ended before you completed your degree on {long_date(since)}; "
+                    "hours before your degree do not count"
+                )
             if first is not None and entry.end is not None and entry.end < first:
                 reasons.append(
                     f"it ended on {long_date(entry.end)}, and only work since {long_date(first)} "

@@ -62,8 +62,8 @@ class NotEligibleFor(Kind):
     def next_step(self, result, snap, profile):
         name = _name(result.condition, snap)
         return (
-            f"Earn {name} first: you meet its requirements, and this route is only for "
-            f"people who do not; with {name} you apply through the route for its holders.",
+            f"Earn {name} first: you meet its requirements, so the routes for people who do "
+            f"not are closed to you; with {name} you apply through the route for its holders.",
             None,
         )
 
