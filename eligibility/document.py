@@ -80,9 +80,23 @@ def _door_groups(result: CertificationResult):
     ]
 
 
+# doors() depends on the catalog only: worked out once per certification of a snapshot.
+_DOORS: dict[tuple[str, str], list[dict]] = {}
+
+
 def doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
     """Every background that opens this certification (see `door_list`), in the catalog's
     order, whoever the person is: what a certification is for, in the words of its rules."""
+    key = (snap.version, result.certification.code)
+    cached = _DOORS.get(key)
+    if cached is None:
+        if len(_DOORS) > 1000:  # old catalogs' entries: let them go
+            _DOORS.clear()
+        cached = _DOORS[key] = _doors(result, snap)
+    return list(cached)
+
+
+def _doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
     found: dict[str, dict] = {}
     for group in _door_groups(result):
         for option in group.options:
