@@ -130,3 +130,28 @@ def test_a_degree_without_its_date_is_said_to_be_assumed_finished_before_the_wor
     hours = c_swcm_hours(assess(undated))
     assert hours["met"] is True
     assert hours["note"].startswith("Your degree has no completion date, so it was taken as")
+
+
+@pytest.mark.django_db
+def test_the_results_page_names_the_acm_variant_and_the_assumed_degree_date(client, seeded):
+    from tests.test_explanations import results_page, words
+
+    nurse = {
+        "as_of": "2026-12-01",
+        "licenses": [{"type": "rn"}],
+        "experience": [
+            {
+                "role": "nurse-case-manager",
+                "setting": "hospital",
+                "start": "2024-01-01",
+                "hours_per_week": 40,
+                "paid": True,
+                "supervised": True,
+            }
+        ],
+    }
+    assert "Awarded to you as ACM-RN, by the route you meet." in words(results_page(client, nurse))
+    undated = copy.deepcopy(BSW_2024)
+    del undated["degrees"][0]["completed"]
+    page = words(results_page(client, undated))
+    assert "Your degree has no completion date, so it was taken as finished before all" in page
