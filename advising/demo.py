@@ -29,12 +29,19 @@ def email_for(name: str, external_id: str = "") -> str:
 
 # --- profiles -------------------------------------------------------------------------------
 
-KINDS = (("nurse", 45), ("social-worker", 28), ("counsellor", 15), ("other", 12))
+KINDS = (
+    ("nurse", 42),
+    ("social-worker", 28),
+    ("counsellor", 12),
+    ("disability-manager", 8),
+    ("other", 10),
+)
 # What each kind of person works toward, with weights (certification codes; those the catalog
 # lacks are skipped).
 GOALS = {
-    "nurse": (("acm", 2), ("ccm", 2), ("cmgt-bc", 4), ("cmac", 2)),
-    "social-worker": (("acm", 3), ("ccm", 3), ("cmac", 2)),
+    "nurse": (("acm", 2), ("ccm", 2), ("cmgt-bc", 4), ("cmac", 2), ("cmcn", 1)),
+    "social-worker": (("acm", 3), ("ccm", 3), ("cmac", 2), ("c-swcm", 2), ("c-aswcm", 2)),
+    "disability-manager": (("cdms", 3), ("ccm", 1)),
     "counsellor": (("ccm", 3), ("cmac", 1)),
     "other": (("ccm", 1), ("cmac", 1)),
 }
@@ -49,7 +56,7 @@ YEAR = 365.25
 
 
 class Plan(NamedTuple):
-    kind: str  # of person: nurse, social-worker, counsellor, other
+    kind: str  # of person: nurse, social-worker, counsellor, disability-manager, other
     goal: str  # the certification they work toward ("" when the catalog has none of GOALS)
     distance: str  # from its experience milestone today (a key of DISTANCES)
     clean: bool = False  # no setbacks: licence in order, job ongoing, employed, attested
@@ -229,6 +236,10 @@ def _cmac_milestone(credentials: list, master: bool, supervisor: bool) -> float:
     return min(routes + [24] * bool(credentials))
 
 
+# Hours of case management after the social work degree NASW's credentials ask for.
+NASW_HOURS = {"c-swcm": 4500, "c-aswcm": 3000}
+
+
 def _case_manager_route(
     p: Person, role: str, supervisors: list, credentials: list, master: bool
 ) -> tuple[str, float, dict]:
@@ -242,8 +253,10 @@ def _case_manager_route(
         supervisor = p.chance(0.35)
         role = "case-management-supervisor" if supervisor else role
         milestone = _cmac_milestone(credentials, master, supervisor)
+    elif p.goal in NASW_HOURS:
+        milestone = NASW_HOURS[p.goal] / FULL_TIME_MONTH_HOURS + 0.2
     extra = {"supervisor_credentials": supervisors}
-    if p.goal == "acm":
+    if p.goal in ("acm", *NASW_HOURS):  # paid and supervised work only
         extra.update(paid=True, supervised=True, self_employed=False)
     return role, milestone, extra
 
@@ -259,8 +272,12 @@ def _nurse(p: Person) -> dict:
     credentials = []
     if goal == "cmac" and p.chance(0.5) or goal != "acm" and p.chance(0.1):
         credentials = p.some("credentials", 1.0, "acm")
+    if goal == "cmcn" and (p.distance == "now" or p.distance != "later" and p.chance(0.5)):
+        credentials += p.some("credentials", 1.0, "aamcn-managed-care-course")
 
     settings = HEALTH_CARE[:4] if goal in ("acm", "cmgt-bc") else (*HEALTH_CARE[:4], "insurance")
+    if goal == "cmcn":
+        settings = ("insurance", "health-system")  # managed care
     supervisors = p.supervisors(0.3, "ccm", "acm", "cmgt-bc")
     role, milestone, extra = _case_manager_route(
         p, "nurse-case-manager", supervisors, credentials, master
@@ -308,8 +325,11 @@ def _nursing_ce(p: Person) -> list[dict]:
 
 def _social_worker(p: Person) -> dict:
     rng, goal = p.rng, p.goal
-    master = p.chance(0.7 if goal == "cmac" else 0.5)
-    degrees = [p.degree("bachelor", "social-work", "social-work", "psychology")]
+    master = goal == "c-aswcm" or p.chance(0.7 if goal == "cmac" else 0.5)
+    fields = (
+        ("social-work",) if goal in NASW_HOURS else ("social-work", "social-work", "psychology")
+    )
+    degrees = [p.degree("bachelor", *fields)]
     if master:
         degrees.append(p.degree("master", "social-work"))
     licence = rng.choices(("clinical-social-worker", "social-worker", None), (35, 45, 20))[0]
@@ -331,7 +351,33 @@ def _social_worker(p: Person) -> dict:
         p.earlier(start, "social-worker", before, (1, 5))
     licenses = [p.licence(licence)] if licence else []
     education = p.education("case-management", "case-management", "ethics")
+    if goal == "c-aswcm" and not p.setback(0.2):  # the 20 hours of case management CE
+        education.append(
+            p.course(p.pick("ce_topics", "case-management"), -rng.randint(30, 900), 20)
+        )
     return p.profile(licenses, degrees, credentials, education)
+
+
+def _disability_manager(p: Person) -> dict:
+    """Absence, disability and return-to-work managers at carriers and employers: a bachelor's
+    in any field or an RN licence, a year or more of disability management."""
+    rng = p.rng
+    nurse = p.chance(0.25)
+    field = (
+        "nursing" if nurse else rng.choice(("business", "psychology", "rehabilitation", "other"))
+    )
+    degrees = [p.degree("associate" if nurse and p.chance(0.4) else "bachelor", field)]
+    setting = rng.choice(("employer", "employer", "insurance"))
+    milestone = 12.2 if p.goal == "cdms" else 24  # CDMS: 2,080 hours in the last three years
+    supervisors = p.supervisors(0.2, "ccm") if p.goal == "ccm" else []
+    start = p.current(
+        "disability-manager", setting, milestone, paid=True, supervisor_credentials=supervisors
+    )
+    if p.chance(0.6):
+        p.earlier(start, "registered-nurse" if nurse else "other", "other", (1, 4))
+    licenses = [p.licence("rn")] if nurse else []
+    credentials = p.some("credentials", 0.1, "ccm")
+    return p.profile(licenses, degrees, credentials, p.education("case-management", "other"))
 
 
 def _counsellor(p: Person) -> dict:
@@ -384,5 +430,6 @@ PEOPLE = {
     "nurse": _nurse,
     "social-worker": _social_worker,
     "counsellor": _counsellor,
+    "disability-manager": _disability_manager,
     "other": _other,
 }

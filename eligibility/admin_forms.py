@@ -52,6 +52,13 @@ def param_field(param: Param) -> forms.Field:
         common["help_text"] += f" From {param.minimum:,} to {param.maximum:,}."
         attrs = {"min": param.minimum, "max": param.maximum}
         return forms.IntegerField(widget=forms.NumberInput(attrs=attrs), **common)
+    if param.type == "text":
+        return forms.CharField(max_length=param.maximum, **common)
+    if param.type == "degree":
+        # A small object: shown as JSON ({"level": "bachelor", "fields": ["social-work"]});
+        # clean_params checks it and names what is wrong.
+        common["help_text"] += ' E.g. {"level": "bachelor", "fields": ["social-work"]}.'
+        return forms.JSONField(**common)
     return forms.BooleanField(**common)
 
 
@@ -108,6 +115,8 @@ class ParamsForm(ParamFields):
                 value = value or None
             elif param.type == "bool":
                 value = bool(value)
+            elif param.type == "text":
+                value = value or ""
             raw[param.name] = value
         params, errors = clean_params(kind, raw, snapshot_codes(get_snapshot()))
         for path, message in errors.items():

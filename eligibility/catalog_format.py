@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .kinds import clean_params
+from .kinds import KINDS, clean_params
 
 
 def parse_catalog_json(raw: bytes) -> object:
@@ -389,6 +389,7 @@ def normalise_catalog(data: object, limits: Limits | None = None) -> dict:
         cert["groups"] = _groups(check, path, raw, vocabularies)
         certs.append(cert)
     out["certifications"] = certs
+    _refuse_cycles(check, [p for p, _ in raw_certs], certs)
 
     wage_rows = table("soc_wages", WAGE_FIELDS)
     for path, row in wage_rows:
@@ -509,3 +510,48 @@ def _condition(check: _Checker, path: str, raw, vocabularies: dict, coded: bool 
         check.error(f"{path}.{key}", message)
     cond["params"] = params
     return cond
+
+
+def _dependencies(cert_path: str, cert: dict):
+    """(path of the condition's parameter, certification code) for each condition of `cert`
+    whose kind depends on another certification (not-eligible-for)."""
+    for gi, group in enumerate(cert.get("groups", [])):
+        for oi, option in enumerate(group.get("options", [])):
+            for ci, cond in enumerate(option.get("conditions", [])):
+                kind = KINDS.get(cond.get("kind")) if isinstance(cond.get("kind"), str) else None
+                if kind is not None and cond.get("params"):
+                    path = f"{cert_path}.groups[{gi}].options[{oi}].conditions[{ci}].params"
+                    for code in kind.depends(cond["params"]):
+                        yield f"{path}.certification", code
+    for ni, note in enumerate(cert.get("application_notes", [])):
+        unless = note.get("unless") or {}
+        kind = KINDS.get(unless.get("kind")) if isinstance(unless.get("kind"), str) else None
+        if kind is not None and unless.get("params"):
+            for code in kind.depends(unless["params"]):
+                yield f"{cert_path}.application_notes[{ni}].unless.params.certification", code
+
+
+def _refuse_cycles(check: _Checker, paths: list[str], certs: list[dict]) -> None:
+    """Refuse a certification that depends, through other certifications, on itself: the
+    engine evaluates what a certification depends on first, which a cycle makes impossible."""
+    edges: dict[str, list[tuple[str, str]]] = {}
+    for path, cert in zip(paths, certs, strict=False):
+        if isinstance(cert.get("code"), str):
+            edges.setdefault(cert["code"], []).extend(_dependencies(path, cert))
+
+    def cycle_from(start: str, code: str, trail: list[str]) -> list[str] | None:
+        for _, nxt in edges.get(code, []):
+            if nxt == start:
+                return [*trail, nxt]
+            if nxt not in trail:
+                found = cycle_from(start, nxt, [*trail, nxt])
+                if found:
+                    return found
+        return None
+
+    for code, deps in edges.items():
+        for path, first in deps:
+            trail = [code, first] if first != code else [code, code]
+            found = trail if first == code else cycle_from(code, first, trail)
+            if found:
+                check.error(path, "makes a cycle: " + " → ".join(found))

@@ -18,7 +18,7 @@ REACH_ORDER = {"now": 0, "action": 1, "wait": 1, "years": 2, "background": 3}
 
 def condition_dict(result: ConditionResult) -> dict:
     cond = result.condition
-    return {
+    out = {
         "kind": cond.kind,
         "text": cond.text,
         "met": result.met,
@@ -28,6 +28,11 @@ def condition_dict(result: ConditionResult) -> dict:
         "met_on": iso(result.met_on),
         "gap": gap(result),
     }
+    # Only what was assumed for this person (a degree without its date) adds a key.
+    note = KINDS[cond.kind].assumption(cond, result.profile)
+    if note:
+        out["note"] = note
+    return out
 
 
 def group_dict(group) -> dict:
@@ -75,9 +80,23 @@ def _door_groups(result: CertificationResult):
     ]
 
 
+# doors() depends on the catalog only: worked out once per certification of a snapshot.
+_DOORS: dict[tuple[str, str], list[dict]] = {}
+
+
 def doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
     """Every background that opens this certification (see `door_list`), in the catalog's
     order, whoever the person is: what a certification is for, in the words of its rules."""
+    key = (snap.version, result.certification.code)
+    cached = _DOORS.get(key)
+    if cached is None:
+        if len(_DOORS) > 1000:  # old catalogs' entries: let them go
+            _DOORS.clear()
+        cached = _DOORS[key] = _doors(result, snap)
+    return list(cached)
+
+
+def _doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
     found: dict[str, dict] = {}
     for group in _door_groups(result):
         for option in group.options:
@@ -200,6 +219,23 @@ def openings(results: dict) -> list[dict]:
     return rows
 
 
+def variant(result: CertificationResult) -> str | None:
+    """The name the certification is awarded under by the route met on `eligible_on` (ACM-RN
+    through the RN licence, ACM-SW through social work): the `awards` parameter of the first
+    such route's conditions; None when no route names one or the person is not eligible."""
+    day = result.eligible_on
+    if day is None:
+        return None
+    for group in result.groups:
+        for option in group.options:
+            if any(a <= day <= b for a, b in option.days):
+                for cond in option.conditions:
+                    if cond.condition.params.get("awards"):
+                        return cond.condition.params["awards"]
+                break  # the first route met that day names no variant: look at the next group
+    return None
+
+
 def certification_dict(
     result: CertificationResult,
     profile: Profile,
@@ -216,6 +252,7 @@ def certification_dict(
         "summary": cert.summary,
         "status": result.status,
         "eligible_on": iso(result.eligible_on),
+        "variant": variant(result),
         "groups": [group_dict(g) for g in result.groups],
         "next_steps": next_steps(result, profile, snap, others),
         "reach": reach(result, profile, snap, others),

@@ -77,15 +77,35 @@ class CertificationResult:
     eligible_on: int | None
     groups: tuple[GroupResult, ...]
     application_notes: tuple[str, ...]
+    days: Intervals = field(default_factory=list)  # in the horizon, when every group holds
 
 
 # --- conditions ---------------------------------------------------------------------------
 
 
-def evaluate_condition(cond: Condition, profile: Profile, lo: int, hi: int) -> ConditionResult:
+def evaluate_condition(
+    cond: Condition,
+    profile: Profile,
+    lo: int,
+    hi: int,
+    others: dict | None = None,
+    snapshot: Snapshot | None = None,
+) -> ConditionResult:
     """One condition at `lo`, and the days in [lo, hi] on which it holds: its kind's module
-    decides (kinds.Kind.evaluate_over)."""
-    met, have, need, unit, days = KINDS[cond.kind].evaluate_over(cond, profile, lo, hi)
+    decides (kinds.Kind.evaluate_over). A kind depending on other certifications is handed
+    their results from `others`, those missing evaluated first from `snapshot`."""
+    kind = KINDS[cond.kind]
+    if not kind.needs_others:
+        met, have, need, unit, days = kind.evaluate_over(cond, profile, lo, hi)
+        return ConditionResult(cond, met, have, need, unit, days)
+    others = {} if others is None else others
+    for code in kind.depends(cond.params):
+        if code not in others:
+            if snapshot is None:
+                raise ValueError(f"a {cond.kind} condition needs the catalog to evaluate {code}")
+            cert = snapshot.certification(code)
+            others[code] = evaluate_certification(cert, profile, snapshot, others)
+    met, have, need, unit, days = kind.evaluate_given(cond, profile, lo, hi, others)
     return ConditionResult(cond, met, have, need, unit, days)
 
 
@@ -123,10 +143,15 @@ def best_option(options: list[OptionResult]) -> OptionResult:
 
 
 def evaluate_certification(
-    cert: Certification, profile: Profile, snapshot: Snapshot | None = None
+    cert: Certification,
+    profile: Profile,
+    snapshot: Snapshot | None = None,
+    others: dict | None = None,
 ) -> CertificationResult:
     """Status, `eligible_on` and the explanation tree of one certification (docs/engine-rules.md).
-    With `snapshot`, each condition's result also records what was asked (for explain.gap)."""
+    With `snapshot`, each condition's result also records what was asked (for explain.gap),
+    and a certification another depends on (not-eligible-for) is evaluated from it; `others`
+    (results by code) keeps those already evaluated."""
     lo = profile.as_of
     hi = lo + HORIZON_DAYS
     groups = []
@@ -134,7 +159,9 @@ def evaluate_certification(
     for group in cert.groups:
         options = []
         for option in group.options:
-            conditions = [evaluate_condition(c, profile, lo, hi) for c in option.conditions]
+            conditions = [
+                evaluate_condition(c, profile, lo, hi, others, snapshot) for c in option.conditions
+            ]
             if snapshot is not None:
                 for result in conditions:
                     result.profile, result.snapshot = profile, snapshot
@@ -174,11 +201,16 @@ def evaluate_certification(
         note.text
         for note in cert.application_notes
         if note.unless is None
-        or not evaluate_condition(note.unless, profile, apply_on, apply_on).days
+        or not evaluate_condition(note.unless, profile, apply_on, apply_on, others, snapshot).days
     )
-    return CertificationResult(cert, status, first, tuple(groups), notes)
+    return CertificationResult(cert, status, first, tuple(groups), notes, cert_days)
 
 
 def evaluate(profile: Profile, snapshot: Snapshot) -> list[CertificationResult]:
-    """Every certification of the catalog for one profile, in catalog order."""
-    return [evaluate_certification(cert, profile, snapshot) for cert in snapshot.certifications]
+    """Every certification of the catalog for one profile, in catalog order. A certification
+    another depends on is evaluated first, once (a cycle is refused when the catalog loads)."""
+    others: dict[str, CertificationResult] = {}
+    for cert in snapshot.certifications:
+        if cert.code not in others:
+            others[cert.code] = evaluate_certification(cert, profile, snapshot, others)
+    return [others[cert.code] for cert in snapshot.certifications]

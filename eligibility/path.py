@@ -53,6 +53,22 @@ def _renewal(result: CertificationResult, horizon_end: int) -> dict | None:
     return None
 
 
+def _closed_routes(group, snap, profile: Profile, steps: list[dict]) -> list[dict]:
+    """The step of a route closed by what the person already meets (CMAC's track 2 to whoever
+    meets ACM's rules: "earn ACM first"), once, when the group's shown route is not it."""
+    found = []
+    for option in group.options:
+        if option is group.best:
+            continue
+        for cond in option.conditions:
+            kind = KINDS[cond.condition.kind]
+            if kind.needs_others and not cond.met:
+                step = condition_step(cond, snap, None, profile)
+                if all(s["text"] != step["text"] for s in steps + found):
+                    found.append(step)
+    return found
+
+
 def _stepping_stone(group, others: dict[str, CertificationResult], profile: Profile, snap):
     """A sooner route through another certification this person can sit for: a route whose
     one missing piece is holding that certification (CMAC's "ACM plus 2 years" for a nurse
@@ -60,6 +76,8 @@ def _stepping_stone(group, others: dict[str, CertificationResult], profile: Prof
     this is advice on the path. The step, or None when no such route beats the group's own date."""
     soonest = None
     for option in group.options:
+        if option is group.best:  # its missing certification is already the group's step
+            continue
         wanted = [c for c in option.conditions if not c.met]
         if len(wanted) != 1:
             continue
@@ -207,6 +225,7 @@ def next_steps(
             stone = _stepping_stone(group, others, profile, snap)
             if stone is not None:
                 steps.append(stone)
+        steps.extend(_closed_routes(group, snap, profile, steps))
     renew = _renewal(result, profile.as_of + HORIZON_DAYS)
     if renew is not None:
         steps.append(renew)

@@ -79,7 +79,7 @@ def _status(profile_data: dict, snapshot: Snapshot, cert: Certification | None, 
         profile = parse_profile(profile_data, snapshot, today=today)
     except ProfileError:
         return "invalid", "answers no longer valid"
-    result = evaluate_certification(cert, profile)
+    result = evaluate_certification(cert, profile, snapshot)
     if result.status == "eligible_later":
         return result.status, f"eligible from {long_date(result.eligible_on)}"
     return result.status, STATUS_WORDS[result.status]

@@ -82,6 +82,12 @@ class Condition:
     fields: frozenset | None = None  # degree: None means any field
     accredited: bool = False
     attestation: str = ""
+    # experience: hours count only from the completion of a degree of at least this rank in
+    # one of these fields (None: any field); `after_rank` None means no such rule.
+    after_rank: int | None = None
+    after_fields: frozenset | None = None
+    current: bool = False  # experience: a counting job must still be ongoing
+    certification: str = ""  # not-eligible-for: the certification depended on
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +173,11 @@ class Snapshot:
 
     def vocabulary(self, name: str) -> dict:
         """Codes of one vocabulary (kinds.VOCABULARIES) mapped to their terms or names."""
-        return self.credential_names if name == "credentials" else getattr(self, name)
+        if name == "credentials":
+            return self.credential_names
+        if name == "certifications":
+            return {c.code: c.name for c in self.certifications}
+        return getattr(self, name)
 
     def certification(self, code: str) -> Certification:
         for cert in self.certifications:

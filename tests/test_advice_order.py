@@ -157,7 +157,9 @@ def test_path_steps_are_in_date_order_and_the_undated_ones_come_after(catalog):
 
 def test_a_cmgt_bc_ten_ce_hours_away_comes_before_a_cmac_years_away(catalog):
     lines = at_a_glance(presented(NURSE, catalog))
-    assert [line["code"] for line in lines] == ["ccm", "acm", "cmgt-bc", "cmac"]
+    assert [line["code"] for line in lines] == [
+        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm",
+    ]  # fmt: skip
     assert lines[2]["step"] == "What it takes: 10 more CE hours in nursing case management."
 
 
@@ -174,7 +176,11 @@ def test_a_counselor_two_references_from_ccm_sees_ccm_first_with_what_it_takes(c
 
 def test_certifications_that_need_another_licence_come_last_and_say_who_they_are_for(catalog):
     results = presented(COUNSELOR, catalog)
-    assert [c["certification"] for c in results["results"]][2:] == ["acm", "cmgt-bc"]
+    # CCM (references), CMAC (years of work) and CDMS (years of disability management) are
+    # within her reach; the five that need a nurse's or social worker's background come last.
+    assert [c["certification"] for c in results["results"]][3:] == [
+        "acm", "cmgt-bc", "cmcn", "c-swcm", "c-aswcm",
+    ]  # fmt: skip
     cmgt = cert(results, "cmgt-bc")
     assert cmgt["reach"]["kind"] == "background"
     assert [door["text"] for door in cmgt["reach"]["opened_by"]] == [
@@ -200,12 +206,12 @@ def test_the_business_graduate_is_shown_which_licences_and_degrees_open_which_ce
     catalog,
 ):
     rows = doors(catalog)
-    assert rows["A registered nurse (RN) licence"] == ["ccm", "acm", "cmgt-bc"]
-    assert rows["A professional counselor (LPC, LMHC) licence"] == ["ccm"]
+    assert rows["A registered nurse (RN) licence"] == ["ccm", "acm", "cmgt-bc", "cdms", "cmcn"]
+    assert rows["A professional counselor (LPC, LMHC) licence"] == ["ccm", "cmcn"]
     # A social work degree passes CCM's health and human services degree and CMAC's any
-    # bachelor's too, so its row names all three.
+    # bachelor's and CDMS's accredited bachelor's too, so its row names them all.
     social_work = "A bachelor's degree or higher in social work from an accredited school"
-    assert rows[social_work] == ["ccm", "acm", "cmac"]
+    assert rows[social_work] == ["ccm", "acm", "cmac", "cdms", "c-swcm"]
     assert rows["A bachelor's degree or higher"] == ["cmac"]
     # Her own bachelor's opens CMAC's routes (with years of work), so CMAC is not out of reach.
     results = presented(BUSINESS, catalog)
@@ -223,7 +229,7 @@ def test_which_licence_opens_which_certification_follows_the_catalog(catalog):
         )
 
     rows = doors(edited(catalog, counselors_for_acm))
-    assert rows["A professional counselor (LPC, LMHC) licence"] == ["ccm", "acm"]
+    assert rows["A professional counselor (LPC, LMHC) licence"] == ["ccm", "acm", "cmcn"]
 
 
 # --- the calendar holds applying and the exam window ----------------------------------------
@@ -343,13 +349,13 @@ class TestTheResultsPage:
     def test_a_counselor_is_not_given_a_nurses_to_do_list(self, client):
         page = complete(client, COUNSELOR_ANSWERS).content.decode()
         lines = glance_lines(page)
-        assert lines[0] == (
-            "Board-Certified Case Manager (CCM): Not yet What it takes: 2 more references."
-        )
-        assert lines[-1] == (
+        assert lines[0] == "Board-Certified Case Manager (CCM): Not yet What it takes: 2 more references."
+        # The five certifications for other backgrounds come last (CMGT-BC among them).
+        assert (
             "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "
             "For people with a registered nurse (RN) licence."
-        )
+        ) in lines[-5:]
+        assert all("Needs another licence or degree" in line for line in lines[-5:])
         others = section(page, "other-backgrounds-heading")
         assert "Accredited Case Manager (ACM)" in others
         assert "A board certification for registered nurses" in others  # whom it is for
@@ -367,6 +373,6 @@ class TestTheResultsPage:
         row = table.split("A registered nurse (RN) licence", 1)[1].split("</tr>", 1)[0]
         named = [code for code in ("(CCM)", "(ACM)", "(CMGT-BC)", "(CMAC)") if code in row]
         assert named == ["(CCM)", "(ACM)", "(CMGT-BC)"]
-        # Three certifications wait for another background; only CMAC has a card with a path.
-        assert page.count('class="result-card') == 4
+        # Seven certifications wait for another background; only CMAC has a card with a path.
+        assert page.count('class="result-card') == 8
         assert section(page, "certs-heading").count('class="result-card') == 1

@@ -62,7 +62,12 @@ def test_the_spec_example_is_assessed_as_the_spec_says(client, seeded):
         "ccm": ("eligible", "2026-11-23"),
         "acm": ("eligible", "2026-11-23"),
         "cmgt-bc": ("not_eligible", None),
-        "cmac": ("eligible_later", "2027-12-25"),
+        # SPEC §3b: she meets ACM's rules, which closes CMAC's track 2 (2027-12-25 before).
+        "cmac": ("not_eligible", None),
+        "cdms": ("not_eligible", None),
+        "cmcn": ("not_eligible", None),
+        "c-swcm": ("not_eligible", None),
+        "c-aswcm": ("not_eligible", None),
     }
     assert results["as_of"] == "2026-11-23"
     assert results["catalog_version"] == get_snapshot().version
@@ -266,11 +271,8 @@ def test_the_catalog_is_published_with_its_version_and_the_four_certifications(c
     body = response.json()
     assert body["catalog_version"] == get_snapshot().version
     assert [c["code"] for c in body["catalog"]["certifications"]] == [
-        "ccm",
-        "acm",
-        "cmgt-bc",
-        "cmac",
-    ]
+        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm",
+    ]  # fmt: skip
     assert body["catalog"] == get_snapshot().data
 
 
@@ -369,7 +371,7 @@ def test_query_counts_do_not_grow_with_the_catalog_or_the_list(client, seeded):
 
     small = [queries_for(assess_one), queries_for(assess_many), queries_for(publish)]
     load_catalog(bigger_catalog(copies=5))
-    assert len(get_snapshot().certifications) == 24
+    assert len(get_snapshot().certifications) == 48  # the 8 seeded and 5 copies of each
     large = [queries_for(assess_one), queries_for(assess_many), queries_for(publish)]
     assert small == large
     assert small[0] == small[1]

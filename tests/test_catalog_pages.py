@@ -323,13 +323,16 @@ def test_a_fact_not_found_is_left_empty_and_says_to_ask_the_body(client, seeded)
 def test_the_certification_list_groups_by_body_and_says_who_each_is_for(client, seeded):
     content = client.get("/certifications/").content.decode()
     bodies = re.findall(r'<h3 id="body-([a-z0-9-]+)">', content)
-    assert bodies == ["ccmc", "acma", "ancc"]
+    assert bodies == ["ccmc", "acma", "ancc", "abmcn", "nasw"]
     acma = content.split('id="body-acma"', 1)[1].split('id="body-ancc"', 1)[0]
     assert "Accredited Case Manager (ACM)" in acma and "(CMAC)" in acma
     assert "Board-Certified" not in acma
     page = text_of(client.get("/certifications/"))
     assert "For Nurses and social workers in hospitals and health systems" in page
     assert "For Registered nurses" in page
+    assert "For Social workers with a master's degree in social work" in page
+    commission = content.split('id="body-ccmc"', 1)[1].split('id="body-acma"', 1)[0]
+    assert "(CCM)" in commission and "(CDMS)" in commission
     assert 'href="https://www.yourcommission.org"' in content
 
 

@@ -38,6 +38,15 @@ pytestmark = pytest.mark.slow
 
 SNAPSHOT = load_seed_snapshot()
 CERT_CODES = tuple(c.code for c in SNAPSHOT.certifications)
+# More work can make a person meet another certification's rules and so close a route that
+# depends on not meeting them (CMAC's track 2, SPEC §3b): those certifications are not monotone.
+MONOTONE_CODES = tuple(
+    c.code
+    for c in SNAPSHOT.certifications
+    if not any(
+        k.kind == "not-eligible-for" for g in c.groups for o in g.options for k in o.conditions
+    )
+)
 EPSILON = 1e-6
 
 # --- Seeded catalog vocabulary (written out here, not read from the engine) -----------------------
@@ -122,6 +131,7 @@ class OracleProfile:
         self.degrees = [
             (d["level"], d["field"], d.get("accredited", True)) for d in data.get("degrees", [])
         ]
+        self.completed = [_ordinal(d.get("completed")) for d in data.get("degrees", [])]
         self.credentials = set(data.get("credentials", []))
         self.experience = [
             {
@@ -175,9 +185,23 @@ def compile_condition(cond, prof: OracleProfile):
     """A function day → bool for one condition (matching entries picked once)."""
     kind, p = cond.kind, cond.params
     if kind == "experience":
-        entries = [
-            (e["start"], e["end"], e["hpw"]) for e in prof.experience if _experience_matches(p, e)
-        ]
+        matching = [e for e in prof.experience if _experience_matches(p, e)]
+        entries = [(e["start"], e["end"], e["hpw"]) for e in matching]
+        rule = p.get("after_degree")
+        if rule:  # SPEC §3b: only days from the earliest qualifying degree's completion
+            done = [
+                when
+                for (level, field, _), when in zip(prof.degrees, prof.completed, strict=True)
+                if DEGREE_LEVELS.index(level) >= DEGREE_LEVELS.index(rule["level"])
+                and (rule["fields"] is None or field in rule["fields"])
+            ]
+            if not done:
+                entries = []
+            elif None not in done:
+                since = min(done)
+                entries = [(max(a, since), b, w) for a, b, w in entries]
+        ongoing = [(e["start"], e["end"]) for e in matching]
+        current = p.get("current", False)
         need = p["hours"] * 7 - EPSILON
         years = p.get("within_years")
 
@@ -189,6 +213,8 @@ def compile_condition(cond, prof: OracleProfile):
                 hi = day if end is None else min(end, day)
                 if hi >= lo:
                     total += hpw * (hi - lo + 1)
+            if current and not any(a <= day and (b is None or b >= day) for a, b in ongoing):
+                return False
             return total >= need
 
         return experience
@@ -221,6 +247,9 @@ def compile_condition(cond, prof: OracleProfile):
         value = not any(e["self_employed"] for e in prof.experience)
     elif kind == "attestation":
         value = p["attestation"] in prof.attestations
+    elif kind == "not-eligible-for":
+        other = compile_certification(SNAPSHOT.certification(p["certification"]), prof)
+        return lambda day: not _holds(other, day)
     else:
         raise AssertionError(f"oracle does not know kind {kind!r}")
     return lambda day: value
@@ -340,6 +369,8 @@ def profiles(draw, as_of_dates=AS_OFS):
             "field": draw(st.sampled_from(DEGREE_FIELDS)),
         }
         maybe(draw, deg, "accredited", st.booleans())
+        # SPEC §3b: a completion date on or before as_of (or none: taken as before any work).
+        maybe(draw, deg, "completed", day_between(as_of, as_of - 10 * YEAR, as_of).map(_iso))
         degrees.append(deg)
     profile["degrees"] = degrees
 
@@ -549,7 +580,7 @@ def test_more_case_management_work_never_delays_eligibility(profile, data):
     more = {**profile, "experience": [*profile.get("experience", []), extra]}
     before, after = _results(profile), _results(more)
     never = float("inf")
-    for code in CERT_CODES:
+    for code in MONOTONE_CODES:
         b = _day(before[code]["eligible_on"])
         a = _day(after[code]["eligible_on"])
         assert (never if a is None else a) <= (never if b is None else b), (

@@ -185,8 +185,10 @@ SCENARIOS = [
     #   2023-01-01 + 1,819 = 2027-12-25 (as_of is day 1,423; + 397 days = 2027-12-25) → later.
     pytest.param(
         SPEC_EXAMPLE,
-        expect(ccm=NOW, acm=NOW, cmgt_bc=NEVER, cmac=later("2027-12-25")),
-        id="the SPEC example nurse is eligible for ccm and acm, cmac in Dec 2027, never cmgt-bc",
+        # SPEC §3b: track 2 is closed to whoever meets ACM's rules; this nurse does on every
+        # day (her licence never expires), so the 2027-12-25 bachelor route never opens.
+        expect(ccm=NOW, acm=NOW, cmgt_bc=NEVER, cmac=NEVER),
+        id="the SPEC example nurse is eligible for ccm and acm, never cmgt-bc or cmac track 2",
     ),
     # -----------------------------------------------------------------------------------------
     # Full-time NCM since 2024-01-01: d = 1,058 → 6,045.7 h; all inside the 3-year window.
@@ -658,8 +660,9 @@ SCENARIOS = [
             degrees=[degree("bachelor", "social-work")],
             experience=[job("case-manager", "hospital", "2022-01-01")],
         ),
-        expect(ccm=NOW, acm=NOW, cmac=later("2026-12-25")),
-        id="an accredited social work degree opens ccm and acm",
+        # SPEC §3b: meeting ACM's rules closes cmac's track 2 (2026-12-25 otherwise).
+        expect(ccm=NOW, acm=NOW, cmac=NEVER),
+        id="an accredited social work degree opens ccm and acm and closes cmac track 2",
     ),
     # Accredited business bachelor: not HHS → ccm never; not social-work → acm never; cmac any
     # field → 2026-12-25.
@@ -678,7 +681,8 @@ SCENARIOS = [
     # + 1,826) ≤ 2031-11-23 → later.  No rn → cmgt-bc never.
     pytest.param(
         BSW_14_MONTHS,
-        expect(ccm=later("2027-09-21"), acm=NOW, cmac=later("2030-09-17")),
+        # SPEC §3b: acm-eligible, so cmac's track 2 (2030-09-17 otherwise) stays closed.
+        expect(ccm=later("2027-09-21"), acm=NOW, cmac=NEVER),
         id="a social worker with 14 months of hospital case management has acm now, ccm later",
     ),
     # -----------------------------------------------------------------------------------------
@@ -703,8 +707,9 @@ SCENARIOS = [
             degrees=[degree("bachelor", "nursing")],
             experience=[job("nurse-case-manager", "hospital", "2021-11-01")],
         ),
-        expect(ccm=NOW, acm=NOW, cmac=NOW),
-        id="a bachelor and five years of case management opens cmac",
+        # SPEC §3b: this nurse meets ACM's rules, so track 2 is closed: she earns ACM first.
+        expect(ccm=NOW, acm=NOW, cmac=NEVER),
+        id="a bachelor and five years of case management do not open cmac to an acm-eligible nurse",
     ),
     # acm credential + LSW: case-manager hospital 2024-06-01..2025-05-31 (365 d = 2,085.7 h) +
     # case-management-supervisor hospital since 2025-06-01 (541 d = 3,091.4 h).  Neither alone
@@ -731,7 +736,8 @@ SCENARIOS = [
             degrees=[degree("master", "social-work")],
             experience=[job("case-manager", "hospital", "2024-01-01")],
         ),
-        expect(ccm=NOW, acm=NOW, cmac=later("2026-12-27")),
+        # SPEC §3b: an acm-eligible social worker is held to track 1 (2026-12-27 otherwise).
+        expect(ccm=NOW, acm=NOW, cmac=NEVER),
         id="a master and three years of case management open cmac at the end of 2026",
     ),
     # -----------------------------------------------------------------------------------------
@@ -802,7 +808,9 @@ def test_the_results_echo_as_of_and_list_every_certification(assess):
     results = assess(SPEC_EXAMPLE)
     assert results["as_of"] == "2026-11-23"
     assert isinstance(results["catalog_version"], str)
-    assert sorted(r["certification"] for r in results["results"]) == sorted(CERTS)
+    assert sorted(r["certification"] for r in results["results"]) == sorted(
+        CERTS + ("cdms", "cmcn", "c-swcm", "c-aswcm")
+    )
     assert cert(results, "ccm")["body"]
     assert cert(results, "ccm")["name"]
 
@@ -844,9 +852,11 @@ def test_the_spec_example_dates_the_cmac_bachelor_route(assess):
     assert exp["met"] is False
     assert exp["met_on"] == "2027-12-25"
     assert condition(bachelor, "degree")["met"] is True
-    assert bachelor["met_on"] == "2027-12-25"
+    # ...but she meets ACM's rules on every day, which closes track 2 (SPEC §3b).
+    assert condition(bachelor, "not-eligible-for")["met_on"] is None
+    assert bachelor["met_on"] is None
     assert route["met"] is False
-    assert route["met_on"] == "2027-12-25"
+    assert route["met_on"] is None
     # No master → the master routes never hold.
     assert option(route, "master-and-case-management")["met_on"] is None
     assert option(route, "acm-and-experience")["met_on"] is None

@@ -310,7 +310,7 @@ def test_every_kind_of_condition_says_when_a_note_applies_in_its_own_words(catal
                     seen.setdefault(cond.kind, applies_when(cond))
     assert set(seen) == {
         "licence", "degree", "credential", "experience", "education", "references",
-        "not-self-employed", "attestation",
+        "not-self-employed", "attestation", "not-eligible-for",
     }  # fmt: skip
     for kind, words_ in seen.items():
         assert not words_.startswith("unless"), (kind, words_)

@@ -35,20 +35,16 @@ def test_missing_education_is_counted_in_hours_and_no_application_is_suggested(a
     assert "apply" not in [kind for _, kind, _ in steps]
 
 
-def test_a_sooner_route_through_a_certification_she_can_sit_for_now_comes_first(assess):
-    # CMAC's bachelor route opens on 25 December 2027; its "ACM plus 2 years" route needs only
-    # ACM, which the SPEC nurse can sit for today.
-    assert path(assess(SPEC_EXAMPLE), "cmac")[:3] == [
+def test_an_acm_eligible_nurse_is_told_to_earn_acm_first_for_cmac(assess):
+    # CMAC's bachelor route would open on 25 December 2027, but she meets ACM's rules, which
+    # closes track 2 (SPEC §3b): her path to CMAC is ACM, which she can sit for today.
+    assert path(assess(SPEC_EXAMPLE), "cmac")[:2] == [
         ("2026-11-23", "credential",
-         "A sooner route: earn Accredited Case Manager (ACM), which you can sit for now. Once "
-         "you hold it, “ACM plus 2 years in case management or leadership” is met: you meet "
-         "the rest of that route."),
-        ("2027-12-25", "experience",
-         "Keep working as a nurse case manager — you reach 10,400 hours on 25 December 2027."),
-        ("2027-12-25", "apply",
-         "Apply to American Case Management Association from 25 December 2027 — exam windows: "
-         "Quarterly; apply any time and you are tested in the next window, remotely if you "
-         "wish; 200 multiple-choice questions in 3.5 hours."),
+         "Earn Accredited Case Manager (ACM), which you can sit for now."),
+        (None, "not-eligible-for",
+         "Earn Accredited Case Manager (ACM) first: you meet its requirements, so the routes "
+         "for people who do not are closed to you; with Accredited Case Manager (ACM) you apply "
+         "through the route for its holders."),
     ]  # fmt: skip
 
 
@@ -107,10 +103,20 @@ def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess
         ("acm", "eligible", "Apply now."),
         ("cmgt-bc", "not_eligible",
          "What it takes: 18 more CE hours in nursing case management."),
-        ("cmac", "eligible_later",
-         "A sooner route: earn Accredited Case Manager (ACM), which you can sit for now. Once "
-         "you hold it, “ACM plus 2 years in case management or leadership” is met: you meet "
-         "the rest of that route."),
+        ("cmac", "not_eligible",
+         "Earn Accredited Case Manager (ACM), which you can sit for now."),
+        ("cdms", "not_eligible",
+         "Gain 2,080 more hours (12 months full time) of paid work as a disability or "
+         "return-to-work manager, within the last 3 years, in a job you still hold."),
+        ("cmcn", "not_eligible",
+         "For people with a registered nurse (RN) licence or a practical or vocational nurse "
+         "(LPN, LVN) licence, among other routes."),
+        ("c-swcm", "not_eligible",
+         "For people with a bachelor's degree or higher in social work from an accredited "
+         "school or a clinical social worker (LCSW, LICSW) licence, among other routes."),
+        ("c-aswcm", "not_eligible",
+         "For people with a master's degree or higher in social work from an accredited "
+         "school or a clinical social worker (LCSW, LICSW) licence, among other routes."),
     ]  # fmt: skip
     later = at_a_glance(nearest_first(assess(NEW_NCM)))
     assert later[0]["code"] == "acm"

@@ -144,7 +144,7 @@ def test_demo_profiles_are_valid_and_varied(catalog):
         assert all(20 <= job.hours_per_week <= 40 for job in profile.experience)
         assert 0 <= profile.references <= 3
         kinds.add(plan.kind)
-    assert kinds == {"nurse", "social-worker", "counsellor", "other"}
+    assert kinds == {"nurse", "social-worker", "counsellor", "disability-manager", "other"}
 
 
 def test_client_factory_records_an_assessment(loaded):

@@ -17,6 +17,7 @@ from . import (
     education,
     experience,
     licence,
+    not_eligible_for,
     not_self_employed,
     references,
 )
@@ -42,6 +43,7 @@ KINDS: dict[str, Kind] = {
         references,
         not_self_employed,
         attestation,
+        not_eligible_for,
     )
 }
 

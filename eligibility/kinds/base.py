@@ -24,13 +24,15 @@ VOCABULARIES = (
     "ce_topics",
     "attestations",
     "credentials",
+    "certifications",
 )
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # "codes" | "code" | "int" | "bool"
+    # "codes" | "code" | "int" | "bool" | "text" | "degree" ({"level", "fields"} or null)
+    type: str
     label: str
     vocabulary: str | None = None
     required: bool = False  # for "codes": at least one; for "int": a value must be given
@@ -54,10 +56,10 @@ class Kind:
     `met_on`); `others` maps certification codes to the engine's CertificationResult for the
     same person. Days are ordinals.
 
-    A kind whose answer depends on another certification's (a future "not eligible for"
-    condition) would name those codes in a method the loader walks to refuse cycles, and be
-    handed their days by the engine, which would evaluate those certifications first; nothing
-    here needs to change for the kinds that do not.
+    A kind whose answer depends on another certification's (not-eligible-for) names those
+    codes in `depends`, which the loader walks to refuse unknown codes and cycles, and is
+    handed their results by the engine, which evaluates those certifications first
+    (`evaluate_given`); the kinds that do not need nothing of this.
     """
 
     code: str
@@ -92,7 +94,21 @@ class Kind:
         years = params.get("within_years")
         return [("look-back", years, years)] if isinstance(years, int) else []
 
+    # A kind whose answer depends on other certifications' (`depends`): the engine calls
+    # `evaluate_given` with their results instead of `evaluate_over`.
+    needs_others: ClassVar[bool] = False
+
     # --- the answer ------------------------------------------------------------------------
+
+    def depends(self, params: dict) -> tuple[str, ...]:
+        """The certification codes a condition with these (validated) `params` depends on:
+        the loader refuses unknown ones and cycles, the engine evaluates them first."""
+        return ()
+
+    def evaluate_given(self, cond, profile, lo: int, hi: int, others: dict) -> tuple:
+        """`evaluate_over` for a kind that `needs_others`: `others` holds the results
+        (engine.CertificationResult, with their `days`) of every code in `depends`."""
+        raise ValueError(f"a {self.code} condition depends on no certification")
 
     def evaluate(self, cond, profile) -> tuple[bool, object, object, str | None]:
         """(met, have, need, unit) for a kind that does not change with the date."""
@@ -105,6 +121,11 @@ class Kind:
         every day or none (`evaluate`); the dated kinds project themselves."""
         met, have, need, unit = self.evaluate(cond, profile)
         return met, have, need, unit, [(lo, hi)] if met else []
+
+    def assumption(self, cond, profile) -> str | None:
+        """What the answer for `profile` assumed that the person did not say (a degree
+        without its completion date), to show beside the condition; None when nothing."""
+        return None
 
     # --- explanations ----------------------------------------------------------------------
 
@@ -216,6 +237,21 @@ def hours_param() -> Param:
     return Param("hours", "int", "At least this many hours", required=True, maximum=MAX_HOURS)
 
 
+MAX_AWARDS = 40
+
+
+def awards_param() -> Param:
+    """The name a certification is awarded under when the route through this condition is
+    the one met (ACM-RN for the RN licence): shown in the results, blank for none."""
+    return Param(
+        "awards",
+        "text",
+        "Awarded under this name when this is the route met (blank: its own name)",
+        default="",
+        maximum=MAX_AWARDS,
+    )
+
+
 def within_years_param(what: str) -> Param:
     return Param(
         "within_years",
@@ -270,9 +306,28 @@ def clean_params(
             if not isinstance(value, str) or not value:
                 errors[path] = "is required" if value in (None, "") else "must be text"
                 continue
-            if value not in vocabularies[param.vocabulary]:
+            if value not in _codes(vocabularies, param.vocabulary):
                 errors[path] = f"unknown {param.vocabulary.replace('_', ' ')[:-1]} {value!r}"
                 continue
+        elif param.type == "text":
+            value = "" if value is None else value
+            if not isinstance(value, str):
+                errors[path] = "must be text"
+                continue
+            if "\x00" in value or value != value.strip():
+                errors[path] = "must be plain text without surrounding spaces"
+                continue
+            if param.maximum is not None and len(value) > param.maximum:
+                errors[path] = f"must be at most {param.maximum:,} characters"
+                continue
+        elif param.type == "degree":
+            if value is None:
+                pass
+            else:
+                value, message = _clean_degree(value, vocabularies)
+                if message:
+                    errors[path] = message
+                    continue
         elif param.type == "codes":
             if isinstance(value, tuple):
                 value = list(value)
@@ -293,3 +348,40 @@ def clean_params(
                 continue
         cleaned[param.name] = value
     return cleaned, errors
+
+
+def _codes(vocabularies: dict[str, set[str]], name: str) -> set[str]:
+    """One vocabulary's codes; the certifications, when not given apart (the models' codes),
+    are the credentials that are not external."""
+    if name == "certifications" and name not in vocabularies:
+        return vocabularies["credentials"] - vocabularies.get("external_credentials", set())
+    return vocabularies[name]
+
+
+def _clean_degree(value: object, vocabularies: dict[str, set[str]]) -> tuple[dict, str]:
+    """A "degree" parameter normalised ({"level": code, "fields": [codes] or None}) and the
+    problem with it ("" when none)."""
+    if not isinstance(value, dict):
+        return {}, 'must be an object like {"level": "bachelor", "fields": ["social-work"]}'
+    unknown = sorted(set(value) - {"level", "fields"})
+    if unknown:
+        return {}, "has unknown keys: " + ", ".join(unknown) + " (only level and fields)"
+    level = value.get("level")
+    if not isinstance(level, str) or not level:
+        return {}, "level: is required (a degree level)"
+    if level not in vocabularies["degree_levels"]:
+        return {}, f"level: unknown degree level {level!r}"
+    fields = value.get("fields")
+    if fields is not None:
+        if isinstance(fields, tuple):
+            fields = list(fields)
+        if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):
+            return {}, "fields: must be a list of degree fields or null (any field)"
+        if not fields:
+            return {}, "fields: needs at least one (or null for any field)"
+        bad = [f for f in fields if f not in vocabularies["degree_fields"]]
+        if bad:
+            return {}, "fields: unknown degree fields: " + ", ".join(bad)
+        if len(set(fields)) != len(fields):
+            return {}, "fields: lists a code twice"
+    return {"level": level, "fields": fields}, ""

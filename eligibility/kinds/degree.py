@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .base import Background, Param
+from .base import Background, Param, awards_param
 from .words import either, lower_first, names_in
 
 
@@ -80,5 +80,6 @@ KIND = Degree(
         Param("fields", "codes", "In one of these fields", "degree_fields", default=()),
         Param("hhs_fields", "bool", "…or any health and human services field", default=False),
         Param("accredited", "bool", "From an accredited school", default=False),
+        awards_param(),
     ),
 )

@@ -8,9 +8,11 @@ from .intervals import (
     EPSILON,
     Intervals,
     holds_from_start,
+    intersect,
     leap_edges,
     shift_years,
     threshold_days,
+    unite,
     window_start,
 )
 from .words import (
@@ -47,7 +49,53 @@ def scope(cond, snap) -> str:
         )
     if cond.within_years:
         text += f", within the last {cond.within_years} years"
+    if cond.after_rank is not None:
+        text += ", " + after_degree_words(cond, snap)
+    if cond.current:
+        text += ", in a job you still hold"
     return text
+
+
+def after_degree_words(cond, snap) -> str:
+    """ "after your bachelor's degree (or a higher one) in social work"."""
+    rule = cond.params["after_degree"]
+    term = snap.degree_levels.get(rule["level"])
+    text = "after your " + lower_first(term.name if term else rule["level"])
+    if any(t.rank > cond.after_rank for t in snap.degree_levels.values()):
+        text += " (or a higher one)"
+    if rule["fields"]:
+        text += " in " + either(
+            [lower_first(n) for n in names_in(rule["fields"], snap.degree_fields)]
+        )
+    return text
+
+
+def degree_start(cond, profile) -> tuple[bool, int | None]:
+    """For a condition counting only work after a degree: (a qualifying degree is held, the
+    first day that counts or None for every day). A qualifying degree without a completion
+    date is taken as finished before any work (SPEC §3b), so every day counts."""
+    if cond.after_rank is None:
+        return True, None
+    found = [
+        d
+        for d in profile.degrees
+        if d.rank >= cond.after_rank and (cond.after_fields is None or d.field in cond.after_fields)
+    ]
+    if not found:
+        return False, None
+    if any(d.completed is None for d in found):
+        return True, None
+    return True, min(d.completed for d in found)
+
+
+def ongoing_days(cond, profile, lo: int, hi: int) -> Intervals:
+    """Days in [lo, hi] on which one of the jobs that count is still going on."""
+    spans = []
+    for e in entries(cond, profile):
+        first, last = max(e.start, lo), hi if e.end is None else min(e.end, hi)
+        if first <= last:
+            spans.append((first, last))
+    return unite([spans])
 
 
 def entries(cond, profile) -> list:
@@ -123,7 +171,12 @@ class Experience(Quantity):
             "supervised": p["supervised"] or bool(p["supervisor_credentials"]),
             "supervisor_credentials": frozenset(p["supervisor_credentials"]),
             "within_years": p["within_years"],
+            "current": p["current"],
         }
+        rule = p["after_degree"]
+        if rule is not None:
+            values["after_rank"] = namer.degree_levels[rule["level"]].rank
+            values["after_fields"] = frozenset(rule["fields"]) if rule["fields"] else None
         if p["settings"] or p["health_care_delivery"]:
             settings = set(p["settings"])
             if p["health_care_delivery"]:
@@ -148,7 +201,10 @@ class Experience(Quantity):
         return found + super().amounts(params)
 
     def evaluate_over(self, cond, profile, lo, hi):
-        jobs = [(e.start, e.end, e.hours_per_week) for e in entries(cond, profile)]
+        held, since = degree_start(cond, profile)
+        jobs = [(e.start, e.end, e.hours_per_week) for e in entries(cond, profile)] if held else []
+        if since is not None:  # only days on or after the degree's completion count
+            jobs = [(max(s, since), e, w) for s, e, w in jobs if e is None or e >= since]
         years = cond.within_years
 
         def weighted(day: int) -> float:  # hours × 7 worked by `day` (inside the window)
@@ -178,8 +234,21 @@ class Experience(Quantity):
                 for edge in edges:
                     starts.extend(range(edge - 2, edge + 3))
             days = threshold_days(weighted, need, lo, hi, starts)
+        if cond.current and days:
+            days = intersect(days, ongoing_days(cond, profile, lo, hi))
         have = round(weighted(lo) / 7, 1) if jobs else 0
         return holds_from_start(days, lo), have, cond.hours, "hours", days
+
+    def assumption(self, cond, profile) -> str | None:
+        if cond.after_rank is None or profile is None:
+            return None
+        held, since = degree_start(cond, profile)
+        if held and since is None:
+            return (
+                "Your degree has no completion date, so it was taken as finished before all "
+                "your work and every hour counts; add the date to be sure."
+            )
+        return None
 
     def missing_words(self, missing):
         return f" ({duration(missing)})"
@@ -188,15 +257,34 @@ class Experience(Quantity):
         day = profile.as_of
         first = window_start(day, cond.within_years) if cond.within_years else None
         roles = either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
+        held, since = degree_start(cond, profile)
+        degree_lines = []
+        if not held:
+            return [
+                "None of your jobs counts yet: only work "
+                + after_degree_words(cond, snap)
+                + " counts, and you have no such degree."
+            ]
+        if since is not None and any(e.start < since for e in entries(cond, profile)):
+            degree_lines.append(
+                f"Hours before your degree do not count: only work since {long_date(since)} "
+                "(when you completed it) counts."
+            )
+        if cond.current and entries(cond, profile) and not ongoing_days(cond, profile, day, day):
+            degree_lines.append(
+                "None of the jobs that count is one you still hold: the rule needs a current job."
+            )
         in_role = [e for e in profile.experience if e.role in cond.codes]
         if not in_role:  # the condition's text names the roles; say it of the person's own jobs
             if len(profile.experience) == 1:
-                return [
+                return degree_lines + [
                     f"{capital(job(profile.experience[0], snap, day))} does not count: "
                     f"only work as {roles} counts."
                 ]
-            return [f"None of your jobs was as {roles}."] if profile.experience else []
-        lines = []
+            return degree_lines + (
+                [f"None of your jobs was as {roles}."] if profile.experience else []
+            )
+        lines = degree_lines
         for entry in in_role:  # other jobs are plainly other work: not listed
             named = job(entry, snap, day)
             reasons = []
@@ -215,6 +303,11 @@ class Experience(Quantity):
             ):
                 held = either(names_in(cond.supervisor_credentials, snap.credential_names))
                 reasons.append(f"it was not under a supervisor who holds {held}")
+            if since is not None and entry.end is not None and entry.end < since:
+                reasons.append(
+                    f"it ended before you completed your degree on {long_date(since)}; "
+                    "hours before your degree do not count"
+                )
             if first is not None and entry.end is not None and entry.end < first:
                 reasons.append(
                     f"it ended on {long_date(entry.end)}, and only work since {long_date(first)} "
@@ -241,10 +334,17 @@ class Experience(Quantity):
                 when,
             )
         missing = cond.hours - (result.have or 0)
-        return (
-            f"Gain {number(missing)} more hours ({duration(missing)}) of {scope(cond, snap)}.",
-            when,
-        )
+        text = f"Gain {number(missing)} more hours ({duration(missing)}) of {scope(cond, snap)}."
+        if cond.after_rank is not None and profile is not None:
+            held, since = degree_start(cond, profile)
+            if not held:
+                text = f"Earn the degree first: only work {after_degree_words(cond, snap)} counts."
+            elif since is not None:
+                text += " Hours before your degree do not count."
+        if cond.current and (result.have or 0) >= cond.hours:
+            roles = either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
+            text = f"Take up work again as {roles}: the rule needs a job you still hold."
+        return text, when
 
 
 KIND = Experience(
@@ -270,5 +370,12 @@ KIND = Experience(
             default=(),
         ),
         within_years_param("hours"),
+        Param(
+            "after_degree",
+            "degree",
+            "Only work after a degree (level, and fields or null for any)",
+            default=None,
+        ),
+        Param("current", "bool", "Needs a job still held on the day", default=False),
     ),
 )

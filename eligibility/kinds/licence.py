@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .base import Background, Param
+from .base import Background, Param, awards_param
 from .intervals import holds_from_start, unite
 from .words import a_or_an, capital, either, long_date, lower_first, names_in
 
@@ -82,5 +82,6 @@ KIND = Licence(
             required=True,
             default=(),
         ),
+        awards_param(),
     ),
 )

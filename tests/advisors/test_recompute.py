@@ -68,4 +68,5 @@ def test_a_profile_the_new_rules_refuse_is_kept_and_counted(advisor):
     call_command("recompute_summaries", stdout=StringIO())
     run = Recomputation.objects.get()
     assert run.failed == 1
-    assert Readiness.objects.filter(client=client).count() == 4  # the old summary stays
+    # The old summary stays: one row per certification of the catalog.
+    assert Readiness.objects.filter(client=client).count() == 8
