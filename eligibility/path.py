@@ -243,7 +243,9 @@ def next_steps(
         steps.append(
             {
                 "kind": "apply",
-                "text": f"Apply to {cert.body.name} {when}" + (f" — {facts}." if facts else "."),
+                # A fact may end its own sentence ("… by PSI remote proctoring.").
+                "text": f"Apply to {cert.body.name} {when}"
+                + (f" — {facts.rstrip('.')}." if facts else "."),
                 "date": iso(result.eligible_on),
             }
         )

@@ -45,3 +45,18 @@ def test_a_certification_whose_rules_are_unverified_says_so_on_its_card(client):
     assert page.count('class="unverified"') == 1
     start = page.index('aria-labelledby="cert-cmgt-bc"')
     assert page.index('class="unverified"', start) < page.index("<h4>Why</h4>", start)
+
+
+def test_no_step_of_a_plan_ends_with_two_full_stops(assess):
+    """The apply step quotes the catalog's exam text, which may end its own sentence (ACM's
+    "… by PSI remote proctoring.")."""
+    from tests.conftest import SPEC_EXAMPLE
+
+    social_worker = {
+        **SPEC_EXAMPLE,
+        "licenses": [{"type": "clinical-social-worker"}],
+        "degrees": [{"level": "master", "field": "social-work"}],
+    }
+    for profile in (SPEC_EXAMPLE, social_worker):
+        steps = [s["text"] for r in assess(profile)["results"] for s in r["next_steps"]]
+        assert steps and not [text for text in steps if ".." in text]
