@@ -209,6 +209,14 @@ class Recomputation(models.Model):
     # The queue's id of the task that planned the pass: delivered again (its worker died after
     # planning), it finds the pass and sends the chunks not done instead of starting another.
     task_id = models.CharField(max_length=64, blank=True, db_index=True)
+    # The rule version of each certification in `catalog_version` (Snapshot.rule_versions):
+    # a later pass compares them with its own and evaluates, for an assessment computed
+    # against this catalog, only the certifications whose rules moved.
+    rule_versions = models.JSONField(default=dict, blank=True)
+    # A pass an editor's change starts evaluates only the certifications whose rules moved;
+    # the commands' passes (a deploy's load_catalog, recompute_summaries) evaluate them all,
+    # since the engine's code may have changed with the same catalog.
+    moved_rules_only = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-started"]

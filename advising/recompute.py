@@ -44,7 +44,7 @@ from .summaries import save_summaries, summarise
 
 log = logging.getLogger(__name__)
 
-READ_FIELDS = ("id", "client_id", "profile", "summary", "computed_at")
+READ_FIELDS = ("id", "client_id", "profile", "summary", "computed_at", "catalog_version")
 
 
 def rule_changes(since: dt.datetime | None) -> list[dict]:
@@ -86,6 +86,10 @@ def _day(iso: str | None) -> dt.date | None:
 
 
 # --- starting a pass: explicit calls from the services that change the catalog -------------
+
+# The triggers of the passes an editor starts in the admin: those evaluate only the
+# certifications whose rules moved (Recomputation.moved_rules_only).
+EDITS = ("catalog edit", "catalog import", "catalog revert")
 
 
 def enqueue_recompute(*, trigger: str) -> None:
@@ -169,6 +173,7 @@ def plan_pass(*, trigger: str, task_id: str = "") -> tuple[Recomputation, list[l
     run = Recomputation.objects.create(
         started=now, catalog_version=snapshot.version, trigger=trigger, task_id=task_id,
         rule_changes=rule_changes(since), chunks=len(chunks), finished=None if chunks else now,
+        rule_versions=snapshot.rule_versions, moved_rules_only=trigger in EDITS,
     )  # fmt: skip
     return run, chunks
 
@@ -183,11 +188,39 @@ def recompute(*, trigger: str) -> Recomputation:
     return run
 
 
+def _rule_versions(catalog_versions: set[str]) -> dict[str, dict]:
+    """The rule versions of each of these catalog versions that a pass recorded, one query."""
+    found = {}
+    for version, rules in (
+        Recomputation.objects.filter(catalog_version__in=catalog_versions)
+        .exclude(rule_versions={})
+        .values_list("catalog_version", "rule_versions")
+    ):
+        found[version] = rules
+    return found
+
+
+def _stale(assessment: Assessment, snapshot: Snapshot, known: dict[str, dict]) -> set[str] | None:
+    """The certifications whose standing may differ from the assessment's summary under
+    `snapshot`: those whose rules moved since the catalog it was computed against, or
+    missing from it. None (all of them) when that catalog's rule versions are not known."""
+    before = known.get(assessment.catalog_version)
+    if before is None:
+        return None
+    now = snapshot.rule_versions
+    return {code for code in now if before.get(code) != now[code] or code not in assessment.summary}
+
+
 def _assess(assessments: list[Assessment], snapshot: Snapshot, run: Recomputation) -> dict:
-    """{assessment pk: (summary or None when the profile is refused, flips)}."""
+    """{assessment pk: (summary or None when the profile is refused, flips)}.
+
+    Only the certifications whose rules moved are evaluated again (an edit to one
+    certification costs a quarter of a whole evaluation, or less); the others keep their
+    stored standing, which the same rules give for the same dated profile."""
     causes = defaultdict(list)
     for change in run.rule_changes:
         causes[change["certification"]].append(change["text"])
+    known = _rule_versions({a.catalog_version for a in assessments}) if run.moved_rules_only else {}
     outcome = {}
     for assessment in assessments:
         try:
@@ -195,7 +228,12 @@ def _assess(assessments: list[Assessment], snapshot: Snapshot, run: Recomputatio
         except ProfileError:
             outcome[assessment.pk] = (None, [])  # kept; the client page asks for a review
             continue
-        summary = summarise(evaluate(profile, snapshot))
+        stale = _stale(assessment, snapshot, known)
+        fresh = summarise(evaluate(profile, snapshot, stale))
+        summary = {
+            cert.code: fresh[cert.code] if cert.code in fresh else assessment.summary[cert.code]
+            for cert in snapshot.certifications
+        }
         flips = [
             StatusChange(
                 recomputation_id=run.pk,

@@ -12,6 +12,7 @@ intersect their conditions' sets, groups unite their options', a certification i
 groups'; its first day is `eligible_on`. No Django import.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .kinds import KINDS
@@ -206,11 +207,15 @@ def evaluate_certification(
     return CertificationResult(cert, status, first, tuple(groups), notes, cert_days)
 
 
-def evaluate(profile: Profile, snapshot: Snapshot) -> list[CertificationResult]:
-    """Every certification of the catalog for one profile, in catalog order. A certification
-    another depends on is evaluated first, once (a cycle is refused when the catalog loads)."""
+def evaluate(
+    profile: Profile, snapshot: Snapshot, only: Collection[str] | None = None
+) -> list[CertificationResult]:
+    """Every certification of the catalog for one profile (or those in `only`), in catalog
+    order. A certification another depends on is evaluated first, once (a cycle is refused
+    when the catalog loads)."""
     others: dict[str, CertificationResult] = {}
-    for cert in snapshot.certifications:
+    chosen = [c for c in snapshot.certifications if only is None or c.code in only]
+    for cert in chosen:
         if cert.code not in others:
             others[cert.code] = evaluate_certification(cert, profile, snapshot, others)
-    return [others[cert.code] for cert in snapshot.certifications]
+    return [others[cert.code] for cert in chosen]

@@ -9,6 +9,7 @@ live catalog all go through this one validation. No Django import.
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from . import kinds
 from .catalog_format import SEED_PATH, VOCAB_FIELDS, CatalogError, normalise_catalog
@@ -171,6 +172,33 @@ class Snapshot:
     credential_names: dict[str, str] = field(default_factory=dict)
     soc_wages: dict[str, SocWage] = field(default_factory=dict)  # by 6-digit SOC code
 
+    @cached_property
+    def rule_versions(self) -> dict[str, str]:
+        """A version of each certification's rules: a hash of what decides its standing
+        (its groups and notes, the vocabularies, every certification's name, and the rule
+        versions of the certifications it depends on). Unchanged between two catalogs, the
+        certification's standing for a profile is unchanged: the recompute after an edit
+        evaluates only the certifications whose rule version moved."""
+        data = self.data
+        ignored = {"certifications", "sources", "soc_wages", "job_roles"}
+        base = {key: value for key, value in data.items() if key not in ignored}
+        base["names"] = [(c["code"], c["name"], c["body"]) for c in data["certifications"]]
+        base_hash = _digest(base)
+        raw = {c["code"]: c for c in data["certifications"]}
+        versions: dict[str, str] = {}
+
+        def version(code: str) -> str:  # recursion ends: the loader refuses cycles
+            if code not in versions:
+                cert = raw[code]
+                needs = sorted({d for g in self.certification(code).groups for d in _depends(g)})
+                versions[code] = _digest([
+                    base_hash, cert["groups"], cert["application_notes"],
+                    [(d, version(d)) for d in needs],
+                ])  # fmt: skip
+            return versions[code]
+
+        return {code: version(code) for code in raw}
+
     def vocabulary(self, name: str) -> dict:
         """Codes of one vocabulary (kinds.VOCABULARIES) mapped to their terms or names."""
         if name == "credentials":
@@ -184,6 +212,21 @@ class Snapshot:
             if cert.code == code:
                 return cert
         raise KeyError(code)
+
+
+def _digest(value: object) -> str:
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(encoded.encode()).hexdigest()[:16]
+
+
+def _depends(group: "Group") -> set[str]:
+    """The certification codes a group's conditions depend on (not-eligible-for)."""
+    return {
+        code
+        for option in group.options
+        for cond in option.conditions
+        for code in kinds.KINDS[cond.kind].depends(cond.params)
+    }
 
 
 # --- building the engine's objects --------------------------------------------------------

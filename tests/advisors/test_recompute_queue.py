@@ -68,12 +68,12 @@ def test_a_chunk_running_twice_at_once_writes_one_set_of_flips(advisor, monkeypa
     evaluate = recompute_module.evaluate
     duplicate = []
 
-    def second_delivery_meanwhile(profile, snapshot):
+    def second_delivery_meanwhile(profile, snapshot, only=None):
         # The first delivery has read the clients; a second one runs the whole chunk now.
         if not duplicate:
             duplicate.append(True)
             run_chunk(run.pk, 0, chunks[0])
-        return evaluate(profile, snapshot)
+        return evaluate(profile, snapshot, only)
 
     monkeypatch.setattr(recompute_module, "evaluate", second_delivery_meanwhile)
     run_chunk(run.pk, 0, chunks[0])
