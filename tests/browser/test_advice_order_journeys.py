@@ -82,7 +82,9 @@ def test_a_nurse_reads_apply_first_then_the_nearest_win_and_her_path_in_date_ord
     order = page.locator("article.result-card").evaluate_all(
         "cards => cards.map(c => c.getAttribute('aria-labelledby'))"
     )
-    assert order == ["cert-ccm", "cert-acm", "cert-cmgt-bc", "cert-cmac"]
+    # Hers first; then those for other backgrounds (disability managers, social workers).
+    assert order[:4] == ["cert-ccm", "cert-acm", "cert-cmgt-bc", "cert-cmac"]
+    assert set(order[4:]) == {"cert-cdms", "cert-cmcn", "cert-c-swcm", "cert-c-aswcm"}
     audit = Axe().run(page)
     assert audit.violations_count == 0, audit.generate_report()
 
@@ -93,15 +95,19 @@ def test_a_business_graduate_reads_which_licences_and_degrees_open_which_certifi
     row = table.get_by_role("row", name=re.compile(r"^A registered nurse \(RN\) licence"))
     assert " ".join(row.inner_text().split()) == (
         "A registered nurse (RN) licence Board-Certified Case Manager (CCM), Accredited Case "
-        "Manager (ACM), Nursing Case Management Certification (CMGT-BC)"
+        "Manager (ACM), Nursing Case Management Certification (CMGT-BC), Certified Disability "
+        "Management Specialist (CDMS), Certified Managed Care Nurse (CMCN)"
     )
     others = page.get_by_role("region", name="For other backgrounds")
-    assert others.get_by_role("heading", level=3).count() == 3
+    # CCM, ACM, CMGT-BC, CMCN and NASW's two: each needs a licence or degree she lacks.
+    assert others.get_by_role("heading", level=3).count() == 6
     glance = lines(page.get_by_role("region", name="At a glance").locator("li"))
     assert glance[0].startswith("Case Management Administrator Certification (CMAC): Not yet")
-    assert glance[-1] == (
+    assert glance[1].startswith("Certified Disability Management Specialist (CDMS): Not yet")
+    assert (
         "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "
         "For people with a registered nurse (RN) licence."
-    )
+    ) in glance[2:]
+    assert all("Needs another licence or degree" in line for line in glance[2:])
     audit = Axe().run(page)
     assert audit.violations_count == 0, audit.generate_report()

@@ -121,7 +121,8 @@ def test_an_editor_adds_a_certification_and_the_public_is_eligible_for_it(site, 
     assert [g.code for g in groups] == ["licence", "references"]
     (licence_rule,) = (c for o in groups[0].options.all() for c in o.conditions.all())
     (references_rule,) = (c for o in groups[1].options.all() for c in o.conditions.all())
-    assert (licence_rule.kind, licence_rule.params) == ("licence", {"licence_types": ["rn"]})
+    assert licence_rule.kind == "licence"
+    assert licence_rule.params == {"licence_types": ["rn"], "awards": ""}  # awards: its default
     assert (references_rule.kind, references_rule.params) == ("references", {"count": 2})
 
     # 3. A public user, in a browser context of their own, is eligible for it now.
