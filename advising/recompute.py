@@ -294,7 +294,7 @@ def run_chunk(run_id: int, index: int, client_ids: list[int]) -> None:
             outcome.update(_assess(list(again.values()), fresh, run))
 
         now = timezone.now()
-        updated, flips, same, failed = [], [], [], 0
+        updated, flips, same, failed, before = [], [], [], 0, {}
         for assessment in read:
             summary, changes = outcome[assessment.pk]
             if summary is None:
@@ -302,6 +302,7 @@ def run_chunk(run_id: int, index: int, client_ids: list[int]) -> None:
             elif summary == assessment.summary:
                 same.append(assessment.pk)
             else:
+                before[assessment.client_id] = assessment.summary
                 assessment.summary = summary
                 assessment.catalog_version, assessment.computed_at = fresh.version, now
                 updated.append(assessment)
@@ -310,7 +311,7 @@ def run_chunk(run_id: int, index: int, client_ids: list[int]) -> None:
             catalog_version=fresh.version, computed_at=now
         )
         bulk_set(updated, ["summary", "catalog_version", "computed_at"])
-        save_summaries(updated)
+        save_summaries(updated, before=before)
         StatusChange.objects.bulk_create(flips, batch_size=1000)
 
         # Counted once, in the transaction of the chunk's writes: a chunk delivered again

@@ -6,6 +6,7 @@ assessment is saved and again when the catalog changes (`recompute`), never per 
 """
 
 import datetime as dt
+from collections import defaultdict
 
 from django.db import transaction
 from django.utils import timezone
@@ -93,21 +94,38 @@ def soonest(summary: dict, as_of: str) -> dt.date | None:
     return dt.date.fromisoformat(min(days)) if days else None
 
 
-def save_summaries(assessments: list[Assessment], *, current: bool = False) -> list[Client]:
+def save_summaries(
+    assessments: list[Assessment], *, current: bool = False, before: dict | None = None
+) -> list[Client]:
     """Store what the advisor pages read from each assessment's summary: its client's
     readiness rows and soonest date; with `current`, also make it the client's current
     assessment. The one writer of those rows, for an advisor's save, the recompute and the
     demo seed. Bulk statements whatever the number of assessments; returns the clients as
     written (primary key and the fields set).
 
+    With `before` ({client id: the summary its readiness rows were written from}), only the
+    rows of the certifications whose entry changed are rewritten: after an edit to one
+    certification's rules, a recompute rewrites that certification's rows, not every one.
+
     Call it inside a transaction with the clients locked, or on clients no one else writes."""
     now = timezone.now()
     ids = [a.client_id for a in assessments]
-    Readiness.objects.filter(client_id__in=ids).delete()
-    Readiness.objects.bulk_create(
-        [row for a in assessments for row in readiness_rows(a.client_id, a.summary)],
-        batch_size=1000,
-    )
+    if before is None:
+        Readiness.objects.filter(client_id__in=ids).delete()
+        rows = [row for a in assessments for row in readiness_rows(a.client_id, a.summary)]
+    else:
+        moved = defaultdict(list)  # certification: the clients whose entry for it changed
+        rows = []
+        for a in assessments:
+            old = before.get(a.client_id, {})
+            for code in set(old) | set(a.summary):
+                if old.get(code) != a.summary.get(code):
+                    moved[code].append(a.client_id)
+            changed = {code: item for code, item in a.summary.items() if old.get(code) != item}
+            rows += readiness_rows(a.client_id, changed)
+        for code, clients in moved.items():
+            Readiness.objects.filter(certification=code, client_id__in=clients).delete()
+    Readiness.objects.bulk_create(rows, batch_size=1000)
     clients = [
         Client(
             pk=a.client_id,

@@ -83,8 +83,8 @@ def test_a_save_while_the_recompute_runs_keeps_the_saved_standing(advisor, monke
     computed, saved = threading.Event(), threading.Event()
     evaluate = recompute_module.evaluate
 
-    def slow_evaluate(profile, snapshot):
-        result = evaluate(profile, snapshot)
+    def slow_evaluate(profile, snapshot, only=None):
+        result = evaluate(profile, snapshot, only)
         computed.set()
         saved.wait(30)  # the advisor's save commits while the recompute is still working
         return result

@@ -17,6 +17,7 @@ from tests.test_editor_admin import change_url, key_with_value
 
 from .conftest import add_client, new_hire, nurse
 from .test_recompute import certification_form, editor
+from .test_summary_races import standing_of, standing_rows
 
 
 def seed() -> dict:
@@ -79,6 +80,8 @@ def test_an_edit_to_acm_evaluates_acm_and_cmac_only_and_stores_what_a_whole_eval
         assert stored == summarise(
             evaluate(parse_profile(person.assessment.profile, snapshot), snapshot)
         )
+        # The rows the client list and the dashboard read, rewritten for what moved only.
+        assert standing_rows(person) == standing_of(stored)
     assert people[0].readiness.get(certification="acm").status != "eligible"
 
 

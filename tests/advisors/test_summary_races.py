@@ -40,12 +40,12 @@ def test_a_save_during_a_recompute_keeps_the_new_assessments_standing(advisor, m
     evaluate = recompute_module.evaluate
     saved = []
 
-    def advisor_saves_meanwhile(profile, snapshot):
+    def advisor_saves_meanwhile(profile, snapshot, only=None):
         # The recompute has read the old assessment; the advisor saves a new one now.
         if not saved:
             fresh = Client.objects.get(pk=client.pk)
             saved.append(record_assessment(fresh, nurse(), get_snapshot(), source="advisor"))
-        return evaluate(profile, snapshot)
+        return evaluate(profile, snapshot, only)
 
     monkeypatch.setattr(recompute_module, "evaluate", advisor_saves_meanwhile)
     recompute(trigger="test")
