@@ -349,7 +349,9 @@ class TestTheResultsPage:
     def test_a_counselor_is_not_given_a_nurses_to_do_list(self, client):
         page = complete(client, COUNSELOR_ANSWERS).content.decode()
         lines = glance_lines(page)
-        assert lines[0] == "Board-Certified Case Manager (CCM): Not yet What it takes: 2 more references."
+        assert lines[0] == (
+            "Board-Certified Case Manager (CCM): Not yet What it takes: 2 more references."
+        )
         # The five certifications for other backgrounds come last (CMGT-BC among them).
         assert (
             "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "

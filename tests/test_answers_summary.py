@@ -165,8 +165,8 @@ def test_an_expired_licence_and_a_finished_unpaid_job_say_so(catalog):
     ]
     assert said["Education and credentials"] == [
         "Master's degree in social work, not from an accredited school or programme",
-        "Certifications, exams and courses: Board-Certified Case Manager (CCM), Certified Rehabilitation "
-        "Counselor (CRC)",
+        "Certifications, exams and courses: Board-Certified Case Manager (CCM), Certified "
+        "Rehabilitation Counselor (CRC)",
     ]
     assert said["Work history"] == [
         "Case manager (home health), 37.5 hours a week, 1 February 2019 to 30 June 2021, "
