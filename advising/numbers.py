@@ -6,8 +6,9 @@ numbers (not the page) are kept in each web process's memory (the "dashboard" ca
 minute, keyed by who looks (the organisation's admins see every client, an advisor their
 own), the catalog version, the day and `Organisation.numbers_changed`.
 
-Every service that changes what the dashboard counts (an assessment's summaries saved, a client
-added, removed or given to another advisor) calls `numbers_changed` inside its transaction.
+Every service that changes what the dashboard counts or lists (an assessment's summaries saved,
+which is also where a recompute records changes of standing; a client added, renamed, removed
+or given to another advisor) calls `numbers_changed` inside its transaction.
 The organisation row comes with the member on every request, so each process sees the new
 time the moment the write commits: an advisor who has just saved a client sees the new counts,
 whichever process answers, and no process keeps numbers from before the write.

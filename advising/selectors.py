@@ -67,15 +67,9 @@ def bucket_of(row: Readiness, today: dt.date) -> str:
 def dashboard(membership: Membership, snapshot, today: dt.date) -> dict:
     """Counts per certification and bucket, the commonest blockers, freshness, recent flips."""
     clients = visible_clients(membership)
-    numbers = cached_numbers(
+    return cached_numbers(
         membership, snapshot.version, today, lambda: _numbers(clients, snapshot, today)
     )
-    flips = (
-        StatusChange.objects.filter(client__in=clients)
-        .select_related("client", "recomputation")
-        .order_by("-recomputation__started", "client__name")[:20]
-    )
-    return {**numbers, "flips": list(flips)}
 
 
 def _numbers(clients: QuerySet[Client], snapshot, today: dt.date) -> dict:
@@ -114,7 +108,15 @@ def _numbers(clients: QuerySet[Client], snapshot, today: dt.date) -> dict:
             "blocker": top[0] if top else None,
             "blockers": top[:3],
         })  # fmt: skip
-    return {"certifications": certifications, "totals": totals}
+    # The latest changes of standing: written only by a recompute, in the transaction that
+    # sets Organisation.numbers_changed, so they are kept with the numbers (sorting a large
+    # pass's changes by name was most of a visit's time).
+    flips = (
+        StatusChange.objects.filter(client__in=clients)
+        .select_related("client", "recomputation")
+        .order_by("-recomputation__started", "client__name")[:20]
+    )
+    return {"certifications": certifications, "totals": totals, "flips": list(flips)}
 
 
 def name_matches(query: str) -> Q:
