@@ -92,51 +92,6 @@ def _day(iso: str | None) -> dt.date | None:
 EDITS = ("catalog edit", "catalog import", "catalog revert")
 
 
-def enqueue_recompute(*, trigger: str) -> None:
-    """Once the current transaction commits, recompute every client's stored summary (one pass
-    per transaction, however many times this is called in it). Called by every service that
-    changes the catalog in a request: the editors' admin, the catalog import, a revert
-    (`load_catalog`, committed already, sends or runs its pass itself).
-
-    With CAREERPATH_RECOMPUTE "queue" the pass goes to the job queue; "inline" runs it in this
-    process at commit (`make run`, the tests); "off" runs nothing (`recompute_summaries`)."""
-    if settings.CAREERPATH_RECOMPUTE == "off":
-        return
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        isinstance(func, _Pass) and not func.started for _, func, *_ in connection.run_on_commit
-    ):
-        return
-    # robust: the change is committed whatever happens here; a broker that cannot be reached
-    # is logged, and `manage.py recompute_summaries` catches up.
-    transaction.on_commit(_Pass(trigger), robust=True)
-
-
-class _Pass:
-    """The on-commit callback that starts a pass (a class, so a second call in the same
-    transaction can find it)."""
-
-    def __init__(self, trigger: str) -> None:
-        self.trigger, self.started = trigger, False
-
-    def __call__(self) -> None:
-        self.started = True
-        if not Client.objects.filter(assessment__isnull=False).exists():
-            return  # nobody to recompute: no pass, no message
-        from . import tasks
-
-        dispatch(tasks.recompute_pass, trigger=self.trigger)
-
-
-def dispatch(task, **kwargs) -> None:
-    """Send `task` to the queue, or run it here and now when CAREERPATH_RECOMPUTE is not
-    "queue" (Celery's eager mode, decided per call so a test's settings apply)."""
-    if settings.CAREERPATH_RECOMPUTE == "queue":
-        task.apply_async(kwargs=kwargs)
-    else:
-        task.apply(kwargs=kwargs, throw=True)
-
-
 # --- a pass and its chunks --------------------------------------------------------------
 
 

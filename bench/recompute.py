@@ -230,7 +230,7 @@ def change_rule_and_wait(workers: list[subprocess.Popen]) -> tuple[float, object
     from django.db import transaction
 
     from advising.models import Recomputation
-    from advising.recompute import enqueue_recompute
+    from advising.tasks import enqueue_recompute
     from eligibility import models as m
 
     code, route, hours = RULE

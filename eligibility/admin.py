@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from advising.recompute import enqueue_recompute
 from advising.selectors import current_profiles
+from advising.tasks import enqueue_recompute
 
 from . import models as m
 from . import rule_history

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from advising.recompute import enqueue_recompute
+from advising.tasks import enqueue_recompute
 
 from .catalog import dump_catalog
 from .catalog_format import CatalogError, parse_catalog_json

@@ -10,7 +10,8 @@ from django.db import OperationalError, transaction
 from advising import recompute as recompute_module
 from advising import tasks
 from advising.models import Assessment, Readiness, Recomputation, StatusChange
-from advising.recompute import enqueue_recompute, plan_pass, run_chunk
+from advising.recompute import plan_pass, run_chunk
+from advising.tasks import enqueue_recompute
 from eligibility import models as m
 from eligibility.snapshot import SEED_PATH
 from tests.htmlforms import form_fields, single

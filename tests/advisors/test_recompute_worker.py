@@ -20,7 +20,7 @@ from django.conf import settings as django_settings
 from django.db import connection
 
 from advising.models import Assessment, Recomputation
-from advising.recompute import enqueue_recompute
+from advising.tasks import enqueue_recompute
 from careerpath.celery import app
 
 from .conftest import add_client, new_hire

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from advising.recompute import dispatch, recompute
+from advising.recompute import recompute
+from advising.tasks import dispatch, recompute_pass
 
 
 class Command(BaseCommand):
@@ -21,8 +22,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if settings.CAREERPATH_RECOMPUTE == "queue" and not options["here"]:
-            from advising.tasks import recompute_pass
-
             dispatch(recompute_pass, trigger="command")
             self.stdout.write("Recompute queued: the workers bring every summary up to date.")
             return

@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from kombu.exceptions import KombuError
 
 from advising.models import Client
-from advising.recompute import dispatch, recompute
-from advising.tasks import recompute_pass
+from advising.recompute import recompute
+from advising.tasks import dispatch, recompute_pass
 from eligibility.catalog_format import parse_catalog_json
 from eligibility.loading import load_catalog
 from eligibility.snapshot import SEED_PATH, CatalogError
