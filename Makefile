@@ -56,7 +56,7 @@ soak: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit -q -c pyproject.toml -r careerpath eligibility
+	$(BIN)/bandit -q -c pyproject.toml -r careerpath eligibility advising
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 # When not even the connection has an address (gunicorn on a Unix socket with no header set),
 # every such request shares one count: stricter than none, and never a 500.
-UNKNOWN = "0.0.0.0"  # noqa: S104  # nosec B104 (an address to count against, not to bind)
+UNKNOWN = "0.0.0.0"  # noqa: S104 - an address to count against, not to bind  # nosec B104
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -15,7 +15,8 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.db import connection
 
-TABLE = "careerpath_rate_counter"
+# Each statement names the table itself (careerpath/models.py fixes its db_table): plain SQL
+# with no interpolation, so nothing in it could come from outside.
 FOREVER = 10 * 365 * 86400
 CULL_ONE_IN = 100  # new windows between deletions of the expired rows
 
@@ -46,20 +47,20 @@ class CounterCache(BaseCache):
         key = self.make_and_validate_key(key, version=version)
         now = time.time()
         changed, _ = self._execute(
-            f"INSERT INTO {TABLE} AS c (cache_key, value, expires) VALUES (%s, %s, %s) "  # noqa: S608  # nosec B608
+            "INSERT INTO careerpath_rate_counter AS c (cache_key, value, expires) VALUES (%s, %s, %s) "
             "ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value, "
             "expires = excluded.expires WHERE c.expires <= %s",
             [key, self._count(value), self._expires(timeout), now],
         )
         added = changed == 1
         if added and random.randrange(CULL_ONE_IN) == 0:  # noqa: S311  # nosec B311
-            self._execute(f"DELETE FROM {TABLE} WHERE expires <= %s", [now])  # noqa: S608  # nosec B608
+            self._execute("DELETE FROM careerpath_rate_counter WHERE expires <= %s", [now])
         return added
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> None:
         key = self.make_and_validate_key(key, version=version)
         self._execute(
-            f"INSERT INTO {TABLE} (cache_key, value, expires) VALUES (%s, %s, %s) "  # noqa: S608  # nosec B608
+            "INSERT INTO careerpath_rate_counter (cache_key, value, expires) VALUES (%s, %s, %s) "
             "ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value, "
             "expires = excluded.expires",
             [key, self._count(value), self._expires(timeout)],
@@ -68,7 +69,7 @@ class CounterCache(BaseCache):
     def incr(self, key, delta=1, version=None) -> int:
         key = self.make_and_validate_key(key, version=version)
         _, row = self._execute(
-            f"UPDATE {TABLE} SET value = value + %s WHERE cache_key = %s AND expires > %s "  # noqa: S608  # nosec B608
+            "UPDATE careerpath_rate_counter SET value = value + %s WHERE cache_key = %s AND expires > %s "
             "RETURNING value",
             [self._count(delta), key, time.time()],
         )
@@ -79,7 +80,7 @@ class CounterCache(BaseCache):
     def get(self, key, default=None, version=None):
         key = self.make_and_validate_key(key, version=version)
         _, row = self._execute(
-            f"SELECT value FROM {TABLE} WHERE cache_key = %s AND expires > %s",  # noqa: S608  # nosec B608
+            "SELECT value FROM careerpath_rate_counter WHERE cache_key = %s AND expires > %s",
             [key, time.time()],
         )
         return default if row is None else row[0]
@@ -87,15 +88,15 @@ class CounterCache(BaseCache):
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
         key = self.make_and_validate_key(key, version=version)
         changed, _ = self._execute(
-            f"UPDATE {TABLE} SET expires = %s WHERE cache_key = %s AND expires > %s",  # noqa: S608  # nosec B608
+            "UPDATE careerpath_rate_counter SET expires = %s WHERE cache_key = %s AND expires > %s",
             [self._expires(timeout), key, time.time()],
         )
         return changed == 1
 
     def delete(self, key, version=None) -> bool:
         key = self.make_and_validate_key(key, version=version)
-        changed, _ = self._execute(f"DELETE FROM {TABLE} WHERE cache_key = %s", [key])  # noqa: S608  # nosec B608
+        changed, _ = self._execute("DELETE FROM careerpath_rate_counter WHERE cache_key = %s", [key])
         return changed == 1
 
     def clear(self) -> None:
-        self._execute(f"DELETE FROM {TABLE}", [])  # noqa: S608  # nosec B608
+        self._execute("DELETE FROM careerpath_rate_counter", [])
