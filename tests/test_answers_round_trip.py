@@ -339,6 +339,7 @@ def test_the_degree_step_reopens_with_each_degree_s_day_as_saved():
     assert fields["education-credentials"] == ["aswb-masters"]
 
 
+@pytest.mark.slow
 @override_settings(RATELIMIT_ENABLE=False)
 @pytest.mark.parametrize("profile", [DATED_AND_UNDATED, OLD_FORMAT], ids=["dated", "old"])
 def test_degrees_with_and_without_their_day_walk_the_advisors_update_unchanged(

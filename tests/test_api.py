@@ -329,6 +329,7 @@ def queries_for(request) -> int:
     return len(queries)
 
 
+@pytest.mark.slow
 def test_assessing_runs_a_small_fixed_number_of_queries(
     client, seeded, django_assert_max_num_queries
 ):
@@ -359,6 +360,7 @@ def test_the_catalog_runs_a_small_fixed_number_of_queries(
         assert client.get(CATALOG).status_code == 200
 
 
+@pytest.mark.slow
 def test_query_counts_do_not_grow_with_the_catalog_or_the_list(client, seeded):
     def assess_one():
         return post(client, SPEC_EXAMPLE)

@@ -62,6 +62,7 @@ def a_condition_field(fields: dict, suffix: str, value: str) -> str:
         ("-p_hours", "2080", str(2**70), "At least this many hours: must be at most 100,000"),
     ],
 )
+@pytest.mark.slow
 def test_an_editor_cannot_set_a_parameter_beyond_its_bounds(
     client, editor, suffix, before, after, message
 ):

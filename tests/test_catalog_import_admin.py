@@ -53,6 +53,7 @@ def test_the_export_downloads_the_whole_catalog(client, editor):
     ]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_an_import_shows_a_dry_run_diff_first_and_changes_nothing(client, editor):
     response = upload(client, changed_catalog())
     assert response.status_code == 200
@@ -64,6 +65,7 @@ def test_an_import_shows_a_dry_run_diff_first_and_changes_nothing(client, editor
     assert hours.params["hours"] == 4160
 
 
+@pytest.mark.slow
 def test_applying_the_import_changes_everything_in_one_step(client, editor):
     preview = upload(client, changed_catalog())
     carried = preview.context["carry"]["content"].value()
@@ -101,6 +103,7 @@ def test_someone_without_catalog_rights_cannot_import(client):
     assert client.get(IMPORT).status_code == 403
 
 
+@pytest.mark.slow
 def test_an_import_carries_fact_sources_and_wages_and_refuses_a_verified_source_off_site(
     client, editor
 ):

@@ -29,6 +29,7 @@ def export() -> str:
     return out.getvalue()
 
 
+@pytest.mark.slow
 def test_it_loads_the_seeded_catalog_with_every_code_of_the_spec():
     call_command("load_catalog", stdout=StringIO())
     assert list(m.Certification.objects.values_list("code", flat=True)) == [
@@ -55,6 +56,7 @@ def test_it_loads_the_seeded_catalog_with_every_code_of_the_spec():
     assert ancc.verified_on is None
 
 
+@pytest.mark.slow
 def test_loading_twice_changes_nothing():
     call_command("load_catalog", stdout=StringIO())
     before = export()
@@ -66,6 +68,7 @@ def test_loading_twice_changes_nothing():
     assert export() == before
 
 
+@pytest.mark.slow
 def test_export_then_load_into_an_empty_database_gives_identical_json(tmp_path):
     call_command("load_catalog", stdout=StringIO())
     first = export()
@@ -78,6 +81,7 @@ def test_export_then_load_into_an_empty_database_gives_identical_json(tmp_path):
     assert export() == first
 
 
+@pytest.mark.slow
 def test_the_database_snapshot_has_the_same_version_as_the_seed_file():
     load_catalog(seed())
     assert get_snapshot().version == load_seed_snapshot().version
@@ -137,6 +141,7 @@ def test_structural_rules_are_enforced():
     assert "used twice" in errors["certifications[2].groups[1].code"]
 
 
+@pytest.mark.slow
 def test_loading_a_changed_rule_updates_only_that_rule_and_prunes_removed_options():
     load_catalog(seed())
     data = seed()
@@ -156,6 +161,7 @@ def test_loading_a_changed_rule_updates_only_that_rule_and_prunes_removed_option
     assert condition.params["hours"] == 1040
 
 
+@pytest.mark.slow
 def test_the_snapshot_is_cached_and_rebuilt_when_an_editor_changes_a_row(
     django_assert_num_queries,
 ):
@@ -187,6 +193,7 @@ def acm_hours(snapshot) -> float:
 
 
 # Outside a test transaction: inside one, every read is trusted for one call only (below).
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_within_the_recheck_window_a_worker_reads_no_token_but_sees_its_own_changes_at_once(
     recheck_clock, django_assert_num_queries
@@ -215,6 +222,7 @@ def test_within_the_recheck_window_a_worker_reads_no_token_but_sees_its_own_chan
     assert acm_hours(get_snapshot()) == 1040
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_change_rolled_back_is_not_served_for_the_rest_of_the_window(recheck_clock):
     load_catalog(seed())
@@ -236,12 +244,14 @@ def test_a_deep_copy_of_the_seed_with_reordered_links_has_the_same_version():
     assert parse_catalog(data).version == load_seed_snapshot().version
 
 
+@pytest.mark.slow
 def test_dump_reads_the_catalog_in_a_fixed_number_of_queries(django_assert_max_num_queries):
     load_catalog(seed())
     with django_assert_max_num_queries(25):
         dump_catalog()
 
 
+@pytest.mark.slow
 def test_a_certification_being_built_stays_out_of_the_public_catalog_until_whole(client):
     from tests.factories import CertificationFactory, RequirementGroupFactory
 
@@ -276,6 +286,7 @@ def test_the_command_refuses_a_file_that_cannot_be_a_catalog_in_words(tmp_path, 
 # --- facts cited on their own, wages (issue #16) ------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_export_carries_each_facts_source_the_wages_and_who_a_certification_is_for():
     load_catalog(seed())
     data = dump_catalog()
@@ -292,6 +303,7 @@ def test_the_export_carries_each_facts_source_the_wages_and_who_a_certification_
     assert data == normalise_catalog(seed())  # nothing lost between the file and the database
 
 
+@pytest.mark.slow
 def test_changed_fact_sources_and_wages_round_trip_through_an_empty_database(tmp_path):
     data = seed()
     data["certifications"][1]["fees"] = "$100"
@@ -329,6 +341,7 @@ def test_a_verified_source_off_the_bodys_site_is_refused_naming_the_field():
     assert m.Certification.objects.count() == 0
 
 
+@pytest.mark.slow
 def test_a_secondary_source_anywhere_and_a_verified_one_on_a_sister_site_are_accepted():
     data = seed()
     data["certifications"][0]["fees_source"] = "coursera-case-manager-certification"

@@ -65,6 +65,7 @@ def text_of(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
+@pytest.mark.slow
 def test_reverting_from_the_certifications_history_brings_the_rule_back(client, editor):
     client.force_login(editor)
     edit_ccm(client, **{HOURS: "1500"})
@@ -83,6 +84,7 @@ def test_reverting_from_the_certifications_history_brings_the_rule_back(client, 
     assert engine_hours() == 2080
 
 
+@pytest.mark.slow
 def test_the_history_says_what_each_edit_changed_in_plain_words(client, editor):
     client.force_login(editor)
     edit_ccm(client, **{HOURS: "1500"})
@@ -92,6 +94,7 @@ def test_the_history_says_what_each_edit_changed_in_plain_words(client, editor):
     assert "“experience”" not in page  # rows are named by what they say, not their codes
 
 
+@pytest.mark.slow
 def test_the_confirmation_says_what_reverting_changes_before_anything_changes(client, editor):
     client.force_login(editor)
     edit_ccm(client, **{HOURS: "1500"})
@@ -137,6 +140,7 @@ def test_reverting_brings_back_a_deleted_route_with_its_rule(client, editor):
     assert options[-1].conditions[0].hours == 2080
 
 
+@pytest.mark.slow
 def test_reverting_undoes_a_rename_and_an_hours_change_made_together(client, editor):
     client.force_login(editor)
     edit_ccm(
@@ -149,6 +153,7 @@ def test_reverting_undoes_a_rename_and_an_hours_change_made_together(client, edi
     assert (route.name, route.conditions[0].hours) == (SUPERVISED_ROUTE, 2080)
 
 
+@pytest.mark.slow
 def test_reverting_to_the_newest_version_changes_nothing(client, editor):
     client.force_login(editor)
     edit_ccm(client, **{HOURS: "1500"})
@@ -158,6 +163,7 @@ def test_reverting_to_the_newest_version_changes_nothing(client, editor):
     assert supervised_hours() == 1500
 
 
+@pytest.mark.slow
 def test_a_staff_member_who_may_not_edit_rules_cannot_revert_them(client, editor):
     client.force_login(editor)
     edit_ccm(client, **{HOURS: "1500"})
@@ -210,6 +216,7 @@ def test_going_back_to_a_version_too_incomplete_to_publish_says_so_first(client,
     assert "would be hidden from the public" in page
 
 
+@pytest.mark.slow
 def test_a_conditions_own_history_names_its_route_and_points_to_the_certifications(client, editor):
     client.force_login(editor)
     edit_ccm(client, **{HOURS: "1500"})

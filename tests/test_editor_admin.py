@@ -34,6 +34,7 @@ def key_with_value(fields: dict, suffix: str, value: str) -> str:
     return keys[0]
 
 
+@pytest.mark.slow
 def test_the_editors_group_can_edit_the_catalog_but_not_users(client, editor):
     client.force_login(editor)
     assert client.get("/admin/eligibility/certification/").status_code == 200
@@ -43,6 +44,7 @@ def test_the_editors_group_can_edit_the_catalog_but_not_users(client, editor):
     assert client.get("/admin/eligibility/savedplan/").status_code == 404  # not registered
 
 
+@pytest.mark.slow
 def test_a_certification_page_shows_the_whole_rule_tree_as_fields_not_json(client, editor):
     client.force_login(editor)
     page = client.get(change_url("ccm")).content.decode()
@@ -54,6 +56,7 @@ def test_a_certification_page_shows_the_whole_rule_tree_as_fields_not_json(clien
     assert fields["groups-1-options-0-conditions-0-kind"] == ["experience"]
 
 
+@pytest.mark.slow
 def test_an_editor_changes_acms_hours_and_the_results_follow_at_once(client, editor):
     client.force_login(editor)
     fields = the_form(client, "acm")
@@ -68,6 +71,7 @@ def test_an_editor_changes_acms_hours_and_the_results_follow_at_once(client, edi
     assert last.history_user == editor and last.params["hours"] == 1040
 
 
+@pytest.mark.slow
 def test_validation_names_the_field(client, editor):
     client.force_login(editor)
     fields = the_form(client, "acm")
@@ -85,6 +89,7 @@ def test_validation_names_the_field(client, editor):
     )
 
 
+@pytest.mark.slow
 def test_a_group_needs_at_least_one_option(client, editor):
     client.force_login(editor)
     fields = the_form(client, "acm")
@@ -97,6 +102,7 @@ def test_a_group_needs_at_least_one_option(client, editor):
     assert m.RequirementOption.objects.filter(group__certification__code="acm").count() == 4
 
 
+@pytest.mark.slow
 def test_a_change_can_be_reverted_from_its_history(client, editor):
     client.force_login(editor)
     fields = the_form(client, "acm")
@@ -124,6 +130,7 @@ def test_the_list_flags_certifications_not_verified_in_twelve_months(client, edi
     assert "Accredited Case Manager" not in page
 
 
+@pytest.mark.slow
 def test_public_results_use_the_edited_rule(client, editor, assess):
     client.force_login(editor)
     fields = the_form(client, "acm")
@@ -138,6 +145,7 @@ def test_public_results_use_the_edited_rule(client, editor, assess):
     assert experience["need"] == 8000
 
 
+@pytest.mark.slow
 def test_an_editor_previews_an_edit_before_saving_it(client, editor):
     from eligibility.plans import save_plan
     from tests.conftest import SPEC_EXAMPLE
@@ -170,6 +178,7 @@ def test_an_editor_previews_an_edit_before_saving_it(client, editor):
     assert condition.params["hours"] == 10000
 
 
+@pytest.mark.slow
 def test_an_empty_code_is_made_from_the_name(client, editor):
     client.force_login(editor)
     fields = the_form(client, "acm")
@@ -183,6 +192,7 @@ def test_an_empty_code_is_made_from_the_name(client, editor):
     ).exists()
 
 
+@pytest.mark.slow
 def test_the_certification_page_gathers_the_rule_changes_with_who_made_them(client, editor):
     client.force_login(editor)
     fields = the_form(client, "acm")
@@ -200,6 +210,7 @@ def source_pk(code: str) -> str:
     return str(m.Source.objects.get(code=code).pk)
 
 
+@pytest.mark.slow
 def test_the_certification_page_asks_for_each_facts_source_and_who_it_is_for(client, editor):
     client.force_login(editor)
     fields = the_form(client, "ccm")
@@ -212,6 +223,7 @@ def test_the_certification_page_asks_for_each_facts_source_and_who_it_is_for(cli
     assert "Exam and renewal, each fact with its own source" in page
 
 
+@pytest.mark.slow
 def test_an_editor_changes_a_facts_source_and_the_page_shows_its_confidence(client, editor):
     client.force_login(editor)
     fields = the_form(client, "ccm")
@@ -223,6 +235,7 @@ def test_an_editor_changes_a_facts_source_and_the_page_shows_its_confidence(clie
     assert "Secondary source" in fees and "Verified" not in fees
 
 
+@pytest.mark.slow
 def test_a_verified_fact_source_off_the_bodys_site_is_refused_naming_the_field(client, editor):
     client.force_login(editor)
     fields = the_form(client, "ccm")
@@ -237,6 +250,7 @@ def test_a_verified_fact_source_off_the_bodys_site_is_refused_naming_the_field(c
     assert m.Certification.objects.get(code="ccm").fees_source.code == "commission-ccm-faqs"
 
 
+@pytest.mark.slow
 def test_a_verified_rules_source_off_the_bodys_site_is_refused_too(client, editor):
     client.force_login(editor)
     fields = the_form(client, "cmac")

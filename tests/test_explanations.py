@@ -257,6 +257,7 @@ def test_the_results_say_when_the_rules_were_last_checked_in_words(client):
 # --- the reasons agree with the engine -----------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles())
 def test_the_jobs_said_not_to_count_are_exactly_those_the_engine_leaves_out(profile):

@@ -83,6 +83,7 @@ def test_the_seeded_catalog_has_no_name_that_contradicts_its_numbers(catalog):
     assert problems == {cert.code: [] for cert in catalog.certifications}
 
 
+@pytest.mark.slow
 def test_references_and_look_back_years_are_checked_too(client, editor):
     client.force_login(editor)
     fields = the_form(client, "ccm")

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -27,6 +29,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.slow
 def test_production_settings_pass_the_deploy_checks():
     result = manage(
         "check",
@@ -40,6 +43,7 @@ def test_production_settings_pass_the_deploy_checks():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.slow
 def test_debug_runs_without_a_secret_key():
     result = manage("check", DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
@@ -68,9 +72,8 @@ CACHE_PROBE = (
 )
 
 
+@pytest.mark.slow
 def test_rate_limit_counters_can_live_in_a_shared_redis():
-    import pytest
-
     if not _redis_answers():
         pytest.skip("no Redis on 127.0.0.1:6379")
     result = manage(
@@ -80,6 +83,7 @@ def test_rate_limit_counters_can_live_in_a_shared_redis():
     assert last_line(result) == "RedisCache 7"
 
 
+@pytest.mark.slow
 def test_without_a_cache_url_the_counters_stay_in_the_database():
     result = manage(
         "shell",

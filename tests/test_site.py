@@ -40,6 +40,7 @@ def test_the_admin_needs_a_staff_login(client, seeded):
     assert response.status_code == 302
 
 
+@pytest.mark.slow
 def test_an_editor_sees_a_certifications_whole_rule_tree_in_plain_language(client, seeded):
     from eligibility.models import Certification
 

@@ -4,6 +4,7 @@ twice, or after a retry, and the explicit calls that start it after a catalog ch
 import json
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django.db import OperationalError, transaction
 
@@ -150,6 +151,7 @@ def test_a_saved_catalog_row_alone_starts_no_pass(advisor, django_capture_on_com
     assert not callbacks and not Recomputation.objects.exists()
 
 
+@pytest.mark.slow
 def test_a_previewed_edit_queues_nothing(client, advisor, django_capture_on_commit_callbacks):
     add_client(advisor.organisation, advisor, "Ready Rita", nurse())
     client.force_login(editor())
@@ -161,6 +163,7 @@ def test_a_previewed_edit_queues_nothing(client, advisor, django_capture_on_comm
     assert not callbacks and not Recomputation.objects.exists()
 
 
+@pytest.mark.slow
 def test_a_revert_from_the_history_recomputes(client, advisor, django_capture_on_commit_callbacks):
     rita = add_client(advisor.organisation, advisor, "Ready Rita", nurse())
     client.force_login(editor())

@@ -29,6 +29,7 @@ def today() -> str:
     return f"{now.day} {now:%b %Y}"
 
 
+@pytest.mark.slow
 def test_a_moved_standing_names_the_certification_and_the_rule_in_plain_words(
     client, login, advisor, editor, django_capture_on_commit_callbacks
 ):
@@ -49,6 +50,7 @@ def test_a_moved_standing_names_the_certification_and_the_rule_in_plain_words(
     assert "“experience”" not in page
 
 
+@pytest.mark.slow
 def test_a_save_that_changes_nothing_is_not_a_rule_change(client, editor):
     since = timezone.now() - dt.timedelta(microseconds=1)
     client.force_login(editor)
@@ -56,6 +58,7 @@ def test_a_save_that_changes_nothing_is_not_a_rule_change(client, editor):
     assert rule_changes(since) == []
 
 
+@pytest.mark.slow
 def test_a_removed_route_and_a_tightened_rule_are_said_plainly(client, editor):
     since = timezone.now() - dt.timedelta(microseconds=1)
     client.force_login(editor)
@@ -72,6 +75,7 @@ def test_a_removed_route_and_a_tightened_rule_are_said_plainly(client, editor):
     ]
 
 
+@pytest.mark.slow
 def test_the_certification_page_lists_its_rule_changes_in_the_same_words(client, editor):
     client.force_login(editor)
     fields = the_form(client, "acm")

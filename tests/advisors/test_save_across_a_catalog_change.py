@@ -5,6 +5,7 @@ the save's request read when it started (a worker reads the catalog at most ever
 import json
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 
 from advising.summaries import record_assessment, summarise
@@ -16,6 +17,7 @@ from eligibility.snapshot import SEED_PATH
 from .conftest import add_client, new_hire, nurse
 
 
+@pytest.mark.slow
 def test_a_save_that_began_before_a_catalog_import_ends_under_the_new_rules(
     advisor, settings, tmp_path
 ):

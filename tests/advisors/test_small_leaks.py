@@ -205,6 +205,7 @@ def test_an_advisor_is_told_which_of_their_own_clients_has_the_external_id(advis
 # --- sending the invitation again -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_sending_the_invitation_again_and_again_sends_one_mail(org_admin, mailoutbox):
     newcomer = User.objects.create_user(
         username="nadia@example.org", email="nadia@example.org", password=None,

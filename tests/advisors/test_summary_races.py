@@ -5,6 +5,7 @@ loaded from the command line is recomputed (here, or by the workers)."""
 import json
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 
 from advising import recompute as recompute_module
@@ -58,6 +59,7 @@ def test_a_save_during_a_recompute_keeps_the_new_assessments_standing(advisor, m
     assert not client.status_changes.exists()  # no move reported from a summary not shown
 
 
+@pytest.mark.slow
 def test_loading_a_catalog_from_the_command_line_recomputes_before_it_exits(
     advisor, settings, tmp_path
 ):

@@ -5,6 +5,8 @@ import ast
 import secrets
 import sys
 
+import pytest
+
 from .production import ROOT, production_env, run
 
 EXAMPLE = ROOT / "deploy" / "careerpath.env.example"
@@ -82,6 +84,7 @@ def test_as_it_is_the_web_service_refuses_to_start(tmp_path):
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.slow
 def test_with_a_secret_it_passes_the_deploy_checks(tmp_path):
     env = production_env(tmp_path, **dict((n, v) for n, v, _ in example()))
     env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(45)

@@ -4,9 +4,12 @@ settings follow their variables."""
 import secrets
 import sys
 
+import pytest
+
 from .production import production_env, run, settings_of
 
 
+@pytest.mark.slow
 def test_production_settings_pass_the_deploy_checks_with_no_warning(tmp_path):
     env = production_env(tmp_path)
     assert len(env["DJANGO_SECRET_KEY"]) == 60
@@ -16,6 +19,7 @@ def test_production_settings_pass_the_deploy_checks_with_no_warning(tmp_path):
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.slow
 def test_production_defaults_are_strict(tmp_path):
     values = settings_of(
         tmp_path,
@@ -49,6 +53,7 @@ def test_production_defaults_are_strict(tmp_path):
     }
 
 
+@pytest.mark.slow
 def test_the_https_settings_follow_their_variables(tmp_path):
     values = settings_of(
         tmp_path,
@@ -72,6 +77,7 @@ def test_the_https_settings_follow_their_variables(tmp_path):
     }
 
 
+@pytest.mark.slow
 def test_a_malformed_proxy_header_stops_startup_with_a_clear_message(tmp_path):
     env = production_env(tmp_path, DJANGO_SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https")
     result = run([sys.executable, "manage.py", "check"], env)
@@ -79,6 +85,7 @@ def test_a_malformed_proxy_header_stops_startup_with_a_clear_message(tmp_path):
     assert "DJANGO_SECURE_PROXY_SSL_HEADER must be 'HTTP_HEADER_NAME,value'" in result.stderr
 
 
+@pytest.mark.slow
 def test_debug_relaxes_https_for_local_development(tmp_path):
     values = settings_of(
         tmp_path,

@@ -146,6 +146,7 @@ def behind_proxy(request, settings):
 @pytest.mark.parametrize(
     "value", [None, "", "unknown", "999.1.1.1", "203.0.113.7/8", "203.0.113.7:5000", " , "]
 )
+@pytest.mark.slow
 def test_a_missing_or_malformed_address_header_never_answers_500(behind_proxy, value):
     """The proxy did not set the header (or something else did, badly): the request is counted
     against the connection's address instead, and answered as usual."""
