@@ -46,11 +46,12 @@ def test_it_loads_the_seeded_catalog_with_every_code_of_the_spec():
                    "gerontology", "public-health"}  # fmt: skip
     hcd = set(m.Setting.objects.filter(health_care_delivery=True).values_list("code", flat=True))
     assert hcd == {"hospital", "health-system", "home-health", "post-acute", "behavioral-health"}
-    assert m.JobRole.objects.count() == 18  # the seventeen of the article and leadership
+    # The seventeen of the article, disability management / return to work, and leadership.
+    assert m.JobRole.objects.count() == 19
     insurance = m.JobRole.objects.get(code="health-insurance-case-manager")
     assert insurance.soc_codes == ["29-1141.00"]  # payer case managers are mostly RNs
     assert set(insurance.helpful_certifications.values_list("code", flat=True)) == {
-        "ccm", "acm", "cmac",
+        "ccm", "acm", "cmac", "cmcn",
     }  # fmt: skip
     ancc = m.Source.objects.get(certifications__code="cmgt-bc", confidence="unverified")
     assert ancc.verified_on is None
