@@ -19,7 +19,6 @@ Refusals are JSON too, always `{"errors": {path: message}}`:
 Nothing of a request body is ever logged.
 """
 
-import json
 from collections.abc import Callable
 from functools import wraps
 
@@ -32,6 +31,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
+from . import strict_json
 from .catalog import get_snapshot
 from .profile import ProfileError
 from .services import assess_many
@@ -116,24 +116,6 @@ def read_body(request: HttpRequest) -> bytes:
     return body
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
-# Every whole number a profile holds is bounded far below this (references at most 1,000),
-# so a longer number is read as this one: the profile check then names its field ("must be at
-# most 1,000") where int() would refuse the whole body past 4,300 digits, and nothing larger
-# than 64 bits ever reaches orjson.
-TOO_LARGE = 10**18
-MAX_INT_DIGITS = 18
-
-
-def _read_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        return -TOO_LARGE if text.startswith("-") else TOO_LARGE
-    return int(text)
-
-
 def decode_json(body: bytes) -> object:
     """Strict JSON from UTF-8 bytes (NaN and Infinity refused); 400 otherwise."""
     try:
@@ -141,7 +123,7 @@ def decode_json(body: bytes) -> object:
     except UnicodeDecodeError:
         raise Refusal(400, {"body": "is not valid UTF-8"}) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant, parse_int=_read_int)
+        return strict_json.loads(text)
     except (ValueError, RecursionError):  # JSONDecodeError is a ValueError; so are huge ints
         raise Refusal(400, {"body": "is not valid JSON"}) from None
 

@@ -113,3 +113,15 @@ def test_it_reads_stdin_with_a_dash(monkeypatch):
     out = io.StringIO()
     call_command("assess", "-", stdout=out)
     assert json.loads(out.getvalue())["results"][0]["status"] == "eligible"
+
+
+def test_a_number_of_five_thousand_digits_names_its_field_instead_of_a_traceback(tmp_path):
+    code, out, err = run(tmp_path, None, raw='{"references": ' + "9" * 5000 + "}")
+    assert code == 2 and out == ""
+    assert err.startswith("references: must be at most") and "Traceback" not in err
+
+
+def test_json_nested_past_pythons_recursion_limit_exits_2_as_not_json(tmp_path):
+    code, out, err = run(tmp_path, None, raw="[" * 100_000 + "]" * 100_000)
+    assert code == 2 and out == ""
+    assert "is not valid JSON" in err

@@ -3,6 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from eligibility import strict_json
 from eligibility.catalog import get_snapshot
 from eligibility.profile import ProfileError
 from eligibility.services import assess_many
@@ -25,11 +26,11 @@ class Command(BaseCommand):
             else:
                 with open(options["file"], encoding="utf-8") as handle:
                     text = handle.read()
-            data = json.loads(text)
+            data = strict_json.loads(text)
         except OSError as exc:
             self._fail({"file": f"cannot read {options['file']} ({exc.strerror})"})
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            self._fail({"file": f"is not valid JSON ({exc})"})
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError too
+            self._fail({"file": f"is not valid JSON ({str(exc)[:200]})"})
 
         try:
             results = assess_many(data, get_snapshot())
