@@ -28,6 +28,39 @@ def snapshot_codes(snapshot) -> dict[str, set[str]]:
     return {name: set(snapshot.vocabulary(name)) for name in VOCABULARIES}
 
 
+def depends_on(snapshot) -> dict[str, set[str]]:
+    """Each published certification's code: the codes its conditions and notes depend on."""
+    graph: dict[str, set[str]] = {}
+    for cert in snapshot.certifications:
+        conditions = [c for g in cert.groups for o in g.options for c in o.conditions]
+        conditions += [n.unless for n in cert.application_notes if n.unless is not None]
+        graph[cert.code] = {d for c in conditions for d in KINDS[c.kind].depends(c.params)}
+    return graph
+
+
+def cycle_through(own: str, target: str, graph: dict[str, set[str]]) -> list[str] | None:
+    """The codes from `own` through `target` back to `own`, if `target` depends on `own`
+    (directly or through others), else None. `own`'s present edges are left out: the form
+    being saved replaces them."""
+    trail, seen = [own, target], {target}
+    stack = [(target, iter(sorted(graph.get(target, ()))))]
+    if target == own:
+        return trail
+    while stack:
+        code, nexts = stack[-1]
+        nxt = next(nexts, None)
+        if nxt is None:
+            stack.pop()
+            trail.pop()
+        elif nxt == own:
+            return [*trail, own]
+        elif nxt not in seen:
+            seen.add(nxt)
+            trail.append(nxt)
+            stack.append((nxt, iter(sorted(graph.get(nxt, ())))))
+    return None
+
+
 def field_name(param: str) -> str:
     return f"p_{param}"
 
@@ -125,8 +158,33 @@ class ParamsForm(ParamFields):
             label = PARAMS[name].label if name in PARAMS else name
             self.add_error(target, f"{label}: {message}")
         if not errors:
+            self._refuse_cycle(kind, params)
             setattr(self.instance, self.params_field, params)
         return data
+
+    def own_certification(self) -> str:
+        """The code of the certification this row belongs to ("" while it has none)."""
+        return ""
+
+    def _refuse_cycle(self, kind: str, params: dict) -> None:
+        # The loader refuses a cycle in a catalog file; an edit here must not make one either,
+        # or no page could build the catalog (the engine evaluates what a certification
+        # depends on first).
+        own = self.own_certification()
+        depends = KINDS[kind].depends(params)
+        if not own or not depends:
+            return
+        graph = depends_on(get_snapshot())
+        names = get_snapshot().credential_names
+        for target in depends:
+            cycle = cycle_through(own, target, graph)
+            if cycle:
+                path = " → ".join(names.get(c, c) for c in cycle)
+                self.add_error(
+                    field_name("certification"),
+                    f"Certification: this would make a circle ({path}); a certification "
+                    "cannot depend on itself, directly or through another.",
+                )
 
 
 class CodeFromName:
@@ -157,6 +215,12 @@ class CodeFromName:
 class ConditionForm(CodeFromName, ParamsForm):
     code_source = "kind"
 
+    def own_certification(self) -> str:
+        option = getattr(self.instance, "option", None)
+        group = getattr(option, "group", None) if option is not None else None
+        cert = getattr(group, "certification", None) if group is not None else None
+        return getattr(cert, "code", "") or ""
+
     class Meta:
         model = Condition
         fields = ("option", "code", "kind", "position")
@@ -176,6 +240,10 @@ class ApplicationNoteForm(ParamsForm):
     kind_field = "unless_kind"
     params_field = "unless_params"
     optional_kind = True
+
+    def own_certification(self) -> str:
+        cert = getattr(self.instance, "certification", None)
+        return getattr(cert, "code", "") or ""
 
     class Meta:
         model = ApplicationNote
