@@ -1,0 +1,78 @@
+"""Words and order on the public pages that read wrong on a walk through them (issue 16):
+the routes of a requirement said as alternatives, a body's name in the possessive, and the
+error summary first in the step's content with the focus on it."""
+
+import html
+
+import pytest
+from django.template import Context, Template
+
+from tests.test_assessment_wizard import MANAGEMENT
+from tests.test_explanations import between, card, results_page, words
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+
+SELF_EMPLOYED_NURSE = {
+    "as_of": "2026-12-02",
+    "licenses": [{"type": "rn"}],
+    "experience": [{"role": "case-manager", "setting": "hospital", "start": "2026-04-02",
+                    "end": None, "hours_per_week": 40, "self_employed": True}],
+    "attestations": ["good-moral-character"],
+}  # fmt: skip
+
+
+def ccm_card(client) -> str:
+    """The CCM's card in words ("Self-employment: …", the tags' spaces before a colon gone)."""
+    return card(results_page(client, SELF_EMPLOYED_NURSE), "ccm").replace(" :", ":")
+
+
+def test_the_ccm_self_employment_requirement_says_its_routes_are_alternatives(client):
+    ccm = ccm_card(client)
+    group = between(ccm, "Self-employment: not met yet", "Professional conduct")
+    # "Three references" is another way to meet the requirement, not a part of
+    # self-employment: the routes follow "Any one of these is enough", as on the CCM's page.
+    assert group.startswith("Self-employment: not met yet Any one of these is enough: ")
+    assert group.index("Employed by an organisation") < group.index("Three references")
+
+
+def test_a_requirement_with_one_route_is_not_said_to_have_alternatives(client):
+    ccm = ccm_card(client)
+    assert "Professional conduct: met" in ccm
+    assert between(ccm, "Professional conduct", "Your path").count("Any one of") == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("National Association of Social Workers", "National Association of Social Workers'"),
+        ("American Nurses Credentialing Center", "American Nurses Credentialing Center's"),
+        ("The Commission (formerly CCMC)", "The Commission (formerly CCMC)'s"),
+    ],
+)
+def test_a_bodys_name_takes_the_possessive_its_last_letter_asks_for(name, said):
+    template = Template("{% load wording %}{{ name|possessive }}")
+    assert html.unescape(template.render(Context({"name": name}))) == said
+
+
+def test_the_nasw_credentials_link_to_national_association_of_social_workers_own_site(client):
+    for path in ("/certifications/c-aswcm/", "/certifications/"):
+        page = words(client.get(path).content.decode())
+        assert "National Association of Social Workers' own site" in page, path
+        assert "Workers's" not in page, path
+
+
+def test_a_failed_step_opens_with_the_error_summary_first_and_focused(client):
+    client.get("/assess/work/")
+    data = {MANAGEMENT: "work", "work-entries-TOTAL_FORMS": "1",
+            "work-entries-INITIAL_FORMS": "0", "work-entries-0-role": "case-manager",
+            "work-entries-0-setting": "hospital", "work-entries-0-start": "2024-05-01",
+            "work-entries-0-end": "2023-05-01", "work-entries-0-hours_per_week": "40"}  # fmt: skip
+    page = client.post("/assess/work/", data).content.decode()
+    main = page[page.index('<main id="main"') :]
+    # The first element of the main content is the summary, which takes the focus without
+    # a script (autofocus), and its links lead to the fields.
+    first = main[main.index(">") + 1 :].lstrip()
+    assert first.startswith('<div class="error-summary"'), first[:200]
+    tag = first[: first.index(">")]
+    assert "autofocus" in tag and 'tabindex="-1"' in tag
+    assert 'href="#id_work-entries-0-end"' in first[: first.index("</div>")]
