@@ -76,3 +76,40 @@ def test_a_failed_step_opens_with_the_error_summary_first_and_focused(client):
     tag = first[: first.index(">")]
     assert "autofocus" in tag and 'tabindex="-1"' in tag
     assert 'href="#id_work-entries-0-end"' in first[: first.index("</div>")]
+
+
+DISABILITY_MANAGER = {
+    "as_of": "2026-12-02",
+    "degrees": [{"level": "bachelor", "field": "business"}],
+    "experience": [{"role": "disability-manager", "setting": "employer", "start": "2026-04-02",
+                    "end": None, "hours_per_week": 40}],
+    "attestations": ["good-moral-character", "cdms-practice-domains"],
+}  # fmt: skip
+
+
+def test_what_is_missing_is_followed_by_its_date_without_a_second_bracket(client):
+    cdms = card(results_page(client, DISABILITY_MANAGER), "cdms").replace(" ;", ";")
+    assert (
+        "1,400 of 2,080 hours: 680 more (about 4 months full time); you meet it from "
+        "31 March 2027" in cdms
+    )
+    assert ") (from" not in cdms
+
+
+def test_an_unverified_card_names_the_body_to_confirm_with_as_the_certifying_body(client):
+    social_worker = {
+        "as_of": "2026-12-02",
+        "licenses": [{"type": "social-worker"}],
+        "degrees": [{"level": "master", "field": "social-work"}],
+        "attestations": ["good-moral-character", "nasw-code-of-ethics"],
+    }
+    aswcm = card(results_page(client, social_worker), "c-aswcm")
+    assert (
+        "These rules could not be checked on National Association of Social Workers' own "
+        "pages: confirm them with the certifying body, National Association of Social "
+        "Workers, before you apply." in aswcm
+    )
+    detail = words(client.get("/certifications/c-aswcm/").content.decode())
+    assert "Confirm them with the certifying body, National Association of Social Workers," in (
+        detail
+    )
