@@ -57,7 +57,7 @@ def test_a_bodys_name_takes_the_possessive_its_last_letter_asks_for(name, said):
 def test_the_nasw_credentials_link_to_national_association_of_social_workers_own_site(client):
     for path in ("/certifications/c-aswcm/", "/certifications/"):
         page = words(client.get(path).content.decode())
-        assert "National Association of Social Workers' own site" in page, path
+        assert "The National Association of Social Workers' own site" in page, path
         assert "Workers's" not in page, path
 
 
@@ -96,7 +96,7 @@ def test_what_is_missing_is_followed_by_its_date_without_a_second_bracket(client
     assert ") (from" not in cdms
 
 
-def test_an_unverified_card_names_the_body_to_confirm_with_as_the_certifying_body(client):
+def test_a_bodys_name_inside_a_sentence_takes_its_article(client):
     social_worker = {
         "as_of": "2026-12-02",
         "licenses": [{"type": "social-worker"}],
@@ -105,11 +105,29 @@ def test_an_unverified_card_names_the_body_to_confirm_with_as_the_certifying_bod
     }
     aswcm = card(results_page(client, social_worker), "c-aswcm")
     assert (
-        "These rules could not be checked on National Association of Social Workers' own "
-        "pages: confirm them with the certifying body, National Association of Social "
-        "Workers, before you apply." in aswcm
+        "These rules could not be checked on the National Association of Social Workers' own "
+        "pages: confirm them with the National Association of Social Workers before you "
+        "apply." in aswcm
     )
     detail = words(client.get("/certifications/c-aswcm/").content.decode())
-    assert "Confirm them with the certifying body, National Association of Social Workers," in (
+    assert "Confirm them with the National Association of Social Workers before you apply." in (
         detail
     )
+    assert "Awarded by the National Association of Social Workers" in detail
+    assert "Not listed here; ask the National Association of Social Workers" in detail
+    # A name with its own article keeps it, once.
+    cdms = words(client.get("/certifications/cdms/").content.decode())
+    assert "Awarded by The Commission (formerly CCMC)" in cdms
+    assert "the The" not in cdms
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("National Association of Social Workers", "the National Association of Social Workers"),
+        ("The Commission (formerly CCMC)", "The Commission (formerly CCMC)"),
+    ],
+)
+def test_a_bodys_name_takes_the_article_unless_it_has_one(name, said):
+    template = Template("{% load wording %}{{ name|the }}")
+    assert template.render(Context({"name": name})) == said

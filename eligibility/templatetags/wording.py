@@ -13,3 +13,16 @@ def possessive(name) -> str:
     if not text:
         return text
     return f"{text}'" if text[-1] in "sS" else f"{text}'s"
+
+
+@register.filter
+def the(name) -> str:
+    """A certifying body's name as said inside a sentence: "ask the National Association of
+    Social Workers", "awarded by the American Nurses Credentialing Center"; a name that has
+    its article already ("The Commission (formerly CCMC)") keeps it. The bodies are
+    associations, boards, commissions and centres, whose names take the article ("ask
+    National Association of Social Workers" read as a missing word)."""
+    text = str(name).strip()
+    if not text or text.lower().startswith("the "):
+        return text
+    return f"the {text}"

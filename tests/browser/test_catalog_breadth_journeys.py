@@ -244,7 +244,8 @@ def test_a_social_worker_with_a_masters_sees_the_nasw_credentials_dated(site, pa
     assert basic_path[0].startswith(f"{basic} Keep working as a case manager")
     # NASW's rules come from a secondary page: said on the card and at its source.
     assert (
-        "These rules could not be checked on National Association of Social Workers' own pages"
+        "These rules could not be checked on the National Association of Social Workers' own "
+        "pages: confirm them with the National Association of Social Workers before you apply."
         in said
     )
     assert "Workers's" not in text(page.locator("main"))
@@ -274,10 +275,10 @@ def test_a_social_worker_with_a_masters_sees_the_nasw_credentials_dated(site, pa
     # The C-ASWCM page links to NASW's own site and says its rules are not verified.
     page.goto(f"{site}/certifications/c-aswcm/")
     body = CertifyingBody.objects.get(code="nasw")
-    own_site = page.get_by_role("link", name="National Association of Social Workers' own site")
+    own_site = page.get_by_role("link", name="The National Association of Social Workers' own site")
     assert own_site.get_attribute("href") == body.url
     notice = text(page.locator(".notice-unverified"))
-    assert "Confirm them with the certifying body, National Association of Social Workers," in (
+    assert "Confirm them with the National Association of Social Workers before you apply." in (
         notice
     )
     page.screenshot(path=str(SHOTS / f"msw-{route}-c-aswcm-page.png"), full_page=True)
