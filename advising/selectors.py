@@ -11,7 +11,19 @@ Readiness buckets (per client and certification), as of today:
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Length, Lower, Replace, Substr, Trim
 
 from .access import visible_clients
 from .models import Assessment, Client, Membership, Readiness, StatusChange
@@ -24,12 +36,29 @@ BUCKETS = (
     ("not_yet", "Not within a year"),
 )
 UNASSESSED = ("unassessed", "Not assessed yet")
+# Names sort as a list of people does: by last name, then by the whole name (first name
+# first), without regard to case: "Tom Townsend" before "Vicki Townsend", both after
+# "Ana Moss". The last name is the name's last word (a client has one name field); a
+# two-word surname ("Garcia Lopez") sorts by its last word.
+BY_NAME = ("last_name_key", "name_key", "id")
 SORTS = {
-    "name": ("name", "id"),
-    "-name": ("-name", "-id"),
-    "soonest": (F("soonest_on").asc(nulls_last=True), "name", "id"),
+    "name": BY_NAME,
+    "-name": ("-last_name_key", "-name_key", "-id"),
+    "soonest": (F("soonest_on").asc(nulls_last=True), *BY_NAME),
     "updated": ("-updated", "id"),
 }
+
+
+def with_name_keys(clients: QuerySet[Client]) -> QuerySet[Client]:
+    """`clients` with the keys the name sorts use: the whole name and its last word, in lower
+    case. The last word is what follows the name's last space: RTRIM(name, <the name's
+    letters but its spaces>) strips from the right up to that space, in SQLite and PostgreSQL
+    alike, without a per-row Python function (Django's REVERSE on SQLite is one: it made the
+    first page of 5,000 clients six times slower)."""
+    name = F("name_key")
+    up_to_last_space = Func(name, Replace(name, Value(" "), Value("")), function="RTRIM")
+    last = Substr(name, Length(up_to_last_space) + 1)
+    return clients.annotate(name_key=Lower(Trim("name"))).annotate(last_name_key=last)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -151,6 +180,7 @@ def filtered_clients(membership: Membership, filters: dict, today: dt.date) -> Q
                 rows = rows.filter(certification=cert)
             wanted |= Exists(rows)
         clients = clients.filter(wanted)
+    clients = with_name_keys(clients)
     sort = filters.get("sort") or "name"
     if cert and sort == "soonest":
         # Soonest for the chosen certification: eligible now first, then by date.
@@ -158,7 +188,7 @@ def filtered_clients(membership: Membership, filters: dict, today: dt.date) -> Q
         clients = clients.annotate(
             cert_on=Subquery(mine.values("eligible_on")[:1]),
             cert_now=Exists(mine.filter(status="eligible")),
-        ).order_by("-cert_now", F("cert_on").asc(nulls_last=True), "name", "id")
+        ).order_by("-cert_now", F("cert_on").asc(nulls_last=True), *BY_NAME)
     else:
         clients = clients.order_by(*SORTS.get(sort, SORTS["name"]))
     return clients.select_related("advisor__user")

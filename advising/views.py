@@ -108,7 +108,11 @@ def client_list(request: HttpRequest) -> HttpResponse:
              "bucket": bucket_of(readiness[c.code], today) if c.code in readiness else "unassessed"}
             for c in snapshot.certifications
         ]  # fmt: skip
-        rows.append({"client": client, "chips": chips, "focus": readiness.get(cert)})
+        # The soonest day on or before today (the assessment's own day for a certification
+        # reachable then) means the client can sit for one already: said "Eligible now".
+        eligible_now = client.soonest_on is not None and client.soonest_on <= today
+        rows.append({"client": client, "chips": chips, "focus": readiness.get(cert),
+                     "eligible_now": eligible_now})  # fmt: skip
     # The pages' links carry the filters only: anything else in the address is dropped.
     query = QueryDict(mutable=True)
     for name in form.fields:

@@ -195,5 +195,15 @@ class _Words:
         lines = [f"Professional references: {data.get('references', 0)}"]
         for code in attestations_asked(data, self.snapshot):
             term = self.snapshot.attestations[code]
-            lines.append(f"{term.name}: {'yes' if code in held else 'no'}")
+            lines.append(f"{asked(term)} {'Yes' if code in held else 'No'}")
         return lines
+
+
+def asked(term) -> str:
+    """The question an attestation put, as the About step showed it, without the sentences
+    after it that say why it is asked ("NASW asks this of everyone who applies …"): the
+    answer then reads against the question's own words, not against the attestation's
+    name ("Good moral character: yes" did not say what was answered)."""
+    question = term.question or term.name
+    head, mark, _ = question.partition("?")
+    return f"{head}{mark}" if mark else f"{question.rstrip('.:')}:"

@@ -473,34 +473,101 @@ class TrainingStep(StepForm):
     profile_key = "education"
 
 
-SOCIAL_WORK_LICENCES = frozenset({"social-worker", "clinical-social-worker"})
-SOCIAL_WORK_EXAMS = EXAMS_AND_COURSES - {"aamcn-managed-care-course"}
+# Who an attestation is asked of, read from the certifications that require it (no code of
+# an attestation here): a question only the social work or the disability management
+# credentials ask is not put to everyone (a nurse is not asked to sign the social workers'
+# code). A requirement group "narrows" who a certification is for when every one of its
+# routes names a background or a role:
+#   - a licence, a credential, or a degree in named fields (a degree in any field, or in any
+#     health or human services field, is open to most people and does not narrow);
+#   - work in roles that only certifications asking this attestation count (case management
+#     is counted by most certifications, disability management by the CDMS alone).
+# An attestation is asked of everyone when some certification requiring it has no narrowing
+# group (the CCM's clean record); otherwise of the people whose answers so far touch a
+# narrowing group of one of them (hold one of its licences, credentials or fields, or have a
+# job in one of its roles).
+BACKGROUND_KINDS = frozenset({"licence", "credential", "degree"})
 
 
-def _social_work_background(answers: dict) -> bool:
-    return (
-        any(d.get("field") == "social-work" for d in answers.get("degrees") or [])
-        or any(lic.get("type") in SOCIAL_WORK_LICENCES for lic in answers.get("licenses") or [])
-        or bool(SOCIAL_WORK_EXAMS & set(answers.get("credentials") or []))
-        or any(job.get("role") == "social-worker" for job in answers.get("experience") or [])
-    )
-
-
-def _disability_management(answers: dict) -> bool:
+def _requires(cert, code: str) -> bool:
     return any(
-        job.get("role") == "disability-manager" or job.get("setting") == "employer"
-        for job in answers.get("experience") or []
+        cond.kind == "attestation" and cond.attestation == code
+        for group in cert.groups
+        for option in group.options
+        for cond in option.conditions
     )
 
 
-# Who an attestation is asked of: a question only one certification asks, of one profession,
-# is not put to everyone (a nurse is not asked to sign the social workers' code). The catalog
-# says what each attestation asks, not of whom, so this says it; an attestation not named here
-# (good moral character, or one an editor adds) is asked of everyone.
-ATTESTATION_AUDIENCE = {
-    "nasw-code-of-ethics": _social_work_background,
-    "cdms-practice-domains": _disability_management,
-}
+def _roles_counted(certs) -> frozenset:
+    return frozenset(
+        role
+        for cert in certs
+        for group in cert.groups
+        for option in group.options
+        for cond in option.conditions
+        if cond.kind == "experience"
+        for role in cond.codes
+    )
+
+
+def _narrows(cond, distinctive_roles: frozenset) -> bool:
+    """Whether one condition names a background or a role only some people have."""
+    if cond.kind in ("licence", "credential"):
+        return bool(cond.codes)
+    if cond.kind == "degree":
+        return cond.fields is not None and not cond.params.get("hhs_fields")
+    if cond.kind == "experience":
+        return bool(cond.codes) and cond.codes <= distinctive_roles
+    return False
+
+
+def _touches(cond, answers: dict) -> bool:
+    """Whether the answers hold what the condition names (a licence of its types, a degree
+    in its fields, one of its credentials, a job in its roles), however far from meeting it."""
+    if cond.kind == "licence":
+        return any(lic.get("type") in cond.codes for lic in answers.get("licenses") or [])
+    if cond.kind == "credential":
+        return bool(cond.codes & set(answers.get("credentials") or []))
+    if cond.kind == "degree":
+        return any(d.get("field") in cond.fields for d in answers.get("degrees") or [])
+    if cond.kind == "experience":
+        return any(
+            job.get("role") in cond.codes
+            and (cond.settings is None or job.get("setting") in cond.settings)
+            for job in answers.get("experience") or []
+        )
+    return False
+
+
+def attestation_audiences(snapshot: Snapshot) -> dict[str, list[list]]:
+    """For each attestation, the narrowing conditions of each certification requiring it
+    (one list a certification); an attestation no certification requires, or one that some
+    certification requiring it asks of everyone, is absent (asked of everyone)."""
+    audiences: dict[str, list[list]] = {}
+    for code in snapshot.attestations:
+        asking = [cert for cert in snapshot.certifications if _requires(cert, code)]
+        others = [cert for cert in snapshot.certifications if not _requires(cert, code)]
+        distinctive = _roles_counted(asking) - _roles_counted(others)
+        narrowing = []
+        for cert in asking:
+            # A route narrows by any condition of it that narrows ("an RN licence and two
+            # years' work"); a group, when every one of its routes does.
+            conditions = [
+                cond
+                for group in cert.groups
+                if group.options
+                and all(
+                    any(_narrows(cond, distinctive) for cond in option.conditions)
+                    for option in group.options
+                )
+                for option in group.options
+                for cond in option.conditions
+                if _narrows(cond, distinctive)
+            ]
+            narrowing.append(conditions)
+        if asking and all(narrowing):
+            audiences[code] = narrowing
+    return audiences
 
 
 def attestations_asked(answers: dict | None, snapshot: Snapshot, held=()) -> list[str]:
@@ -511,10 +578,13 @@ def attestations_asked(answers: dict | None, snapshot: Snapshot, held=()) -> lis
     if answers is None:
         return list(snapshot.attestations)
     held = set(held) | set(answers.get("attestations") or [])
+    audiences = attestation_audiences(snapshot)
     return [
         code
         for code in snapshot.attestations
-        if code in held or ATTESTATION_AUDIENCE.get(code, lambda _: True)(answers)
+        if code in held
+        or code not in audiences
+        or any(_touches(cond, answers) for conditions in audiences[code] for cond in conditions)
     ]
 
 

@@ -7,6 +7,20 @@ from tests.answers_page import answers_summary
 from tests.htmlforms import form_fields
 from tests.test_assessment_wizard import ANSWERS, RN, complete, entries
 
+# The About step's questions as the person read them: the summary answers each in its words.
+CLEAN_RECORD = (
+    "Is your record clean: no felony convictions, no licence or certification ever suspended, "
+    "revoked or otherwise disciplined, and no dismissal from a job for misconduct?"
+)
+NASW_CODE = (
+    "Do you agree to follow the NASW Code of Ethics and NASW's Standards for Social Work Case "
+    "Management?"
+)
+CDMS_AREAS = (
+    "Does your work in disability or return-to-work management cover at least two of the four "
+    "practice areas the CDMS application names?"
+)
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 RN_2028 = {**RN, "expires": "2028-03-31"}
@@ -33,7 +47,7 @@ def test_the_results_show_every_answer_in_words_under_its_step(client):
             "Nurse case manager (hospital), 40 hours a week, since 1 January 2023, paid, supervised"
         ],
         "Continuing education": ["30 hours of nursing case management, completed 1 June 2025"],
-        "About you": ["Professional references: 0", "Good moral character: yes"],
+        "About you": ["Professional references: 0", CLEAN_RECORD + " Yes"],
     }
 
 
@@ -121,7 +135,7 @@ def test_nothing_entered_is_said_plainly(catalog):
         ],
         "Work history": ["No job added."],
         "Continuing education": ["No course added."],
-        "About you": ["Professional references: 0", "Good moral character: no"],
+        "About you": ["Professional references: 0", CLEAN_RECORD + " No"],
     }
 
 
@@ -179,8 +193,8 @@ def test_an_expired_licence_and_a_finished_unpaid_job_say_so(catalog):
     # A social worker is asked (and shown) the NASW code question too; a nurse is not.
     assert said["About you"] == [
         "Professional references: 2",
-        "Good moral character: yes",
-        "NASW Code of Ethics and case management standards: no",
+        CLEAN_RECORD + " Yes",
+        NASW_CODE + " No",
     ]
 
 
@@ -247,7 +261,7 @@ def test_a_degree_says_the_day_it_was_finished_and_one_without_says_nothing_of_i
     # Asked of a social worker and of a disability manager, so said of them too.
     assert said["About you"] == [
         "Professional references: 0",
-        "Good moral character: no",
-        "NASW Code of Ethics and case management standards: yes",
-        "Disability management in two practice areas: no",
+        CLEAN_RECORD + " No",
+        NASW_CODE + " Yes",
+        CDMS_AREAS + " No",
     ]

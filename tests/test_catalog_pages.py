@@ -313,7 +313,7 @@ def test_the_cmgt_bc_facts_come_from_secondary_pages_and_say_so(client, seeded):
 def test_a_fact_not_found_is_left_empty_and_says_to_ask_the_body(client, seeded):
     content = client.get("/certifications/acm/").content.decode()
     fees = fact_of(content, "Fees")
-    assert "Not listed here; ask American Case Management Association" in fees
+    assert "Not listed here; ask the American Case Management Association" in fees
     assert "confidence" not in content.split("<dt>Fees</dt>", 1)[1].split("</dd>", 1)[0]
 
 

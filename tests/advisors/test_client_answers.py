@@ -3,6 +3,7 @@ advisor's update of that step."""
 
 from tests.answers_page import answers_summary
 from tests.htmlforms import form_fields
+from tests.test_answers_summary import CLEAN_RECORD
 
 from .conftest import add_client, nurse
 
@@ -31,7 +32,7 @@ def test_the_client_page_shows_the_answers_in_words(login, advisor):
             "supervised, supervisor holds Board-Certified Case Manager (CCM)"
         ],
         "Continuing education": ["12 hours of nursing case management, completed 1 June 2025"],
-        "About you": ["Professional references: 0", "Good moral character: yes"],
+        "About you": ["Professional references: 0", CLEAN_RECORD + " Yes"],
     }
 
 

@@ -38,8 +38,8 @@ def test_an_end_date_before_the_start_is_shown_at_the_field_and_in_the_summary(s
     box_summary, box_form = summary.bounding_box(), page.locator("#wizard-form").bounding_box()
     assert box_summary["y"] < box_form["y"]
 
-    # By keyboard: the summary link comes right after the step links; Enter moves the focus
-    # to the end-date input.
+    # By keyboard: the page opens with the focus on the summary, whose link is the next tab
+    # stop; Enter moves the focus to the end-date input.
     tab_to(page, text="Job 1: End date is before start")
     page.keyboard.press("Enter")
     page.wait_for_function(f"document.activeElement.id === '{END}'")
