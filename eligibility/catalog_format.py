@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .kinds import KINDS, clean_params
+from .templatetags.wording import possessive, the
 
 
 def parse_catalog_json(raw: bytes) -> object:
@@ -181,9 +182,8 @@ def off_site_message(field: str, code: str, url: str, body: str, sites: list[str
     hosts = ", ".join(_host(s) for s in sites if _host(s)) or "no address recorded"
     return (
         f"{field + ': ' if field else ''}the source {code!r} is marked verified, but its "
-        f"address ({url}) is not on "
-        f"{body}'s own site ({hosts}). Only the body's own page verifies a fact: mark the "
-        "source secondary, or cite the body's page."
+        f"address ({url}) is not on {possessive(the(body))} own site ({hosts}). Only the "
+        "body's own page verifies a fact: mark the source secondary, or cite the body's page."
     )
 
 

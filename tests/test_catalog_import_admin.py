@@ -124,7 +124,7 @@ def test_an_import_carries_fact_sources_and_wages_and_refuses_a_verified_source_
     errors = response.context["errors"]
     assert list(errors) == ["certifications[1].fees_source"]
     assert (
-        "is not on American Case Management Association's own site"
+        "is not on the American Case Management Association's own site"
         in errors["certifications[1].fees_source"]
     )
     assert m.Certification.objects.get(code="acm").fees_source.code == (
