@@ -33,8 +33,16 @@ AS_OF = "2026-12-01"
 
 
 def job(role, setting, start, end=None, hours=40, **extra):
-    return {"role": role, "setting": setting, "start": start, "end": end,
-            "hours_per_week": hours, "paid": True, "supervised": True, **extra}  # fmt: skip
+    return {
+        "role": role,
+        "setting": setting,
+        "start": start,
+        "end": end,
+        "hours_per_week": hours,
+        "paid": True,
+        "supervised": True,
+        **extra,
+    }
 
 
 def rn():
@@ -221,7 +229,9 @@ But no care management job is ongoing on as_of or any later day (nothing else ch
         "name": "crc category 1 is met by a CACREP-accredited rehabilitation counseling master's alone",
         "profile": {
             "as_of": AS_OF,
-            "degrees": [{"level": "master", "field": "rehabilitation-counseling", "accredited": True}],
+            "degrees": [
+                {"level": "master", "field": "rehabilitation-counseling", "accredited": True}
+            ],
             "attestations": ["crc-cacrep-program"],
         },
         "expect": {"crc": {"status": "eligible", "eligible_on": "2026-12-01"}},
@@ -232,7 +242,14 @@ But no care management job is ongoing on as_of or any later day (nothing else ch
         "profile": {
             "as_of": AS_OF,
             "degrees": [{"level": "master", "field": "rehabilitation-counseling"}],
-            "experience": [job("rehabilitation-counselor", "government", "2025-12-03", supervisor_credentials=["crc"])],
+            "experience": [
+                job(
+                    "rehabilitation-counselor",
+                    "government",
+                    "2025-12-03",
+                    supervisor_credentials=["crc"],
+                )
+            ],
             "attestations": ["crc-supervised-internship"],
         },
         "expect": {"crc": {"status": "eligible", "eligible_on": "2026-12-01"}},
@@ -246,7 +263,14 @@ No CACREP attestation, so category 1 fails. Category 2 with the internship: mast
         "profile": {
             "as_of": AS_OF,
             "degrees": [{"level": "master", "field": "rehabilitation-counseling"}],
-            "experience": [job("rehabilitation-counselor", "government", "2025-12-04", supervisor_credentials=["crc"])],
+            "experience": [
+                job(
+                    "rehabilitation-counselor",
+                    "government",
+                    "2025-12-04",
+                    supervisor_credentials=["crc"],
+                )
+            ],
             "attestations": ["crc-supervised-internship"],
         },
         "expect": {"crc": {"status": "eligible_later", "eligible_on": "2026-12-02"}},
@@ -258,7 +282,13 @@ No CACREP attestation, so category 1 fails. Category 2 with the internship: mast
             "as_of": AS_OF,
             "degrees": [{"level": "master", "field": "rehabilitation-counseling"}],
             "experience": [
-                job("rehabilitation-counselor", "insurance", "2023-01-02", "2024-01-01", supervisor_credentials=["crc"]),
+                job(
+                    "rehabilitation-counselor",
+                    "insurance",
+                    "2023-01-02",
+                    "2024-01-01",
+                    supervisor_credentials=["crc"],
+                ),
                 job("rehabilitation-counselor", "government", "2024-01-02"),
             ],
         },
@@ -285,7 +315,14 @@ No attestation: categories 1 and 2-with-internship fail. Category 2 by employmen
             "as_of": AS_OF,
             "licenses": [{"type": "counselor"}],
             "degrees": [{"level": "master", "field": "counseling"}],
-            "experience": [job("rehabilitation-counselor", "government", "2023-01-02", supervisor_credentials=["crc"])],
+            "experience": [
+                job(
+                    "rehabilitation-counselor",
+                    "government",
+                    "2023-01-02",
+                    supervisor_credentials=["crc"],
+                )
+            ],
             "attestations": ["crc-required-courses"],
         },
         "expect": {"crc": {"status": "eligible", "eligible_on": "2026-12-01"}},
@@ -296,7 +333,14 @@ No attestation: categories 1 and 2-with-internship fail. Category 2 by employmen
         "profile": {
             "as_of": AS_OF,
             "degrees": [{"level": "master", "field": "counseling"}],
-            "experience": [job("rehabilitation-counselor", "government", "2024-01-01", supervisor_credentials=["crc"])],
+            "experience": [
+                job(
+                    "rehabilitation-counselor",
+                    "government",
+                    "2024-01-01",
+                    supervisor_credentials=["crc"],
+                )
+            ],
             "attestations": ["crc-required-courses"],
         },
         "expect": {"crc": {"status": "eligible_later", "eligible_on": "2026-12-27"}},
@@ -310,7 +354,14 @@ No attestation: categories 1 and 2-with-internship fail. Category 2 by employmen
         "profile": {
             "as_of": AS_OF,
             "degrees": [{"level": "master", "field": "counseling"}],
-            "experience": [job("rehabilitation-counselor", "government", "2023-01-02", supervisor_credentials=["crc"])],
+            "experience": [
+                job(
+                    "rehabilitation-counselor",
+                    "government",
+                    "2023-01-02",
+                    supervisor_credentials=["crc"],
+                )
+            ],
         },
         "expect": {"crc": {"status": "not_eligible", "eligible_on": None}},
         "why": "A counseling master's only opens category 3, whose courses attestation is not given -> never.",
@@ -320,7 +371,9 @@ No attestation: categories 1 and 2-with-internship fail. Category 2 by employmen
         "profile": {
             "as_of": AS_OF,
             "degrees": [{"level": "master", "field": "counseling"}],
-            "experience": [job("counselor", "behavioral-health", "2019-01-07", supervisor_credentials=["crc"])],
+            "experience": [
+                job("counselor", "behavioral-health", "2019-01-07", supervisor_credentials=["crc"])
+            ],
             "attestations": ["crc-required-courses"],
         },
         "expect": {"crc": {"status": "not_eligible", "eligible_on": None}},
@@ -331,8 +384,19 @@ No attestation: categories 1 and 2-with-internship fail. Category 2 by employmen
         "profile": {
             "as_of": AS_OF,
             "degrees": [{"level": "bachelor", "field": "rehabilitation-counseling"}],
-            "experience": [job("rehabilitation-counselor", "government", "2018-01-08", supervisor_credentials=["crc"])],
-            "attestations": ["crc-cacrep-program", "crc-supervised-internship", "crc-required-courses"],
+            "experience": [
+                job(
+                    "rehabilitation-counselor",
+                    "government",
+                    "2018-01-08",
+                    supervisor_credentials=["crc"],
+                )
+            ],
+            "attestations": [
+                "crc-cacrep-program",
+                "crc-supervised-internship",
+                "crc-required-courses",
+            ],
         },
         "expect": {"crc": {"status": "not_eligible", "eligible_on": None}},
         "why": "Every category needs a master's or higher; a bachelor's never meets it.",
