@@ -157,8 +157,11 @@ def test_path_steps_are_in_date_order_and_the_undated_ones_come_after(catalog):
 
 def test_a_cmgt_bc_ten_ce_hours_away_comes_before_a_cmac_years_away(catalog):
     lines = at_a_glance(presented(NURSE, catalog))
+    # CMC (criterion II's hours are met) and CCCTM (its hours are met) each wait only for an
+    # answer, so they come before CMAC's years.
     assert [line["code"] for line in lines] == [
-        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm",
+        "ccm", "acm", "cmgt-bc", "cmc", "ccctm", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm",
+        "crc",
     ]  # fmt: skip
     assert lines[2]["step"] == "What it takes: 10 more CE hours in nursing case management."
 
@@ -167,7 +170,9 @@ def test_a_counselor_two_references_from_ccm_sees_ccm_first_with_what_it_takes(c
     results = presented(COUNSELOR, catalog)
     assert cert(results, "cmac")["eligible_on"].startswith("2028")
     lines = at_a_glance(results)
-    assert [line["code"] for line in lines][:2] == ["ccm", "cmac"]
+    # CMC criterion I (her master's and 3,640 h of case management) comes on 2027-02-27, before
+    # CMAC in 2028.
+    assert [line["code"] for line in lines][:3] == ["ccm", "cmc", "cmac"]
     assert lines[0]["step"] == "What it takes: 2 more references."
 
 
@@ -176,10 +181,12 @@ def test_a_counselor_two_references_from_ccm_sees_ccm_first_with_what_it_takes(c
 
 def test_certifications_that_need_another_licence_come_last_and_say_who_they_are_for(catalog):
     results = presented(COUNSELOR, catalog)
-    # CCM (references), CMAC (years of work) and CDMS (years of disability management) are
-    # within her reach; the five that need a nurse's or social worker's background come last.
-    assert [c["certification"] for c in results["results"]][3:] == [
-        "acm", "cmgt-bc", "cmcn", "c-swcm", "c-aswcm",
+    # CCM (references), CMC (an answer and months of work), CMAC (years of work), CDMS (years
+    # of disability management) and CRC (her counseling master's, with courses and years of
+    # rehabilitation counseling) are within her reach; the six that need a nurse's or social
+    # worker's background come last.
+    assert [c["certification"] for c in results["results"]][5:] == [
+        "acm", "cmgt-bc", "cmcn", "c-swcm", "c-aswcm", "ccctm",
     ]  # fmt: skip
     cmgt = cert(results, "cmgt-bc")
     assert cmgt["reach"]["kind"] == "background"
@@ -206,13 +213,15 @@ def test_the_business_graduate_is_shown_which_licences_and_degrees_open_which_ce
     catalog,
 ):
     rows = doors(catalog)
-    assert rows["A registered nurse (RN) licence"] == ["ccm", "acm", "cmgt-bc", "cdms", "cmcn"]
+    rn_opens = ["ccm", "acm", "cmgt-bc", "cdms", "cmcn", "cmc", "ccctm"]
+    assert rows["A registered nurse (RN) licence"] == rn_opens
     assert rows["A professional counselor (LPC, LMHC) licence"] == ["ccm", "cmcn"]
-    # A social work degree passes CCM's health and human services degree and CMAC's any
-    # bachelor's and CDMS's accredited bachelor's too, so its row names them all.
+    # A social work degree passes CCM's health and human services degree, CMAC's any
+    # bachelor's, CDMS's accredited bachelor's and CMC's related bachelor's too, so its row
+    # names them all.
     social_work = "A bachelor's degree or higher in social work from an accredited school"
-    assert rows[social_work] == ["ccm", "acm", "cmac", "cdms", "c-swcm"]
-    assert rows["A bachelor's degree or higher"] == ["cmac"]
+    assert rows[social_work] == ["ccm", "acm", "cmac", "cdms", "c-swcm", "cmc"]
+    assert rows["A bachelor's degree or higher"] == ["cmac", "cmc"]
     # Her own bachelor's opens CMAC's routes (with years of work), so CMAC is not out of reach.
     results = presented(BUSINESS, catalog)
     assert [c["certification"] for c in results["results"]][0] == "cmac"
@@ -303,7 +312,12 @@ NURSE_ANSWERS = {
     "education": entries("education", {"level": "bachelor", "field": "nursing"}),
     "work": entries("work", NURSE_JOB),
     "training": entries("training", NURSE_CE),
-    "about": ATTEST,
+    # A nurse case manager is also asked CMC's and CCCTM's questions; she has not checked them.
+    "about": {
+        **ATTEST,
+        "about-attest_cmc-core-functions": "no",
+        "about-attest_ccctm-new-applications-open": "no",
+    },
 }
 # The COUNSELOR above: 18 months of case management under a CCM after a private practice.
 CASE_MANAGER_JOB = {
@@ -320,7 +334,7 @@ COUNSELOR_ANSWERS = {
     "education": entries("education", {"level": "master", "field": "counseling"}),
     "work": entries("work", CASE_MANAGER_JOB, PRIVATE_PRACTICE),
     "training": entries("training"),
-    "about": {**ATTEST, "about-references": "1"},
+    "about": {**ATTEST, "about-references": "1", "about-attest_cmc-core-functions": "no"},
 }
 BUSINESS_ANSWERS = {
     "licences": entries("licences"),
@@ -344,7 +358,10 @@ class TestTheResultsPage:
             "Nursing Case Management Certification (CMGT-BC): Not yet "
             "What it takes: 10 more CE hours in nursing case management."
         )
-        assert lines[3].startswith("Case Management Administrator Certification (CMAC)")
+        # CMC and CCCTM wait only for her answers (she said No to both questions).
+        assert lines[3].startswith("Care Manager Certified (CMC): Not yet What it takes:")
+        assert lines[4].startswith("Certified in Care Coordination and Transition Management")
+        assert lines[5].startswith("Case Management Administrator Certification (CMAC)")
 
     def test_a_counselor_is_not_given_a_nurses_to_do_list(self, client):
         page = complete(client, COUNSELOR_ANSWERS).content.decode()
@@ -352,12 +369,13 @@ class TestTheResultsPage:
         assert lines[0] == (
             "Board-Certified Case Manager (CCM): Not yet What it takes: 2 more references."
         )
-        # The five certifications for other backgrounds come last (CMGT-BC among them).
+        # The certifications for other backgrounds come last (CMGT-BC among them).
+        background = [line for line in lines if "Needs another licence or degree" in line]
+        assert len(background) >= 5 and lines[-len(background) :] == background
         assert (
             "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "
             "For people with a registered nurse (RN) licence."
-        ) in lines[-5:]
-        assert all("Needs another licence or degree" in line for line in lines[-5:])
+        ) in background
         others = section(page, "other-backgrounds-heading")
         assert "Accredited Case Manager (ACM)" in others
         assert "A board certification for registered nurses" in others  # whom it is for
@@ -375,6 +393,7 @@ class TestTheResultsPage:
         row = table.split("A registered nurse (RN) licence", 1)[1].split("</tr>", 1)[0]
         named = [code for code in ("(CCM)", "(ACM)", "(CMGT-BC)", "(CMAC)") if code in row]
         assert named == ["(CCM)", "(ACM)", "(CMGT-BC)"]
-        # Seven certifications wait for another background; only CMAC has a card with a path.
-        assert page.count('class="result-card') == 8
-        assert section(page, "certs-heading").count('class="result-card') == 1
+        # Her bachelor's opens CMAC and CMC (criterion III: a degree in any field and years of
+        # work), the two cards with a path; the other nine wait for another background.
+        assert page.count('class="result-card') == 11
+        assert section(page, "certs-heading").count('class="result-card') == 2

@@ -68,6 +68,11 @@ def test_the_spec_example_is_assessed_as_the_spec_says(client, seeded):
         "cmcn": ("not_eligible", None),
         "c-swcm": ("not_eligible", None),
         "c-aswcm": ("not_eligible", None),
+        "crc": ("not_eligible", None),  # holding a CRC is not a master's in the field
+        # Her hours meet CMC criterion II and CCCTM's, but she has not answered their
+        # questions (core functions; ANCC taking new CCCTM applications).
+        "cmc": ("not_eligible", None),
+        "ccctm": ("not_eligible", None),
     }
     assert results["as_of"] == "2026-11-23"
     assert results["catalog_version"] == get_snapshot().version
@@ -271,7 +276,7 @@ def test_the_catalog_is_published_with_its_version_and_the_four_certifications(c
     body = response.json()
     assert body["catalog_version"] == get_snapshot().version
     assert [c["code"] for c in body["catalog"]["certifications"]] == [
-        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm",
+        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm", "crc", "cmc", "ccctm",
     ]  # fmt: skip
     assert body["catalog"] == get_snapshot().data
 
@@ -373,7 +378,7 @@ def test_query_counts_do_not_grow_with_the_catalog_or_the_list(client, seeded):
 
     small = [queries_for(assess_one), queries_for(assess_many), queries_for(publish)]
     load_catalog(bigger_catalog(copies=5))
-    assert len(get_snapshot().certifications) == 48  # the 8 seeded and 5 copies of each
+    assert len(get_snapshot().certifications) == 66  # the 11 seeded and 5 copies of each
     large = [queries_for(assess_one), queries_for(assess_many), queries_for(publish)]
     assert small == large
     assert small[0] == small[1]

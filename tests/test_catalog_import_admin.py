@@ -49,7 +49,7 @@ def test_the_export_downloads_the_whole_catalog(client, editor):
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert [c["code"] for c in data["certifications"]] == [
-        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm",
+        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm", "crc", "cmc", "ccctm",
     ]  # fmt: skip
 
 

@@ -33,17 +33,20 @@ def export() -> str:
 def test_it_loads_the_seeded_catalog_with_every_code_of_the_spec():
     call_command("load_catalog", stdout=StringIO())
     assert list(m.Certification.objects.values_list("code", flat=True)) == [
-        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm",
+        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm", "crc", "cmc", "ccctm",
     ]  # fmt: skip
     assert set(m.LicenceType.objects.values_list("code", flat=True)) == {
         "rn", "lpn", "pharmacist", "clinical-social-worker", "social-worker", "counselor",
     }  # fmt: skip
+    # SPEC §3's levels and health and human services fields, with the diploma (CMC's RN
+    # diploma route) and the fields CRC and CMC name (rehabilitation counseling, human services).
     assert list(m.DegreeLevel.objects.values_list("code", flat=True)) == [
-        "associate", "bachelor", "master", "doctorate",
+        "diploma", "associate", "bachelor", "master", "doctorate",
     ]  # fmt: skip
     hhs = set(m.DegreeField.objects.filter(hhs=True).values_list("code", flat=True))
     assert hhs == {"nursing", "social-work", "counseling", "psychology", "rehabilitation",
-                   "gerontology", "public-health"}  # fmt: skip
+                   "rehabilitation-counseling", "gerontology", "public-health",
+                   "human-services"}  # fmt: skip
     hcd = set(m.Setting.objects.filter(health_care_delivery=True).values_list("code", flat=True))
     assert hcd == {"hospital", "health-system", "home-health", "post-acute", "behavioral-health"}
     # The seventeen of the article, disability management / return to work, and leadership.
@@ -261,7 +264,7 @@ def test_a_certification_being_built_stays_out_of_the_public_catalog_until_whole
     RequirementGroupFactory(certification=draft)  # a group without options yet
     snapshot = get_snapshot()
     assert [c.code for c in snapshot.certifications] == [
-        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm",
+        "ccm", "acm", "cmgt-bc", "cmac", "cdms", "cmcn", "c-swcm", "c-aswcm", "crc", "cmc", "ccctm",
     ]  # fmt: skip
     assert client.get("/").status_code == 200
     with pytest.raises(CatalogError):

@@ -323,7 +323,7 @@ def test_a_fact_not_found_is_left_empty_and_says_to_ask_the_body(client, seeded)
 def test_the_certification_list_groups_by_body_and_says_who_each_is_for(client, seeded):
     content = client.get("/certifications/").content.decode()
     bodies = re.findall(r'<h3 id="body-([a-z0-9-]+)">', content)
-    assert bodies == ["ccmc", "acma", "ancc", "abmcn", "nasw"]
+    assert bodies == ["ccmc", "acma", "ancc", "abmcn", "nasw", "crcc", "naccm"]
     acma = content.split('id="body-acma"', 1)[1].split('id="body-ancc"', 1)[0]
     assert "Accredited Case Manager (ACM)" in acma and "(CMAC)" in acma
     assert "Board-Certified" not in acma

@@ -51,15 +51,17 @@ EPSILON = 1e-6
 
 # --- Seeded catalog vocabulary (written out here, not read from the engine) -----------------------
 LICENCE_TYPES = ["rn", "lpn", "pharmacist", "clinical-social-worker", "social-worker", "counselor"]
-DEGREE_LEVELS = ["associate", "bachelor", "master", "doctorate"]  # ordered
+DEGREE_LEVELS = ["diploma", "associate", "bachelor", "master", "doctorate"]  # ordered
 HHS_FIELDS = [
     "nursing",
     "social-work",
     "counseling",
     "psychology",
     "rehabilitation",
+    "rehabilitation-counseling",
     "gerontology",
     "public-health",
+    "human-services",
 ]
 DEGREE_FIELDS = [*HHS_FIELDS, "business", "other"]
 ROLES = [
@@ -68,6 +70,7 @@ ROLES = [
     "case-manager",
     "case-management-supervisor",
     "social-worker",
+    "rehabilitation-counselor",
     "other",
 ]
 HEALTH_CARE_DELIVERY = [
@@ -87,7 +90,14 @@ SETTINGS = [
     "other",
 ]
 CE_TOPICS = ["nursing-case-management", "case-management", "ethics", "other"]
-ATTESTATIONS = ["good-moral-character"]
+ATTESTATIONS = [
+    "good-moral-character",
+    "crc-cacrep-program",
+    "crc-supervised-internship",
+    "crc-required-courses",
+    "cmc-core-functions",
+    "ccctm-new-applications-open",
+]
 HELD_CREDENTIALS = ["crc", "cdms", "ccm", "acm"]
 
 # as_of dates around leap days and the project's usual example date

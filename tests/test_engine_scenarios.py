@@ -809,7 +809,7 @@ def test_the_results_echo_as_of_and_list_every_certification(assess):
     assert results["as_of"] == "2026-11-23"
     assert isinstance(results["catalog_version"], str)
     assert sorted(r["certification"] for r in results["results"]) == sorted(
-        CERTS + ("cdms", "cmcn", "c-swcm", "c-aswcm")
+        CERTS + ("cdms", "cmcn", "c-swcm", "c-aswcm", "crc", "cmc", "ccctm")
     )
     assert cert(results, "ccm")["body"]
     assert cert(results, "ccm")["name"]

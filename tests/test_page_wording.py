@@ -22,16 +22,20 @@ SELF_EMPLOYED_NURSE = {
 
 
 def ccm_card(client) -> str:
-    """The CCM's card in words ("Self-employment: …", the tags' spaces before a colon gone)."""
+    """The CCM's card in words ("Employed, or references if self-employed: …", the tags' spaces before a colon gone)."""
     return card(results_page(client, SELF_EMPLOYED_NURSE), "ccm").replace(" :", ":")
 
 
 def test_the_ccm_self_employment_requirement_says_its_routes_are_alternatives(client):
     ccm = ccm_card(client)
-    group = between(ccm, "Self-employment: not met yet", "Professional conduct")
+    group = between(
+        ccm, "Employed, or references if self-employed: not met yet", "Professional conduct"
+    )
     # "Three references" is another way to meet the requirement, not a part of
     # self-employment: the routes follow "Any one of these is enough", as on the CCM's page.
-    assert group.startswith("Self-employment: not met yet Any one of these is enough: ")
+    assert group.startswith(
+        "Employed, or references if self-employed: not met yet Any one of these is enough: "
+    )
     assert group.index("Employed by an organisation") < group.index("Three references")
 
 

@@ -97,12 +97,19 @@ def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess
     from eligibility.document import at_a_glance, nearest_first
 
     lines = at_a_glance(nearest_first(assess(SPEC_EXAMPLE)))
-    # CMGT-BC, 18 CE hours away, comes before CMAC, a year of work away (issue #13).
+    # CMGT-BC, 18 CE hours away, comes before CMAC, a year of work away (issue #13); CMC and
+    # CCCTM, whose hours she has, wait for answers only the bodies can back.
     assert [(x["code"], x["status"], x["step"]) for x in lines] == [
         ("ccm", "eligible", "Apply now for the December 2026 exam window."),
         ("acm", "eligible", "Apply now."),
         ("cmgt-bc", "not_eligible",
          "What it takes: 18 more CE hours in nursing case management."),
+        ("cmc", "not_eligible",
+         "What it takes: the certifying body's review of your record (every core care "
+         "management function, with supervision): ask them before you apply."),
+        ("ccctm", "not_eligible",
+         "What it takes: the certifying body's review of your record (confirmation that new "
+         "applications are accepted): ask them before you apply."),
         ("cmac", "not_eligible",
          "Earn Accredited Case Manager (ACM), which you can sit for now."),
         ("cdms", "not_eligible",
@@ -117,6 +124,10 @@ def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess
         ("c-aswcm", "not_eligible",
          "For people with a master's degree or higher in social work from an accredited "
          "school or a clinical social worker (LCSW, LICSW) licence, among other routes."),
+        ("crc", "not_eligible",
+         "For people with a master's degree or higher in rehabilitation counseling from an "
+         "accredited school or a master's degree or higher in counseling from an accredited "
+         "school."),
     ]  # fmt: skip
     later = at_a_glance(nearest_first(assess(NEW_NCM)))
     assert later[0]["code"] == "acm"

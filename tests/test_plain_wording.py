@@ -41,8 +41,11 @@ def test_a_certification_whose_rules_are_unverified_says_so_on_its_card(client):
     session[PROFILE_SESSION_KEY] = {k: v for k, v in SPEC_EXAMPLE.items() if k != "as_of"}
     session.save()
     page = client.get("/assess/results/").content.decode()
-    # CMGT-BC's sources are secondary copies (CATALOG-FACTS.md); CCM's are verified.
-    assert page.count('class="unverified"') == 1
+    # CMGT-BC's and CCCTM's sources are secondary copies (CATALOG-FACTS.md); CCM's are
+    # verified.
+    assert page.count('class="unverified"') == 2
+    ccctm = page.index('aria-labelledby="cert-ccctm"')
+    assert page.index('class="unverified"', ccctm) < page.index("<h4>Why</h4>", ccctm)
     start = page.index('aria-labelledby="cert-cmgt-bc"')
     assert page.index('class="unverified"', start) < page.index("<h4>Why</h4>", start)
 

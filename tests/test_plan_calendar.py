@@ -44,7 +44,8 @@ def test_a_licence_renewal_several_certifications_need_is_one_event(assess):
     assert renewals[0]["description"].endswith(
         "Needed for Board-Certified Case Manager (CCM), Accredited Case Manager (ACM), "
         "Nursing Case Management Certification (CMGT-BC), Certified Disability Management "
-        "Specialist (CDMS), Certified Managed Care Nurse (CMCN)."
+        "Specialist (CDMS), Certified Managed Care Nurse (CMCN), Care Manager Certified (CMC), "
+        "Certified in Care Coordination and Transition Management (CCCTM)."
     )
 
 

@@ -69,4 +69,4 @@ def test_a_profile_the_new_rules_refuse_is_kept_and_counted(advisor):
     run = Recomputation.objects.get()
     assert run.failed == 1
     # The old summary stays: one row per certification of the catalog.
-    assert Readiness.objects.filter(client=client).count() == 8
+    assert Readiness.objects.filter(client=client).count() == 11
