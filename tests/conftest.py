@@ -31,6 +31,21 @@ SPEC_EXAMPLE = {
     "attestations": ["good-moral-character"],
 }
 
+# The About step's questions of CRC, CMC and CCCTM, answered No by a test that does not care
+# about them: CMC's is asked of everyone (its routes are open to any bachelor's), CCCTM's of
+# every RN, CRC's of counseling graduates; posted where the step does not ask them, they are
+# ignored like any field the page did not render.
+NEW_QUESTIONS_NO = {
+    f"about-attest_{code}": "no"
+    for code in (
+        "cmc-core-functions",
+        "ccctm-new-applications-open",
+        "crc-cacrep-program",
+        "crc-supervised-internship",
+        "crc-required-courses",
+    )
+}
+
 # Sync Playwright runs beside Django's live_server in the same process.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

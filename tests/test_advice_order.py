@@ -14,7 +14,7 @@ from eligibility.document import at_a_glance, nearest_first, openings
 from eligibility.ics import plan_calendar
 from eligibility.services import assess_profile
 from eligibility.snapshot import parse_catalog
-from tests.conftest import cert
+from tests.conftest import NEW_QUESTIONS_NO, cert
 from tests.test_assessment_wizard import complete, entries
 
 AS_OF = "2026-12-01"
@@ -298,7 +298,7 @@ def section(page: str, heading_id: str) -> str:
     return page.split(f'id="{heading_id}"', 1)[1].split("</section>", 1)[0]
 
 
-ATTEST = {"about-references": "0", "about-attest_good-moral-character": "yes"}
+ATTEST = {"about-references": "0", "about-attest_good-moral-character": "yes", **NEW_QUESTIONS_NO}
 # The NURSE above, answered in the wizard today: RN licence for another 16 months, a nurse
 # case manager for three and a half years, 20 hours of nursing case management education.
 NURSE_RN = {"type": "rn", "active": "on", "good_standing": "on", "expires": days_from_today(480)}
@@ -334,7 +334,7 @@ COUNSELOR_ANSWERS = {
     "education": entries("education", {"level": "master", "field": "counseling"}),
     "work": entries("work", CASE_MANAGER_JOB, PRIVATE_PRACTICE),
     "training": entries("training"),
-    "about": {**ATTEST, "about-references": "1", "about-attest_cmc-core-functions": "no"},
+    "about": {**ATTEST, "about-references": "1"},
 }
 BUSINESS_ANSWERS = {
     "licences": entries("licences"),

@@ -16,6 +16,13 @@ NASW_CODE = (
     "Do you agree to follow the NASW Code of Ethics and NASW's Standards for Social Work Case "
     "Management?"
 )
+CMC_CORE = (
+    "Did your paid care management work include every core function NACCM lists (screening, a "
+    "face-to-face comprehensive assessment, a care plan, coordinating and monitoring care, "
+    "reassessment, discharge, documentation and quality evaluation), with at least 50 hours of "
+    "supervision or consultation in each year?"
+)
+CCCTM_OPEN = "Has ANCC told you that it accepts first-time applications for the CCCTM?"
 CDMS_AREAS = (
     "Does your work in disability or return-to-work management cover at least two of the four "
     "practice areas the CDMS application names?"
@@ -47,7 +54,12 @@ def test_the_results_show_every_answer_in_words_under_its_step(client):
             "Nurse case manager (hospital), 40 hours a week, since 1 January 2023, paid, supervised"
         ],
         "Continuing education": ["30 hours of nursing case management, completed 1 June 2025"],
-        "About you": ["Professional references: 0", CLEAN_RECORD + " Yes"],
+        "About you": [
+            "Professional references: 0",
+            CLEAN_RECORD + " Yes",
+            CMC_CORE + " No",
+            CCCTM_OPEN + " No",
+        ],
     }
 
 
@@ -135,7 +147,7 @@ def test_nothing_entered_is_said_plainly(catalog):
         ],
         "Work history": ["No job added."],
         "Continuing education": ["No course added."],
-        "About you": ["Professional references: 0", CLEAN_RECORD + " No"],
+        "About you": ["Professional references: 0", CLEAN_RECORD + " No", CMC_CORE + " No"],
     }
 
 
@@ -195,6 +207,7 @@ def test_an_expired_licence_and_a_finished_unpaid_job_say_so(catalog):
         "Professional references: 2",
         CLEAN_RECORD + " Yes",
         NASW_CODE + " No",
+        CMC_CORE + " No",
     ]
 
 
@@ -264,4 +277,5 @@ def test_a_degree_says_the_day_it_was_finished_and_one_without_says_nothing_of_i
         CLEAN_RECORD + " No",
         NASW_CODE + " Yes",
         CDMS_AREAS + " No",
+        CMC_CORE + " No",
     ]

@@ -104,7 +104,10 @@ def test_a_reopened_expired_licence_is_questioned_and_saving_it_unchanged_keeps_
 def test_an_unanswered_question_says_what_to_do_in_a_few_words(client):
     response = press(client, "/assess/about/", page_fields(client, "/assess/about/"))
     messages = [message for _, message in response.context["errors"]]
-    assert messages == ["Good moral character: choose Yes or No."]
+    assert messages == [
+        "Good moral character: choose Yes or No.",
+        "Every core care management function, with supervision: choose Yes or No.",
+    ]
     assert "Choose Yes or No." in response.content.decode()  # at the question itself
 
 
@@ -151,7 +154,8 @@ def test_a_degree_entered_with_the_day_it_was_finished_is_saved_with_that_day(cl
     continue_from(client, "work")
     continue_from(client, "training")
     done = continue_from(client, "about", **{
-        "attest_good-moral-character": "yes", "attest_nasw-code-of-ethics": "no"})  # fmt: skip
+        "attest_good-moral-character": "yes", "attest_nasw-code-of-ethics": "no",
+        "attest_cmc-core-functions": "no"})  # fmt: skip
     assert done.redirect_chain[-1][0] == "/assess/results/"
     degree = client.session[PROFILE_SESSION_KEY]["degrees"][0]
     assert degree["completed"] == "2019-06-01"
@@ -221,12 +225,15 @@ def test_a_nurse_is_not_asked_the_social_work_or_disability_management_questions
     continue_from(client, "licences", **{"entries-0-type": "rn"})
     continue_from(client, "education", **{"entries-0-level": "bachelor",
                                           "entries-0-field": "nursing"})  # fmt: skip
-    assert about_questions(client) == {"good-moral-character"}
+    # CCCTM's question is for RNs; CMC's is asked of everyone (its routes take any bachelor's).
+    assert about_questions(client) == {
+        "good-moral-character", "cmc-core-functions", "ccctm-new-applications-open"}  # fmt: skip
 
 
 def test_a_social_worker_is_asked_to_agree_to_the_nasw_code(client):
     continue_from(client, "licences", **{"entries-0-type": "social-worker"})
-    assert about_questions(client) == {"good-moral-character", "nasw-code-of-ethics"}
+    assert about_questions(client) == {
+        "good-moral-character", "cmc-core-functions", "nasw-code-of-ethics"}  # fmt: skip
     page = client.get("/assess/about/").content.decode()
     assert "NASW asks this of everyone who applies" in page
 
@@ -238,7 +245,8 @@ def test_a_disability_manager_is_asked_about_the_cdms_practice_areas(client):
         "entries-0-role": "disability-manager", "entries-0-setting": "employer",
         "entries-0-start": "2022-01-01", "entries-0-ongoing": "on",
         "entries-0-hours_per_week": "40"})  # fmt: skip
-    assert about_questions(client) == {"good-moral-character", "cdms-practice-domains"}
+    assert about_questions(client) == {
+        "good-moral-character", "cmc-core-functions", "cdms-practice-domains"}  # fmt: skip
 
 
 def test_a_saved_yes_to_a_question_not_asked_of_this_person_is_shown_and_kept(client):
@@ -282,7 +290,9 @@ def test_a_question_that_comes_to_matter_later_is_asked_before_the_results(clien
                                           "entries-0-field": "nursing"})  # fmt: skip
     continue_from(client, "work")
     continue_from(client, "training")
-    done = continue_from(client, "about", **{"attest_good-moral-character": "yes"})
+    done = continue_from(client, "about", **{
+        "attest_good-moral-character": "yes", "attest_cmc-core-functions": "no",
+        "attest_ccctm-new-applications-open": "no"})  # fmt: skip
     assert done.redirect_chain[-1][0] == "/assess/results/"
     fields = page_fields(client, "/assess/education/")
     fields["education-entries-0-field"] = ["social-work"]

@@ -6,6 +6,7 @@ import pytest
 
 from eligibility.catalog import get_snapshot
 from eligibility.plans import PROFILE_SESSION_KEY
+from tests.conftest import NEW_QUESTIONS_NO
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
@@ -32,7 +33,11 @@ ANSWERS = {
     "education": entries("education", BSN),
     "work": entries("work", NCM_JOB),
     "training": entries("training", CE),
-    "about": {"about-references": "0", "about-attest_good-moral-character": "yes"},
+    "about": {
+        "about-references": "0",
+        "about-attest_good-moral-character": "yes",
+        **NEW_QUESTIONS_NO,
+    },
 }
 
 

@@ -55,11 +55,14 @@ def test_an_attestation_of_a_certification_open_to_many_backgrounds_is_asked_of_
 
 def test_the_seed_catalogs_attestations_go_to_the_people_they_concern():
     snapshot = parse_catalog(SEED)
-    assert attestations_asked(NURSE, snapshot) == ["good-moral-character"]
+    # CMC's question goes to everyone (its third route takes a bachelor's in any field);
+    # CCCTM's to RNs; CRC's to nobody here (no counseling degree).
+    assert attestations_asked(NURSE, snapshot) == [
+        "good-moral-character", "cmc-core-functions", "ccctm-new-applications-open"]  # fmt: skip
     assert attestations_asked(DISABILITY_MANAGER, snapshot) == [
-        "good-moral-character", "cdms-practice-domains"]  # fmt: skip
+        "good-moral-character", "cdms-practice-domains", "cmc-core-functions"]  # fmt: skip
     assert attestations_asked(SOCIAL_WORKER, snapshot) == [
-        "good-moral-character", "nasw-code-of-ethics"]  # fmt: skip
+        "good-moral-character", "nasw-code-of-ethics", "cmc-core-functions"]  # fmt: skip
 
 
 def test_the_forms_python_names_no_attestation():

@@ -368,7 +368,6 @@ def test_wage_rows_are_checked_by_path():
     assert errors["soc_wages[1].code"] == "must be a 6-digit SOC code like 29-1141"
     assert errors["soc_wages[2].source"] == "unknown sources: nowhere"
     assert (
-        "not on the Bureau of Labor Statistics' own site (bls.gov)"
-        in errors["soc_wages[3].source"]
+        "not on the Bureau of Labor Statistics' own site (bls.gov)" in errors["soc_wages[3].source"]
     )
     assert errors["certifications[0].exam_source"] == "must be a code or null"

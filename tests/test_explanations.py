@@ -13,6 +13,7 @@ from eligibility.engine import HORIZON_DAYS, evaluate, evaluate_condition
 from eligibility.explain import _job, why_not
 from eligibility.plans import PROFILE_SESSION_KEY
 from eligibility.profile import parse_profile
+from tests.conftest import NEW_QUESTIONS_NO
 from tests.test_assessment_wizard import complete, entries
 from tests.test_engine_properties import SNAPSHOT, profiles
 
@@ -112,7 +113,8 @@ def test_a_social_worker_in_a_community_agency_is_told_it_is_not_a_health_care_s
         "work": entries("work", work),
         "training": entries("training"),
         "about": {"about-references": "0", "about-attest_good-moral-character": "yes",
-                  "about-attest_nasw-code-of-ethics": "no"},  # asked of social workers
+                  "about-attest_nasw-code-of-ethics": "no",  # asked of social workers
+                  **NEW_QUESTIONS_NO},
     }  # fmt: skip
     acm = card(complete(client, answers).content.decode(), "acm")
     assert "0 of 2,080 hours" in acm

@@ -22,7 +22,8 @@ SELF_EMPLOYED_NURSE = {
 
 
 def ccm_card(client) -> str:
-    """The CCM's card in words ("Employed, or references if self-employed: …", the tags' spaces before a colon gone)."""
+    """The CCM's card in words ("Employed, or references if self-employed: …", the tags'
+    spaces before a colon gone)."""
     return card(results_page(client, SELF_EMPLOYED_NURSE), "ccm").replace(" :", ":")
 
 

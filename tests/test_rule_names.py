@@ -90,7 +90,10 @@ def test_references_and_look_back_years_are_checked_too(client, editor):
     fields["groups-2-options-1-conditions-0-p_count"] = ["2"]  # "Three references …"
     response = client.post(change_url("ccm"), {**single(fields), "_preview": "1"})
     page = text_of(response.content.decode())
-    assert "the route “Three references: companies or firms that buy your services” says 3 references" in page
+    assert (
+        "the route “Three references: companies or firms that buy your services” says 3 references"
+        in page
+    )
     assert "needs 2 references" in page
 
 

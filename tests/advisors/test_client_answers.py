@@ -3,7 +3,7 @@ advisor's update of that step."""
 
 from tests.answers_page import answers_summary
 from tests.htmlforms import form_fields
-from tests.test_answers_summary import CLEAN_RECORD
+from tests.test_answers_summary import CCCTM_OPEN, CLEAN_RECORD, CMC_CORE
 
 from .conftest import add_client, nurse
 
@@ -32,7 +32,12 @@ def test_the_client_page_shows_the_answers_in_words(login, advisor):
             "supervised, supervisor holds Board-Certified Case Manager (CCM)"
         ],
         "Continuing education": ["12 hours of nursing case management, completed 1 June 2025"],
-        "About you": ["Professional references: 0", CLEAN_RECORD + " Yes"],
+        "About you": [
+            "Professional references: 0",
+            CLEAN_RECORD + " Yes",
+            CMC_CORE + " No",
+            CCCTM_OPEN + " No",
+        ],
     }
 
 

@@ -29,7 +29,10 @@ def test_a_nurse_meeting_ccctms_rules_reads_that_new_applications_may_be_closed(
 
     ccctm = card(results_page(client, NURSE_MEETING_CCCTM), "ccctm")
     assert "Eligible now" not in ccctm
-    assert "These rules could not be checked on the American Nurses Credentialing Center's own" in ccctm
+    assert (
+        "These rules could not be checked on the American Nurses Credentialing Center's own"
+        in ccctm
+    )
     assert "suspended new CCCTM applications on 22 August 2019" in ccctm
     assert "Has ANCC told you that it accepts first-time applications for the CCCTM?" in ccctm
     confirmed = {**NURSE_MEETING_CCCTM, "attestations": ["ccctm-new-applications-open"]}
