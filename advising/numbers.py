@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from django.core.cache import caches
+from django.db import connection
 from django.utils import timezone
 
 from .models import Membership, Organisation
@@ -46,12 +47,22 @@ def cached_numbers(
 
 
 def numbers_changed(organisation_ids: Iterable[int]) -> None:
-    """The organisations' dashboard numbers change with the current transaction."""
+    """The organisations' dashboard numbers change with the current transaction (one
+    statement)."""
     ids = sorted(set(organisation_ids))
-    if ids:
-        # Rows locked in one order (by key), so two writers of several organisations at
-        # once (two recompute chunks) queue instead of deadlocking.
-        list(
-            Organisation.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk")
+    if not ids:
+        return
+    now = timezone.now()
+    if connection.vendor != "postgresql":  # SQLite: one writer at a time, no row locks
+        Organisation.objects.filter(pk__in=ids).update(numbers_changed=now)
+        return
+    # The rows locked in one order (by key) before they are written, so two writers of
+    # several organisations at once (two recompute chunks) queue instead of deadlocking:
+    # PostgreSQL sorts before it locks, and the UPDATE writes the rows the CTE has locked.
+    table = connection.ops.quote_name(Organisation._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH locked AS (SELECT id FROM {table} WHERE id = ANY(%s) ORDER BY id FOR UPDATE) "  # noqa: S608  # nosec B608 - the model's table name
+            f"UPDATE {table} SET numbers_changed = %s FROM locked WHERE {table}.id = locked.id",
+            [ids, now],
         )
-        Organisation.objects.filter(pk__in=ids).update(numbers_changed=timezone.now())
