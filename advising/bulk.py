@@ -73,11 +73,17 @@ def update_rows(
     rows: Sequence[tuple],
     *,
     constants: dict | None = None,
+    merge: tuple[str, ...] = (),
     batch_size: int = 1000,
 ) -> None:
     """Set `fields` of `model`'s rows by primary key: each row is (pk, *values of `fields`),
     Python values as the model holds them. `constants` ({field: value}) are set on every
-    row, sent once rather than once a row. Field names as on the model (`assessment`)."""
+    row, sent once rather than once a row. Field names as on the model (`assessment`).
+
+    `merge` (JSON object fields, PostgreSQL only): the value sent holds only the keys to
+    set, and the stored object keeps its others (jsonb `||`)."""
+    if merge and connection.vendor != "postgresql":
+        raise ValueError("merge needs PostgreSQL's jsonb")
     if not rows:
         return
     meta, quote = model._meta, connection.ops.quote_name
@@ -85,7 +91,9 @@ def update_rows(
     columns = [pk, *(meta.get_field(name) for name in fields)]
     names = [f"c{i}" for i in range(len(columns))]
     assignments = [
-        f"{quote(column.column)} = {_cast(column, f'v.{name}')}"
+        f"{quote(column.column)} = "
+        + (f"{table}.{quote(column.column)} || " if column.name in merge else "")
+        + _cast(column, f"v.{name}")
         for column, name in zip(columns[1:], names[1:], strict=True)
     ]
     fixed = []
