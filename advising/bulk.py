@@ -46,6 +46,8 @@ def _preparer(field) -> Callable | None:
             dumps = partial(json.dumps, cls=field.encoder)
             return lambda value: None if value is None else dumps(value)
         return lambda value: None if value is None else orjson.dumps(value).decode()
+    if kind == "DateField" and connection.vendor == "postgresql":
+        return None  # the driver adapts a date (Django's adapter returns it as it is)
     return partial(field.get_db_prep_save, connection=connection)
 
 
