@@ -59,10 +59,13 @@ def numbers_changed(organisation_ids: Iterable[int]) -> None:
     # The rows locked in one order (by key) before they are written, so two writers of
     # several organisations at once (two recompute chunks) queue instead of deadlocking:
     # PostgreSQL sorts before it locks, and the UPDATE writes the rows the CTE has locked.
-    table = connection.ops.quote_name(Organisation._meta.db_table)
+    meta, quote = Organisation._meta, connection.ops.quote_name
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    changed = quote(meta.get_field("numbers_changed").column)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH locked AS (SELECT id FROM {table} WHERE id = ANY(%s) ORDER BY id FOR UPDATE) "  # noqa: S608  # nosec B608 - the model's table name
-            f"UPDATE {table} SET numbers_changed = %s FROM locked WHERE {table}.id = locked.id",
+            f"WITH locked AS (SELECT {pk} FROM {table} WHERE {pk} = ANY(%s) "  # noqa: S608  # nosec B608 - the model's names
+            f"ORDER BY {pk} FOR UPDATE) "
+            f"UPDATE {table} SET {changed} = %s FROM locked WHERE {table}.{pk} = locked.{pk}",
             [ids, now],
         )
