@@ -139,9 +139,9 @@ def insert_rows(
     if replace_on:
         keys = [meta.get_field(name).column for name in replace_on]
         others = [c.column for c in columns if c.column not in keys]
-        tail = f" ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET " + ", ".join(
-            f"{quote(c)} = EXCLUDED.{quote(c)}" for c in others
-        )
+        updates = ", ".join(f"{quote(c)} = EXCLUDED.{quote(c)}" for c in others)
+        conflict = ", ".join(quote(k) for k in keys)
+        tail = f" ON CONFLICT ({conflict}) DO UPDATE SET {updates}"  # nosec B608 - the model's names
     placeholders = [
         _cast(c, "%s") if c.get_internal_type() == "JSONField" else "%s" for c in columns
     ]

@@ -371,7 +371,7 @@ def chunk_costs(clients: int) -> int:
 def check_sample(size: int = 500) -> int:
     """Clients whose stored summary differs from a fresh evaluation (a random sample)."""
     from advising.models import Client, Readiness
-    from advising.summaries import summarise
+    from advising.summaries import soonest, summarise
     from eligibility.catalog import current_snapshot
     from eligibility.engine import evaluate
     from eligibility.profile import parse_profile
@@ -380,9 +380,27 @@ def check_sample(size: int = 500) -> int:
     ids = list(Client.objects.order_by("?").values_list("pk", flat=True)[:size])
     wrong = 0
     for client in Client.objects.filter(pk__in=ids).select_related("assessment"):
-        fresh = summarise(evaluate(parse_profile(client.assessment.profile, snapshot), snapshot))
-        rows = {r.certification: r.status for r in Readiness.objects.filter(client=client)}
-        if client.assessment.summary != fresh or rows != {c: s["status"] for c, s in fresh.items()}:
+        profile = client.assessment.profile
+        fresh = summarise(evaluate(parse_profile(profile, snapshot), snapshot))
+        # Every field of the rows the client list and the dashboard read, and the date.
+        rows = {
+            r.certification: (
+                r.status,
+                r.eligible_on and r.eligible_on.isoformat(),
+                r.blocker,
+                r.detail,
+            )
+            for r in Readiness.objects.filter(client=client)
+        }
+        expected = {
+            code: (s["status"], s["eligible_on"], s["blocker"], s["detail"])
+            for code, s in fresh.items()
+        }
+        if (
+            client.assessment.summary != fresh
+            or rows != expected
+            or client.soonest_on != soonest(fresh, profile["as_of"])
+        ):
             wrong += 1
     return wrong
 
