@@ -7,17 +7,19 @@ assessment is saved and again when the catalog changes (`recompute`), never per 
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 from django.utils import timezone
 
+from eligibility import kinds
 from eligibility.catalog import current_snapshot
-from eligibility.engine import CertificationResult, evaluate
-from eligibility.explain import gap, iso, short_date
+from eligibility.engine import CertificationResult, ConditionResult, evaluate
+from eligibility.explain import iso, short_date, why_not
 from eligibility.profile import ProfileError, parse_profile
 from eligibility.snapshot import Snapshot
 
-from .bulk import bulk_set
+from .bulk import bulk_set, insert_rows, update_rows
 from .models import Assessment, Client, Readiness
 from .numbers import numbers_changed
 
@@ -35,7 +37,17 @@ def _blocker(result: CertificationResult) -> tuple[str, str]:
         return group.name, ""
     # The first line of what is missing (the numbers, or the one reason): the client list has
     # room for a line; the reasons that follow are on the client's plan.
-    return group.name, (gap(missing) or missing.condition.text).split("\n")[0][:300]
+    return group.name, _first_line_of_gap(missing)[:300]
+
+
+def _first_line_of_gap(missing: ConditionResult) -> str:
+    """`(gap(missing) or its condition's text)`'s first line. The numbers, when the kind has
+    them, are that line: the sentences about the person's entries that explain.gap adds
+    after them (most of its cost) are worded only when there are no numbers."""
+    numbers = kinds.get(missing.condition.kind).shortfall(missing)
+    if numbers:
+        return numbers.split("\n")[0]
+    return ("\n".join(why_not(missing)) or missing.condition.text).split("\n")[0]
 
 
 def summarise(results: list[CertificationResult]) -> dict:
@@ -71,17 +83,20 @@ def dated_profile(data: dict, today: dt.date) -> dict:
     return {**data, "as_of": data.get("as_of") or today.isoformat()}
 
 
+READINESS_FIELDS = ["client", "certification", "status", "eligible_on", "blocker", "detail"]
+
+
+def readiness_row(client_id: int, code: str, item: dict) -> tuple:
+    """A Readiness row's values (READINESS_FIELDS) for one entry of a summary."""
+    on = item["eligible_on"]
+    day = dt.date.fromisoformat(on) if on else None
+    return (client_id, code, item["status"], day, item["blocker"], item["detail"])
+
+
 def readiness_rows(client_id: int, summary: dict) -> list[Readiness]:
     return [
-        Readiness(
-            client_id=client_id,
-            certification=code,
-            status=item["status"],
-            eligible_on=dt.date.fromisoformat(item["eligible_on"]) if item["eligible_on"] else None,
-            blocker=item["blocker"],
-            detail=item["detail"],
-        )
-        for code, item in summary.items()
+        Readiness(**dict(zip(["client_id", *READINESS_FIELDS[1:]], row, strict=True)))
+        for row in (readiness_row(client_id, code, item) for code, item in summary.items())
     ]
 
 
@@ -95,51 +110,92 @@ def soonest(summary: dict, as_of: str) -> dt.date | None:
 
 
 def save_summaries(
-    assessments: list[Assessment], *, current: bool = False, before: dict | None = None
+    assessments: Sequence,
+    *,
+    organisations: Iterable[int] | None = None,
+    current: bool = False,
+    before: dict | None = None,
+    soonest_before: dict | None = None,
 ) -> list[Client]:
     """Store what the advisor pages read from each assessment's summary: its client's
     readiness rows and soonest date; with `current`, also make it the client's current
     assessment. The one writer of those rows, for an advisor's save, the recompute and the
-    demo seed. Bulk statements whatever the number of assessments; returns the clients as
-    written (primary key and the fields set).
+    demo seed. Bulk statements whatever the number of assessments; with `current`, returns
+    the clients as written (primary key and the fields set). An assessment is anything with
+    the `pk`, `client_id`, `profile` and `summary` of an Assessment (the recompute reads only
+    those).
+
+    `organisations`: the ids of the assessments' clients' organisations, whose dashboard
+    numbers change (the callers hold their clients; by default the clients each assessment
+    holds, or one query when it holds none).
 
     With `before` ({client id: the summary its readiness rows were written from}), only the
     rows of the certifications whose entry changed are rewritten: after an edit to one
     certification's rules, a recompute rewrites that certification's rows, not every one.
+    With `soonest_before` ({client id: its stored soonest date}) too, only the clients whose
+    date moved are written.
 
     Call it inside a transaction with the clients locked, or on clients no one else writes."""
     now = timezone.now()
     ids = [a.client_id for a in assessments]
     if before is None:
         Readiness.objects.filter(client_id__in=ids).delete()
-        rows = [row for a in assessments for row in readiness_rows(a.client_id, a.summary)]
+        rows = [
+            readiness_row(a.client_id, code, item)
+            for a in assessments
+            for code, item in a.summary.items()
+        ]
+        insert_rows(Readiness, READINESS_FIELDS, rows)
     else:
-        moved = defaultdict(list)  # certification: the clients whose entry for it changed
-        rows = []
-        for a in assessments:
-            old = before.get(a.client_id, {})
-            for code in set(old) | set(a.summary):
-                if old.get(code) != a.summary.get(code):
-                    moved[code].append(a.client_id)
-            changed = {code: item for code, item in a.summary.items() if old.get(code) != item}
-            rows += readiness_rows(a.client_id, changed)
-        for code, clients in moved.items():
+        rows, gone = [], defaultdict(list)  # gone: certification -> clients it left
+        for a in assessments:  # one walk: what changed or is new, then what left the summary
+            old, new = before.get(a.client_id, {}), a.summary
+            rows += [
+                readiness_row(a.client_id, code, item)
+                for code, item in new.items()
+                if old.get(code) != item
+            ]
+            for code in old.keys() - new.keys():
+                gone[code].append(a.client_id)
+        for code, clients in gone.items():  # a certification removed from the catalog
             Readiness.objects.filter(certification=code, client_id__in=clients).delete()
-    Readiness.objects.bulk_create(rows, batch_size=1000)
-    clients = [
-        Client(
-            pk=a.client_id,
-            soonest_on=soonest(a.summary, a.profile["as_of"]),
-            assessment_id=a.pk,
-            updated=now,
+        # A client has one row per certification (unique_readiness): a changed entry's row
+        # is rewritten in place, a new certification's row added, in one statement a batch.
+        insert_rows(Readiness, READINESS_FIELDS, rows, replace_on=("client", "certification"))
+    clients = []
+    if current:
+        clients = [
+            Client(
+                pk=a.client_id,
+                soonest_on=soonest(a.summary, a.profile["as_of"]),
+                assessment_id=a.pk,
+                updated=now,
+            )
+            for a in assessments
+        ]
+        bulk_set(clients, ["soonest_on", "assessment", "updated"])
+    else:
+        known = soonest_before or {}
+        dates = [(a.client_id, soonest(a.summary, a.profile["as_of"])) for a in assessments]
+        update_rows(
+            Client,
+            ["soonest_on"],
+            [(pk, on) for pk, on in dates if pk not in known or known[pk] != on],
         )
-        for a in assessments
-    ]
-    bulk_set(clients, ["soonest_on", "assessment", "updated"] if current else ["soonest_on"])
-    numbers_changed(
-        Client.objects.filter(pk__in=ids).values_list("organisation_id", flat=True).distinct()
-    )
+    if organisations is None:
+        organisations = _organisations(assessments)
+    numbers_changed(organisations)
     return clients
+
+
+def _organisations(assessments: Sequence) -> list[int]:
+    """The organisations of the assessments' clients: those the assessments hold (the demo
+    seed's), else one query."""
+    held = [a.client.organisation_id for a in assessments if Assessment.client.is_cached(a)]
+    if len(held) == len(assessments):
+        return held
+    ids = [a.client_id for a in assessments]
+    return list(Client.objects.filter(pk__in=ids).values_list("organisation_id", flat=True))
 
 
 @transaction.atomic
@@ -183,7 +239,7 @@ def record_assessment(
         computed_at=timezone.now(),
         summary=summary,
     )
-    (saved,) = save_summaries([assessment], current=True)
+    (saved,) = save_summaries([assessment], organisations=[client.organisation_id], current=True)
     client.assessment = assessment
     client.soonest_on, client.updated = saved.soonest_on, saved.updated
     return assessment

@@ -355,54 +355,64 @@ def team_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-@team_admin_required
-@button_only(back="advisor_team", message=BUTTONS)
-def member_role(request: HttpRequest, pk: int) -> HttpResponse:
+def _change_member(request: HttpRequest, pk: int, form_class, invalid: str, change, said):
+    """One team button's change to member `pk`: the form read (`invalid` said when it does
+    not validate), `change(member, value)` applied (a refusal said as the service words it),
+    and `said(member, value)` as the success message."""
     member = member_for(request, pk)
-    form = RoleForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose the role: advisor or organisation admin.")
+        messages.error(request, invalid)
         return redirect("advisor_team")
-    role = form.cleaned_data["role"]
+    (value,) = form.cleaned_data.values()
     try:
-        member = change_role(member=member, role=role)
+        member = change(member, value)
     except TeamError as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, f"{member.display_name} is now {ROLE_NAMES[role]}.")
+        messages.success(request, said(member, value))
     return redirect("advisor_team")
+
+
+@team_admin_required
+@button_only(back="advisor_team", message=BUTTONS)
+def member_role(request: HttpRequest, pk: int) -> HttpResponse:
+    return _change_member(
+        request,
+        pk,
+        RoleForm,
+        "Choose the role: advisor or organisation admin.",
+        lambda member, role: change_role(member=member, role=role),
+        lambda member, role: f"{member.display_name} is now {ROLE_NAMES[role]}.",
+    )
 
 
 @team_admin_required
 @button_only(back="advisor_team", message=BUTTONS)
 def member_active(request: HttpRequest, pk: int) -> HttpResponse:
-    member = member_for(request, pk)
-    form = ActiveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose whether the account is active.")
-        return redirect("advisor_team")
-    active = form.cleaned_data["active"]
-    try:
-        member = set_active(member=member, active=active)
-    except TeamError as refused:
-        messages.error(request, str(refused))
-    else:
-        name = member.display_name
-        if active and not member.user.has_usable_password():
-            messages.success(
-                request,
-                f"{name} is active again; they have not chosen a password yet: send them the "
-                "invitation again.",
-            )
-        elif active:
-            messages.success(request, f"{name} is active again and can log in.")
-        else:
-            messages.success(
-                request,
-                f"{name} is deactivated and can no longer log in. Their clients stay assigned "
-                "to them; reassign them from each client's page.",
-            )
-    return redirect("advisor_team")
+    return _change_member(
+        request,
+        pk,
+        ActiveForm,
+        "Choose whether the account is active.",
+        lambda member, active: set_active(member=member, active=active),
+        _activity_said,
+    )
+
+
+def _activity_said(member: Membership, active: bool) -> str:
+    name = member.display_name
+    if active and not member.user.has_usable_password():
+        return (
+            f"{name} is active again; they have not chosen a password yet: send them the "
+            "invitation again."
+        )
+    if active:
+        return f"{name} is active again and can log in."
+    return (
+        f"{name} is deactivated and can no longer log in. Their clients stay assigned to "
+        "them; reassign them from each client's page."
+    )
 
 
 @team_admin_required

@@ -19,6 +19,12 @@ a throwaway queue, the script
 3. checks a sample of clients against a fresh evaluation, then drops the database and the
    queue.
 
+With --in-process there are no workers and no broker: after the same seed and rule change,
+the pass's chunks run one after the other in this process, and the script reports what a
+chunk costs (CPU time from time.process_time, wall time, and the share of each step: parsing
+the profiles, evaluating, the summary words, the database). On a shared machine the 200,000
+wall figure moves with the other work; the per-chunk CPU time is the steadier measure.
+
 The exit status is non-zero when the pass does not finish, a checked summary is wrong, or the
 benchmark could not run; a missed goal is reported, not failed.
 """
@@ -255,10 +261,117 @@ def change_rule_and_wait(workers: list[subprocess.Popen]) -> tuple[float, object
         time.sleep(0.1)
 
 
+def change_rule() -> None:
+    """The editors' admin's write of RULE, without a pass (CAREERPATH_RECOMPUTE is "off")."""
+    from django.db import transaction
+
+    from advising.tasks import enqueue_recompute
+    from eligibility import models as m
+
+    code, route, hours = RULE
+    condition = m.Condition.objects.get(
+        option__group__certification__code=code, option__code=route, kind="experience"
+    )
+    with transaction.atomic():
+        condition.params = {**condition.params, "hours": hours}
+        condition.save()
+        enqueue_recompute(trigger="catalog edit")
+
+
+class Steps:
+    """Seconds spent in each step of a chunk: the functions advising.recompute calls, wrapped
+    by name for the length of the run (CPU time), and the database statements (wall time,
+    Django's execute_wrapper)."""
+
+    WRAPPED = {"parse_profile": "parse", "evaluate": "evaluate", "summarise": "summary words"}
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys([*self.WRAPPED.values(), "database"], 0.0)
+        self.statements = 0
+        self.saved: list[tuple[object, str, object]] = []
+
+    def __enter__(self) -> "Steps":
+        from django.db import connection
+
+        from advising import recompute
+
+        for name, step in self.WRAPPED.items():
+            original = getattr(recompute, name, None)
+            if original is not None:
+                self.saved.append((recompute, name, original))
+                setattr(recompute, name, self._timed(original, step))
+        self._wrapper = connection.execute_wrapper(self._query)
+        self._wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._wrapper.__exit__(*exc)
+        for module, name, original in self.saved:
+            setattr(module, name, original)
+
+    def _timed(self, function, step: str):
+        def timed(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[step] += time.process_time() - started
+
+        return timed
+
+    def _query(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds["database"] += time.perf_counter() - started
+            self.statements += 1
+
+
+def chunk_costs(clients: int) -> int:
+    """Run the pass after RULE's change chunk by chunk in this process; print the cost of a
+    chunk. Non-zero when a checked summary is wrong."""
+    import statistics
+
+    from advising.models import Recomputation
+    from advising.recompute import plan_pass, run_chunk
+
+    change_rule()
+    run, chunks = plan_pass(trigger="catalog edit")
+    cpu, wall, statements = [], [], []
+    with Steps() as steps:
+        for index, client_ids in enumerate(chunks):
+            before = steps.statements
+            started_cpu, started = time.process_time(), time.perf_counter()
+            run_chunk(run.pk, index, client_ids)
+            cpu.append(time.process_time() - started_cpu)
+            wall.append(time.perf_counter() - started)
+            statements.append(steps.statements - before)
+    run = Recomputation.objects.get(pk=run.pk)
+    count = len(chunks)
+    print(
+        f"  {count} chunks in process: a chunk {statistics.median(cpu):.3f} s CPU "
+        f"(median; mean {statistics.mean(cpu):.3f}), {statistics.median(wall):.3f} s wall, "
+        f"{statistics.median(statements):.0f} statements; "
+        f"{run.assessments:,} assessments, {run.changed:,} changed"
+    )
+    print(
+        "  a chunk's steps (mean): "
+        + ", ".join(f"{step} {seconds / count:.3f} s" for step, seconds in steps.seconds.items())
+    )
+    print(
+        f"  two workers at this CPU time: about {sum(cpu) / 2 * 200_000 / max(clients, 1):.1f} s "
+        "for 200,000 clients (before the queue's own costs)"
+    )
+    wrong = check_sample()
+    print(f"  sample of 500 clients against a fresh evaluation: {wrong} wrong")
+    return 1 if wrong or run.finished is None or run.assessments != clients else 0
+
+
 def check_sample(size: int = 500) -> int:
     """Clients whose stored summary differs from a fresh evaluation (a random sample)."""
     from advising.models import Client, Readiness
-    from advising.summaries import summarise
+    from advising.summaries import soonest, summarise
     from eligibility.catalog import current_snapshot
     from eligibility.engine import evaluate
     from eligibility.profile import parse_profile
@@ -267,9 +380,27 @@ def check_sample(size: int = 500) -> int:
     ids = list(Client.objects.order_by("?").values_list("pk", flat=True)[:size])
     wrong = 0
     for client in Client.objects.filter(pk__in=ids).select_related("assessment"):
-        fresh = summarise(evaluate(parse_profile(client.assessment.profile, snapshot), snapshot))
-        rows = {r.certification: r.status for r in Readiness.objects.filter(client=client)}
-        if client.assessment.summary != fresh or rows != {c: s["status"] for c, s in fresh.items()}:
+        profile = client.assessment.profile
+        fresh = summarise(evaluate(parse_profile(profile, snapshot), snapshot))
+        # Every field of the rows the client list and the dashboard read, and the date.
+        rows = {
+            r.certification: (
+                r.status,
+                r.eligible_on and r.eligible_on.isoformat(),
+                r.blocker,
+                r.detail,
+            )
+            for r in Readiness.objects.filter(client=client)
+        }
+        expected = {
+            code: (s["status"], s["eligible_on"], s["blocker"], s["detail"])
+            for code, s in fresh.items()
+        }
+        if (
+            client.assessment.summary != fresh
+            or rows != expected
+            or client.soonest_on != soonest(fresh, profile["as_of"])
+        ):
             wrong += 1
     return wrong
 
@@ -280,6 +411,28 @@ def benchmark(space: Workspace, args: argparse.Namespace) -> int:
     url = throwaway_database(args.database_url, name)
     space.cleanups.append(lambda: drop_database(args.database_url, name))
     env = server_env(space.tmp)
+    if args.in_process:
+        env.update({
+            "DATABASE_URL": url, "CAREERPATH_RECOMPUTE": "off", "DJANGO_LOG_LEVEL": "WARNING",
+            "CAREERPATH_RECOMPUTE_CHUNK": str(args.chunk),
+            "DJANGO_SETTINGS_MODULE": "careerpath.settings",
+        })  # fmt: skip
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        print(
+            f"Recompute benchmark, in process: {args.clients:,} clients, "
+            f"{args.organisations} organisations, PostgreSQL, chunks of {args.chunk}"
+        )
+        sys.stdout.flush()
+        seed(args.clients, args.organisations)
+        try:
+            return chunk_costs(args.clients)
+        finally:
+            from django.db import connections
+
+            connections.close_all()
     env.update({
         "DATABASE_URL": url, "CAREERPATH_RECOMPUTE": "queue", "CAREERPATH_QUEUE": queue,
         "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", DEFAULT_BROKER),
@@ -321,6 +474,10 @@ def main() -> int:
     parser.add_argument("--organisations", type=int, default=40, help="default 40")
     parser.add_argument("--workers", type=int, default=2, help="Celery workers (default 2)")
     parser.add_argument("--chunk", type=int, default=1000, help="clients a task (default 1000)")
+    parser.add_argument(
+        "--in-process", action="store_true",
+        help="no workers: run the chunks here and report what a chunk costs",
+    )  # fmt: skip
     parser.add_argument(
         "--database-url", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_DATABASE),
         help="a PostgreSQL server to create the throwaway database on",
