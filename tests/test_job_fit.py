@@ -29,6 +29,7 @@ def test_the_spec_nurse_fits_hospital_case_management_best_and_is_told_why(asses
         "Board-Certified Case Manager (CCM)",
         "Accredited Case Manager (ACM)",
         "Nursing Case Management Certification (CMGT-BC)",
+        "Certified in Care Coordination and Transition Management (CCCTM)",
     ]
 
 
