@@ -155,25 +155,39 @@ def evaluate_certification(
     (results by code) keeps those already evaluated."""
     lo = profile.as_of
     hi = lo + HORIZON_DAYS
+    # What was asked is recorded only with the snapshot that explains it (explain.why_not).
+    asked = profile if snapshot is not None else None
     groups = []
     cert_days: Intervals = [(lo, hi)]
     for group in cert.groups:
         options = []
         for option in group.options:
-            conditions = [
-                evaluate_condition(c, profile, lo, hi, others, snapshot) for c in option.conditions
-            ]
-            if snapshot is not None:
-                for result in conditions:
-                    result.profile, result.snapshot = profile, snapshot
-            days = conditions[0].days if conditions else [(lo, hi)]
-            for result in conditions[1:]:
-                if not days:
-                    break
-                days = intersect(days, result.days)
+            # evaluate_condition inlined for the kinds that need no other certification: this
+            # loop runs about fifty times a profile, and the call was a fifth of its cost.
+            conditions = []
+            days = None
+            for cond in option.conditions:
+                kind = KINDS[cond.kind]
+                if kind.needs_others:
+                    result = evaluate_condition(cond, profile, lo, hi, others, snapshot)
+                    result.profile, result.snapshot = asked, snapshot
+                else:
+                    met, have, need, unit, held = kind.evaluate_over(cond, profile, lo, hi)
+                    result = ConditionResult(cond, met, have, need, unit, held, asked, snapshot)
+                conditions.append(result)
+                if days is None:
+                    days = result.days
+                elif days:
+                    days = intersect(days, result.days)
+            if days is None:
+                days = [(lo, hi)]
             options.append(
                 OptionResult(
-                    option.code, option.name, holds_from_start(days, lo), days, tuple(conditions)
+                    option.code,
+                    option.name,
+                    bool(days) and days[0][0] == lo,
+                    days,
+                    tuple(conditions),
                 )
             )
         group_days = options[0].days if len(options) == 1 else unite([o.days for o in options])

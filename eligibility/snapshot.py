@@ -89,6 +89,10 @@ class Condition:
     after_fields: frozenset | None = None
     current: bool = False  # experience: a counting job must still be ongoing
     certification: str = ""  # not-eligible-for: the certification depended on
+    # Words about the condition that depend only on the catalog (its kind's `phrases`: the
+    # roles, settings and scope an experience rule names …), worked out here once per catalog
+    # revision rather than again for every profile explained.
+    phrases: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,9 @@ class Certification:
     exam_source: Source | None = None
     windows_source: Source | None = None
     renewal_source: Source | None = None
+    # Every background that opens the certification (document.doors), from its rules alone:
+    # worked out with the snapshot, not for every profile.
+    doors: tuple[dict, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +307,28 @@ def parse_catalog(data: object) -> Snapshot:
 
 
 def _certification(c: dict, namer: Snapshot) -> Certification:
+    cert = _certification_rules(c, namer)
+    return replace(cert, doors=_doors(cert.groups, namer))
+
+
+def _doors(groups: tuple[Group, ...], namer: Snapshot) -> tuple[dict, ...]:
+    """The backgrounds that open a certification with these groups (see document.doors): the
+    door conditions of the groups every route of which asks for one, each door once (by its
+    text), in the catalog's order."""
+    found: dict[str, dict] = {}
+    for group in groups:
+        if not all(any(kinds.KINDS[c.kind].door for c in o.conditions) for o in group.options):
+            continue
+        for option in group.options:
+            for cond in option.conditions:
+                kind = kinds.KINDS[cond.kind]
+                if kind.door:
+                    for door in kind.doors(cond, namer):
+                        found.setdefault(door["text"], door)
+    return tuple(found.values())
+
+
+def _certification_rules(c: dict, namer: Snapshot) -> Certification:
     return Certification(
         code=c["code"],
         name=c["name"],
@@ -350,7 +379,11 @@ def build_condition(raw: dict, namer: Snapshot) -> Condition:
     condition = Condition(code=raw.get("code", kind), kind=kind, params=p, **spec.build(p, namer))
     # The sentence is the kind's, worded from this data (no import of explain, which reads
     # snapshots: it would close a circle).
-    return replace(condition, text=spec.describe(condition, namer))
+    return replace(
+        condition,
+        text=spec.describe(condition, namer),
+        phrases=spec.phrases(condition, namer),
+    )
 
 
 def load_seed_snapshot() -> Snapshot:

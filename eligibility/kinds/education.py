@@ -38,6 +38,9 @@ class Education(Quantity):
             text += f", completed within the last {cond.within_years} years"
         return text
 
+    def phrases(self, cond, snap):
+        return {"topics": _topics(cond, snap)}
+
     def amounts(self, params):
         hours = params.get("hours")
         found = [("hours", hours, hours)] if isinstance(hours, int) else []
@@ -66,7 +69,7 @@ class Education(Quantity):
 
     def next_step(self, result, snap, profile):
         cond, when = result.condition, result.met_on
-        topics = _topics(cond, snap)
+        topics = cond.phrases["topics"]
         if when is not None:
             return (
                 f"Your planned education in {topics} reaches {number(cond.hours)} hours "
@@ -82,7 +85,7 @@ class Education(Quantity):
 
     def takes(self, result, snap):
         c = result.condition
-        return f"{number(c.hours - (result.have or 0))} more CE hours in {_topics(c, snap)}"
+        return f"{number(c.hours - (result.have or 0))} more CE hours in {c.phrases['topics']}"
 
 
 KIND = Education(

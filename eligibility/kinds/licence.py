@@ -1,6 +1,7 @@
 """A licence condition: an active licence in good standing of one of the listed types."""
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .base import Background, Param, awards_param
 from .intervals import holds_from_start, unite
@@ -9,6 +10,8 @@ from .words import a_or_an, capital, either, long_date, lower_first, names_in
 
 @dataclass(frozen=True)
 class Licence(Background):
+    renews: ClassVar[bool] = True  # a licence expires
+
     def build(self, params: dict, namer) -> dict:
         return {"codes": frozenset(params["licence_types"])}
 
