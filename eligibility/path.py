@@ -9,6 +9,7 @@ and renewing. Dated steps come in date order, undated ones after. No Django impo
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
 from .explain import iso, long_date, lower_first, when_you_can_sit
@@ -46,7 +47,10 @@ def _renewal(result: CertificationResult, horizon_end: int) -> dict | None:
     for group in result.groups:
         for option in group.options:
             for cond in option.conditions:
-                renew = KINDS[cond.condition.kind].renewal(cond, horizon_end)
+                kind = KINDS[cond.condition.kind]
+                if not kind.renews:  # the kinds that can lapse say so; most cannot
+                    continue
+                renew = kind.renewal(cond, horizon_end)
                 if renew is not None:
                     text, day = renew
                     return {"kind": cond.condition.kind, "text": text, "date": iso(day)}
@@ -121,6 +125,12 @@ _WINDOW = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # a pure function of a catalog text: parsed once, not per profile
+def _windows(text: str) -> tuple[tuple[int, tuple[int, int] | None], ...] | None:
+    windows = exam_windows(text)
+    return None if windows is None else tuple(windows)
+
+
 def exam_windows(text: str) -> list[tuple[int, tuple[int, int] | None]] | None:
     """The windows of a certification's "exam windows" text as (month, (close month, close
     day) or None), when the text is only a list of months, each optionally with the day
@@ -147,7 +157,7 @@ def next_window(text: str, day: int) -> tuple[int, int | None] | None:
     first day, the day applications for it close or None when the catalog does not say).
     A window with a known closing day is open until that day; without one, a window that has
     not begun yet is taken as open."""
-    windows = exam_windows(text)
+    windows = _windows(text)
     if windows is None:
         return None
     start_year = dt.date.fromordinal(day).year
