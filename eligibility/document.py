@@ -83,13 +83,6 @@ def doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
     return list(result.certification.doors)
 
 
-def _shut(cond: ConditionResult, profile: Profile, others: dict[str, CertificationResult]) -> bool:
-    """Whether an unmet condition needs a background the person does not have (its kind
-    decides: a licence of a type they hold none of, a degree, a credential that is no
-    certification they can sit for within the horizon)."""
-    return not cond.met and KINDS[cond.condition.kind].shut(cond, profile, others)
-
-
 def reach(
     result: CertificationResult,
     profile: Profile,
@@ -109,11 +102,21 @@ def reach(
     opened_by = doors(result, snap)
     if result.status == "eligible":
         return _reach("now", result.eligible_on, [], opened_by)
-    if any(
-        not g.met and all(any(_shut(c, profile, others) for c in o.conditions) for o in g.options)
-        for g in result.groups
-    ):
-        return _reach("background", None, [], opened_by)
+    # A group every route of which has an unmet condition needing a background the person
+    # does not have (its kind decides: a licence of a type they hold none of, a degree, a
+    # credential that is no certification they can sit for within the horizon); plain loops,
+    # as this runs for every certification of every profile.
+    for group in result.groups:
+        if group.met:
+            continue
+        for option in group.options:
+            for cond in option.conditions:
+                if not cond.met and KINDS[cond.condition.kind].shut(cond, profile, others):
+                    break  # this route is shut
+            else:
+                break  # this route is open: so is the group
+        else:
+            return _reach("background", None, [], opened_by)
     lo, hi = profile.as_of, profile.as_of + HORIZON_DAYS
     days, takes = [(lo, hi)], []
     for group in result.groups:

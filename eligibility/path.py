@@ -231,6 +231,8 @@ def next_steps(
         for cond in option.conditions:
             if not cond.met:
                 steps.append(condition_step(cond, snap, others, profile))
+        if len(group.options) == 1:  # no other route to be sooner or closed
+            continue
         if others:
             stone = _stepping_stone(group, others, profile, snap)
             if stone is not None:
@@ -262,7 +264,8 @@ def next_steps(
         exam = exam_step(result)
         if exam is not None:
             steps.append(exam)
-    steps = in_date_order(steps)
+    if len(steps) > 1:
+        steps = in_date_order(steps)
     if cert.renewal_years:
         renew = f"Once certified, renew every {cert.renewal_years} years"
         if cert.renewal_ce_hours:
