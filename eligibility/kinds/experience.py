@@ -229,7 +229,7 @@ class Experience(Quantity):
         years = cond.within_years
 
         def weighted(day: int) -> float:  # hours × 7 worked by `day` (inside the window)
-            first = window_start(day, years) if years else None
+            first = shift_years(day, -years) + 1 if years else None  # window_start, inlined
             total = 0.0
             for start, end, per_week in jobs:
                 last = day if end is None or end > day else end
