@@ -206,6 +206,14 @@ class Snapshot:
 
         return {code: version(code) for code in raw}
 
+    @cached_property
+    def profile_vocabularies(self) -> dict[str, dict]:
+        """The vocabularies a profile's codes are checked against (profile.VOCABULARY_NAMES),
+        by name: looked up for every code of every profile parsed."""
+        from .profile import VOCABULARY_NAMES  # profile reads snapshots: no import at the top
+
+        return {name: self.vocabulary(name) for name in VOCABULARY_NAMES}
+
     def vocabulary(self, name: str) -> dict:
         """Codes of one vocabulary (kinds.VOCABULARIES) mapped to their terms or names."""
         if name == "credentials":
