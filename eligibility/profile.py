@@ -139,6 +139,18 @@ VOCABULARY_NAMES = {
 }
 
 
+def _ordinal(value) -> int | None:
+    """A valid date's ordinal, None for anything `_Reader._date` would refuse."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+        if EARLIEST <= day <= LATEST:
+            return day.toordinal()
+    return None
+
+
 class _Reader:
     def __init__(self, snapshot: Snapshot):
         self.snapshot = snapshot
@@ -234,9 +246,11 @@ class _Reader:
                     if isinstance(value, str) and value in vocabularies[vocabulary]:
                         entry[name] = value
                         continue
-                elif type_ == "date?" and value is None:
-                    entry[name] = None
-                    continue
+                elif type_ == "date" or type_ == "date?":
+                    day = None if value is None else _ordinal(value)
+                    if day is not None or type_ == "date?" and value is None:
+                        entry[name] = day
+                        continue
                 entry[name] = self.read(f"{path}.{name}", value, type_, vocabulary)
             out.append(entry)
         return out
