@@ -6,7 +6,6 @@ from typing import ClassVar
 from .base import Param, Quantity, hours_param, within_years_param
 from .intervals import (
     EPSILON,
-    Intervals,
     holds_from_start,
     shift_years,
     threshold_days,
@@ -48,23 +47,22 @@ class Education(Quantity):
 
     def evaluate_over(self, cond, profile, lo, hi):
         done = [(e.completed, e.hours) for e in profile.education if e.topic in cond.codes]
+        if not done:  # nothing that counts: the answer without the projection's set-up
+            return False, 0, cond.hours, "hours", []
         years = cond.within_years
 
         def hours(day: int) -> float:
             first = window_start(day, years) if years else None
             return sum(h for on, h in done if on <= day and (first is None or on >= first))
 
-        if not done:
-            days: Intervals = []
-        else:
-            starts = []
-            for on, _ in done:
-                starts.append(on)
-                if years:
-                    edge = shift_years(on, years)
-                    starts.extend(range(edge - 2, edge + 3))
-            days = threshold_days(hours, cond.hours - EPSILON, lo, hi, starts)
-        have = round(hours(lo), 1) if done else 0
+        starts = []
+        for on, _ in done:
+            starts.append(on)
+            if years:
+                edge = shift_years(on, years)
+                starts.extend(range(edge - 2, edge + 3))
+        days = threshold_days(hours, cond.hours - EPSILON, lo, hi, starts)
+        have = round(hours(lo), 1)
         return holds_from_start(days, lo), have, cond.hours, "hours", days
 
     def next_step(self, result, snap, profile):
