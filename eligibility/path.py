@@ -44,16 +44,13 @@ def condition_step(
 def _renewal(result: CertificationResult, horizon_end: int) -> dict | None:
     """The step keeping a condition that holds today (a licence) from lapsing within the
     horizon: the first one found."""
-    for group in result.groups:
-        for option in group.options:
-            for cond in option.conditions:
-                kind = KINDS[cond.condition.kind]
-                if not kind.renews:  # the kinds that can lapse say so; most cannot
-                    continue
-                renew = kind.renewal(cond, horizon_end)
-                if renew is not None:
-                    text, day = renew
-                    return {"kind": cond.condition.kind, "text": text, "date": iso(day)}
+    # Only the conditions of kinds that can lapse, which the snapshot found (most cannot).
+    for g, o, k in result.certification.lapsing:
+        cond = result.groups[g].options[o].conditions[k]
+        renew = KINDS[cond.condition.kind].renewal(cond, horizon_end)
+        if renew is not None:
+            text, day = renew
+            return {"kind": cond.condition.kind, "text": text, "date": iso(day)}
     return None
 
 

@@ -140,6 +140,9 @@ class Certification:
     # Every background that opens the certification (document.doors), from its rules alone:
     # worked out with the snapshot, not for every profile.
     doors: tuple[dict, ...] = field(default=(), compare=False, repr=False)
+    # Where the conditions of a kind that lapses (a licence) are, (group, option, condition)
+    # indexes in order: the path asks only these for a renewal step.
+    lapsing: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +319,14 @@ def parse_catalog(data: object) -> Snapshot:
 
 def _certification(c: dict, namer: Snapshot) -> Certification:
     cert = _certification_rules(c, namer)
-    return replace(cert, doors=_doors(cert.groups, namer))
+    lapsing = tuple(
+        (g, o, k)
+        for g, group in enumerate(cert.groups)
+        for o, option in enumerate(group.options)
+        for k, cond in enumerate(option.conditions)
+        if kinds.KINDS[cond.kind].renews
+    )
+    return replace(cert, doors=_doors(cert.groups, namer), lapsing=lapsing)
 
 
 def _doors(groups: tuple[Group, ...], namer: Snapshot) -> tuple[dict, ...]:
