@@ -245,7 +245,17 @@ class Experience(Quantity):
         elif years is None:  # hours only accumulate: one rising segment
             days = threshold_days(weighted, need, lo, hi, ())
         else:
-            starts = list(leap_edges(lo, hi))
+            starts = []
+            # Around the end of February the window's start moves by 0 or 2 days in a day,
+            # which bends the hours only of a job the window's start is inside then (before
+            # it the job counts whole, after it not at all): a year's leap edges are segment
+            # boundaries only when some job holds the window's start in the days around them.
+            edges = leap_edges(lo, hi)
+            for i in range(0, len(edges), 4):
+                first = shift_years(edges[i] - 3, -years) + 1  # a few days' margin each side
+                last = shift_years(edges[i + 3] + 3, -years) + 1
+                if any(s < last and (e is None or e >= first) for s, e, _ in jobs):
+                    starts.extend(edges[i : i + 4])
             for start, end, _ in jobs:
                 starts.append(start)
                 edges = [shift_years(start, years)]
