@@ -117,7 +117,8 @@ def _gap(result: ConditionResult) -> float:
     """How far an unmet condition is from its threshold, 0..1 (1 = nothing yet)."""
     need, have = result.need, result.have
     if isinstance(need, int | float) and need and isinstance(have, int | float):
-        return max(0.0, 1 - have / need)
+        gap = 1 - have / need
+        return gap if gap > 0.0 else 0.0
     return 1.0
 
 
