@@ -139,6 +139,9 @@ VOCABULARY_NAMES = {
 }
 
 
+_INF = float("inf")
+
+
 def _ordinal(value) -> int | None:
     """A valid date's ordinal, None for anything `_Reader._date` would refuse."""
     if isinstance(value, str) and len(value) == 10:
@@ -245,6 +248,20 @@ class _Reader:
                 elif type_ == "code":
                     if isinstance(value, str) and value in vocabularies[vocabulary]:
                         entry[name] = value
+                        continue
+                elif type_ == "number":
+                    # An int, or a float other than NaN and infinity (which fail the range).
+                    if type(value) is int or (type(value) is float and -_INF < value < _INF):
+                        entry[name] = value
+                        continue
+                elif type_ == "codes":
+                    known = vocabularies[vocabulary]
+                    if (
+                        type(value) is list
+                        and len(value) <= MAX_ENTRIES
+                        and all(isinstance(v, str) and v in known for v in value)
+                    ):
+                        entry[name] = frozenset(value)
                         continue
                 elif type_ == "date" or type_ == "date?":
                     day = None if value is None else _ordinal(value)
