@@ -1,8 +1,12 @@
 """Engine benchmark: median cost per profile against the seeded catalog, projection included.
 
-Run with `make bench`. Profiles are varied but reproducible (fixed seed). Two figures:
-`evaluate` (status, eligible_on and the explanation tree of every certification) and
-`results_for` (the whole results document: plus sentences, next steps and job fit).
+Run with `make bench`. Profiles are varied but reproducible (fixed seed). The figures:
+`evaluate` (status, eligible_on and the explanation tree of every certification),
+`results_for` (the whole results document: plus sentences, next steps and job fit), and
+`parse_profile` (validation) per 1,000 profiles, both of the bench's profiles and of their
+normalised form (what the recompute reads back from stored assessments). Each profile is timed
+REPEATS times and the figures are medians and 95th percentiles of all those timings, so that a
+busy machine moves them less.
 """
 
 import datetime as dt
@@ -20,7 +24,9 @@ from eligibility.services import results_for  # noqa: E402
 from eligibility.snapshot import load_seed_snapshot  # noqa: E402
 
 PROFILES = 3000
-BUDGET_MS = 1.0
+REPEATS = 3
+BUDGET_MS = 1.0  # evaluate
+DOCUMENT_BUDGET_MS = 0.5  # results_for (issues #15/#16)
 
 
 def random_profile(rng: random.Random, snap) -> dict:
@@ -78,13 +84,26 @@ def random_profile(rng: random.Random, snap) -> dict:
     }
 
 
-def median_ms(func, items) -> float:
+def median_ms(func, items) -> tuple[float, float]:
+    """Median and 95th percentile of the cost of func(item), in ms, over REPEATS rounds."""
     costs = []
-    for item in items:
-        start = time.perf_counter()
-        func(item)
-        costs.append((time.perf_counter() - start) * 1000)
+    for _ in range(REPEATS):
+        for item in items:
+            start = time.perf_counter()
+            func(item)
+            costs.append((time.perf_counter() - start) * 1000)
     return statistics.median(costs), statistics.quantiles(costs, n=20)[-1]
+
+
+def per_thousand_ms(func, items) -> float:
+    """The cost of func over 1,000 items, in ms: the median of REPEATS rounds over all."""
+    rounds = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        for item in items:
+            func(item)
+        rounds.append((time.perf_counter() - start) * 1000 / len(items) * 1000)
+    return statistics.median(rounds)
 
 
 def main() -> None:
@@ -96,7 +115,10 @@ def main() -> None:
         evaluate(p, snap)
     engine_median, engine_p95 = median_ms(lambda p: evaluate(p, snap), profiles)
     doc_median, doc_p95 = median_ms(lambda p: results_for(p, snap), profiles)
-    parse_median, _ = median_ms(lambda p: parse_profile(p, snap), raw)
+    parse_median, parse_p95 = median_ms(lambda p: parse_profile(p, snap), raw)
+    parse_1000 = per_thousand_ms(lambda p: parse_profile(p, snap), raw)
+    stored = [p.data for p in profiles]  # normalised: every default filled in
+    stored_1000 = per_thousand_ms(lambda p: parse_profile(p, snap), stored)
     statuses = [r.status for p in profiles for r in evaluate(p, snap)]
     print(
         f"engine benchmark: {PROFILES} varied profiles x {len(snap.certifications)} certifications"
@@ -108,10 +130,19 @@ def main() -> None:
     print(
         f"  results_for (+ text, path, jobs)      median {doc_median:.3f} ms  p95 {doc_p95:.3f} ms"
     )
-    print(f"  parse_profile (validation)            median {parse_median:.3f} ms")
+    print(
+        f"  parse_profile (validation)            median {parse_median:.3f} ms"
+        f"  p95 {parse_p95:.3f} ms"
+    )
+    print(
+        f"  parse_profile per 1,000 profiles      {parse_1000:.1f} ms"
+        f"  (normalised, as stored: {stored_1000:.1f} ms)"
+    )
     print("  statuses: " + ", ".join(f"{s} {statuses.count(s)}" for s in sorted(set(statuses))))
     verdict = "within" if engine_median <= BUDGET_MS else "OVER"
-    print(f"  budget {BUDGET_MS:.1f} ms per profile: {verdict}")
+    print(f"  budget {BUDGET_MS:.1f} ms per profile (evaluate): {verdict}")
+    verdict = "within" if doc_median <= DOCUMENT_BUDGET_MS else "OVER"
+    print(f"  budget {DOCUMENT_BUDGET_MS:.1f} ms per profile (results_for): {verdict}")
 
 
 if __name__ == "__main__":

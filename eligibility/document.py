@@ -18,39 +18,43 @@ REACH_ORDER = {"now": 0, "action": 1, "wait": 1, "years": 2, "background": 3}
 
 def condition_dict(result: ConditionResult) -> dict:
     cond = result.condition
+    days = result.days
+    met = result.met
     out = {
         "kind": cond.kind,
         "text": cond.text,
-        "met": result.met,
+        "met": met,
         "have": result.have,
         "need": result.need,
         "unit": result.unit,
-        "met_on": iso(result.met_on),
-        "gap": gap(result),
+        "met_on": iso(days[0][0]) if days else None,
+        "gap": None if met else gap(result),  # a met condition has no gap
     }
     # Only what was assumed for this person (a degree without its date) adds a key.
-    note = KINDS[cond.kind].assumption(cond, result.profile)
-    if note:
-        out["note"] = note
+    kind = KINDS[cond.kind]
+    if kind.assumes:
+        note = kind.assumption(cond, result.profile)
+        if note:
+            out["note"] = note
     return out
 
 
 def group_dict(group) -> dict:
     """A requirement group with its routes; `best` marks the route to show first (met, else
     the soonest, else the closest)."""
-    best = group.best
+    best = group.best if len(group.options) > 1 else None
     return {
         "code": group.code,
         "name": group.name,
         "met": group.met,
-        "met_on": iso(group.met_on),
+        "met_on": iso(group.days[0][0]) if group.days else None,
         "options": [
             {
                 "code": o.code,
                 "name": o.name,
                 "met": o.met,
-                "met_on": iso(o.met_on),
-                "best": o is best and len(group.options) > 1,
+                "met_on": iso(o.days[0][0]) if o.days else None,
+                "best": o is best,
                 "conditions": [condition_dict(c) for c in o.conditions],
             }
             for o in group.options
@@ -70,48 +74,13 @@ def door_list(cond: Condition, snap: Snapshot) -> list[dict]:
     return KINDS[cond.kind].doors(cond, snap)
 
 
-def _door_groups(result: CertificationResult):
-    """The requirement groups every route of which asks for a licence, degree or credential:
-    the doors into the certification (CCM's "Licence, credential or degree")."""
-    return [
-        g
-        for g in result.groups
-        if all(any(KINDS[c.condition.kind].door for c in o.conditions) for o in g.options)
-    ]
-
-
-# doors() depends on the catalog only: worked out once per certification of a snapshot.
-_DOORS: dict[tuple[str, str], list[dict]] = {}
-
-
 def doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
     """Every background that opens this certification (see `door_list`), in the catalog's
-    order, whoever the person is: what a certification is for, in the words of its rules."""
-    key = (snap.version, result.certification.code)
-    cached = _DOORS.get(key)
-    if cached is None:
-        if len(_DOORS) > 1000:  # old catalogs' entries: let them go
-            _DOORS.clear()
-        cached = _DOORS[key] = _doors(result, snap)
-    return list(cached)
-
-
-def _doors(result: CertificationResult, snap: Snapshot) -> list[dict]:
-    found: dict[str, dict] = {}
-    for group in _door_groups(result):
-        for option in group.options:
-            for cond in option.conditions:
-                if KINDS[cond.condition.kind].door:
-                    for door in door_list(cond.condition, snap):
-                        found.setdefault(door["text"], door)
-    return list(found.values())
-
-
-def _shut(cond: ConditionResult, profile: Profile, others: dict[str, CertificationResult]) -> bool:
-    """Whether an unmet condition needs a background the person does not have (its kind
-    decides: a licence of a type they hold none of, a degree, a credential that is no
-    certification they can sit for within the horizon)."""
-    return not cond.met and KINDS[cond.condition.kind].shut(cond, profile, others)
+    order, whoever the person is: what a certification is for, in the words of its rules.
+    The door conditions of the groups every route of which asks for a licence, degree or
+    credential (CCM's "Licence, credential or degree"); they depend on the catalog only, so
+    the snapshot works them out once (snapshot.Certification.doors)."""
+    return list(result.certification.doors)
 
 
 def reach(
@@ -133,11 +102,21 @@ def reach(
     opened_by = doors(result, snap)
     if result.status == "eligible":
         return _reach("now", result.eligible_on, [], opened_by)
-    if any(
-        not g.met and all(any(_shut(c, profile, others) for c in o.conditions) for o in g.options)
-        for g in result.groups
-    ):
-        return _reach("background", None, [], opened_by)
+    # A group every route of which has an unmet condition needing a background the person
+    # does not have (its kind decides: a licence of a type they hold none of, a degree, a
+    # credential that is no certification they can sit for within the horizon); plain loops,
+    # as this runs for every certification of every profile.
+    for group in result.groups:
+        if group.met:
+            continue
+        for option in group.options:
+            for cond in option.conditions:
+                if not cond.met and KINDS[cond.condition.kind].shut(cond, profile, others):
+                    break  # this route is shut
+            else:
+                break  # this route is open: so is the group
+        else:
+            return _reach("background", None, [], opened_by)
     lo, hi = profile.as_of, profile.as_of + HORIZON_DAYS
     days, takes = [(lo, hi)], []
     for group in result.groups:

@@ -64,9 +64,12 @@ def gap(result: ConditionResult) -> str | None:
     and what is missing up, so that the two add up to what is needed."""
     if result.met:
         return None
-    numbers = kinds.get(result.condition.kind).shortfall(result)
+    cond = result.condition
+    kind = kinds.KINDS[cond.kind]
+    numbers = kind.shortfall(result)
     lines = [numbers] if numbers else []
-    lines.extend(why_not(result))
+    if result.profile is not None and result.snapshot is not None:  # as why_not does
+        lines.extend(kind.why_not(cond, result.profile, result.snapshot))
     return "\n".join(lines) or None
 
 

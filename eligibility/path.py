@@ -9,6 +9,7 @@ and renewing. Dated steps come in date order, undated ones after. No Django impo
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
 from .explain import iso, long_date, lower_first, when_you_can_sit
@@ -43,13 +44,13 @@ def condition_step(
 def _renewal(result: CertificationResult, horizon_end: int) -> dict | None:
     """The step keeping a condition that holds today (a licence) from lapsing within the
     horizon: the first one found."""
-    for group in result.groups:
-        for option in group.options:
-            for cond in option.conditions:
-                renew = KINDS[cond.condition.kind].renewal(cond, horizon_end)
-                if renew is not None:
-                    text, day = renew
-                    return {"kind": cond.condition.kind, "text": text, "date": iso(day)}
+    # Only the conditions of kinds that can lapse, which the snapshot found (most cannot).
+    for g, o, k in result.certification.lapsing:
+        cond = result.groups[g].options[o].conditions[k]
+        renew = KINDS[cond.condition.kind].renewal(cond, horizon_end)
+        if renew is not None:
+            text, day = renew
+            return {"kind": cond.condition.kind, "text": text, "date": iso(day)}
     return None
 
 
@@ -121,6 +122,12 @@ _WINDOW = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # a pure function of a catalog text: parsed once, not per profile
+def _windows(text: str) -> tuple[tuple[int, tuple[int, int] | None], ...] | None:
+    windows = exam_windows(text)
+    return None if windows is None else tuple(windows)
+
+
 def exam_windows(text: str) -> list[tuple[int, tuple[int, int] | None]] | None:
     """The windows of a certification's "exam windows" text as (month, (close month, close
     day) or None), when the text is only a list of months, each optionally with the day
@@ -147,7 +154,7 @@ def next_window(text: str, day: int) -> tuple[int, int | None] | None:
     first day, the day applications for it close or None when the catalog does not say).
     A window with a known closing day is open until that day; without one, a window that has
     not begun yet is taken as open."""
-    windows = exam_windows(text)
+    windows = _windows(text)
     if windows is None:
         return None
     start_year = dt.date.fromordinal(day).year
@@ -221,6 +228,8 @@ def next_steps(
         for cond in option.conditions:
             if not cond.met:
                 steps.append(condition_step(cond, snap, others, profile))
+        if len(group.options) == 1:  # no other route to be sooner or closed
+            continue
         if others:
             stone = _stepping_stone(group, others, profile, snap)
             if stone is not None:
@@ -252,7 +261,8 @@ def next_steps(
         exam = exam_step(result)
         if exam is not None:
             steps.append(exam)
-    steps = in_date_order(steps)
+    if len(steps) > 1:
+        steps = in_date_order(steps)
     if cert.renewal_years:
         renew = f"Once certified, renew every {cert.renewal_years} years"
         if cert.renewal_ce_hours:

@@ -115,6 +115,8 @@ ENTRY_FIELDS = {
         ("completed", "date", None, _MISSING),
     ),
 }
+# The field names of each kind of entry, for refusing unknown ones.
+ENTRY_NAMES = {key: frozenset(name for name, *_ in fields) for key, fields in ENTRY_FIELDS.items()}
 TOP_LEVEL = (
     "as_of",
     "licenses",
@@ -137,9 +139,25 @@ VOCABULARY_NAMES = {
 }
 
 
+_INF = float("inf")
+
+
+def _ordinal(value) -> int | None:
+    """A valid date's ordinal, None for anything `_Reader._date` would refuse."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+        if EARLIEST <= day <= LATEST:
+            return day.toordinal()
+    return None
+
+
 class _Reader:
     def __init__(self, snapshot: Snapshot):
         self.snapshot = snapshot
+        self.vocabularies = snapshot.profile_vocabularies
         self.errors: dict[str, str] = {}
 
     def fail(self, path: str, message: str) -> None:
@@ -164,7 +182,7 @@ class _Reader:
         if type_ == "code":
             if not isinstance(value, str):
                 return self._bad(path, "must be text")
-            if value not in self.snapshot.vocabulary(vocabulary):
+            if value not in self.vocabularies[vocabulary]:
                 return self._bad(path, f"unknown {VOCABULARY_NAMES[vocabulary]} {value!r}")
             return value
         if type_ == "codes":
@@ -172,6 +190,9 @@ class _Reader:
                 return self._bad(path, "must be a list")
             if len(value) > MAX_ENTRIES:
                 return self._bad(path, f"must have at most {MAX_ENTRIES} entries")
+            known = self.vocabularies[vocabulary]
+            if all(isinstance(v, str) and v in known for v in value):  # the usual case
+                return frozenset(value)
             codes = [self.read(f"{path}[{i}]", v, "code", vocabulary) for i, v in enumerate(value)]
             return _MISSING if _MISSING in codes else frozenset(codes)
         raise AssertionError(type_)
@@ -200,24 +221,54 @@ class _Reader:
             self.fail(key, f"must have at most {MAX_ENTRIES} entries")
             return []
         out = []
+        vocabularies = self.vocabularies
         for i, raw in enumerate(value):
             path = f"{key}[{i}]"
             if not isinstance(raw, dict):
                 self.fail(path, "must be an object")
                 continue
             entry = {}
-            fields = ENTRY_FIELDS[key]
-            known = {name for name, *_ in fields}
+            known = ENTRY_NAMES[key]
             for name in raw:
                 if name not in known:
                     self.fail(f"{path}.{name}", "is not a known field")
-            for name, type_, vocabulary, default in fields:
+            for name, type_, vocabulary, default in ENTRY_FIELDS[key]:
                 if name not in raw:
                     if default is _MISSING:
                         self.fail(f"{path}.{name}", "is required")
                     entry[name] = default if default is not _MISSING else None
                     continue
-                entry[name] = self.read(f"{path}.{name}", raw[name], type_, vocabulary)
+                value = raw[name]
+                # The usual valid values are taken as they are, without `read`'s path and
+                # call; anything else goes through `read`, which says what is wrong.
+                if type_ == "bool":
+                    if value is True or value is False:
+                        entry[name] = value
+                        continue
+                elif type_ == "code":
+                    if isinstance(value, str) and value in vocabularies[vocabulary]:
+                        entry[name] = value
+                        continue
+                elif type_ == "number":
+                    # An int, or a float other than NaN and infinity (which fail the range).
+                    if type(value) is int or (type(value) is float and -_INF < value < _INF):
+                        entry[name] = value
+                        continue
+                elif type_ == "codes":
+                    known = vocabularies[vocabulary]
+                    if (
+                        type(value) is list
+                        and len(value) <= MAX_ENTRIES
+                        and all(isinstance(v, str) and v in known for v in value)
+                    ):
+                        entry[name] = frozenset(value)
+                        continue
+                elif type_ == "date" or type_ == "date?":
+                    day = None if value is None else _ordinal(value)
+                    if day is not None or type_ == "date?" and value is None:
+                        entry[name] = day
+                        continue
+                entry[name] = self.read(f"{path}.{name}", value, type_, vocabulary)
             out.append(entry)
         return out
 

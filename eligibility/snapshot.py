@@ -89,6 +89,10 @@ class Condition:
     after_fields: frozenset | None = None
     current: bool = False  # experience: a counting job must still be ongoing
     certification: str = ""  # not-eligible-for: the certification depended on
+    # Words about the condition that depend only on the catalog (its kind's `phrases`: the
+    # roles, settings and scope an experience rule names …), worked out here once per catalog
+    # revision rather than again for every profile explained.
+    phrases: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,12 @@ class Certification:
     exam_source: Source | None = None
     windows_source: Source | None = None
     renewal_source: Source | None = None
+    # Every background that opens the certification (document.doors), from its rules alone:
+    # worked out with the snapshot, not for every profile.
+    doors: tuple[dict, ...] = field(default=(), compare=False, repr=False)
+    # Where the conditions of a kind that lapses (a licence) are, (group, option, condition)
+    # indexes in order: the path asks only these for a renewal step.
+    lapsing: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +208,14 @@ class Snapshot:
             return versions[code]
 
         return {code: version(code) for code in raw}
+
+    @cached_property
+    def profile_vocabularies(self) -> dict[str, dict]:
+        """The vocabularies a profile's codes are checked against (profile.VOCABULARY_NAMES),
+        by name: looked up for every code of every profile parsed."""
+        from .profile import VOCABULARY_NAMES  # profile reads snapshots: no import at the top
+
+        return {name: self.vocabulary(name) for name in VOCABULARY_NAMES}
 
     def vocabulary(self, name: str) -> dict:
         """Codes of one vocabulary (kinds.VOCABULARIES) mapped to their terms or names."""
@@ -300,6 +318,35 @@ def parse_catalog(data: object) -> Snapshot:
 
 
 def _certification(c: dict, namer: Snapshot) -> Certification:
+    cert = _certification_rules(c, namer)
+    lapsing = tuple(
+        (g, o, k)
+        for g, group in enumerate(cert.groups)
+        for o, option in enumerate(group.options)
+        for k, cond in enumerate(option.conditions)
+        if kinds.KINDS[cond.kind].renews
+    )
+    return replace(cert, doors=_doors(cert.groups, namer), lapsing=lapsing)
+
+
+def _doors(groups: tuple[Group, ...], namer: Snapshot) -> tuple[dict, ...]:
+    """The backgrounds that open a certification with these groups (see document.doors): the
+    door conditions of the groups every route of which asks for one, each door once (by its
+    text), in the catalog's order."""
+    found: dict[str, dict] = {}
+    for group in groups:
+        if not all(any(kinds.KINDS[c.kind].door for c in o.conditions) for o in group.options):
+            continue
+        for option in group.options:
+            for cond in option.conditions:
+                kind = kinds.KINDS[cond.kind]
+                if kind.door:
+                    for door in kind.doors(cond, namer):
+                        found.setdefault(door["text"], door)
+    return tuple(found.values())
+
+
+def _certification_rules(c: dict, namer: Snapshot) -> Certification:
     return Certification(
         code=c["code"],
         name=c["name"],
@@ -350,7 +397,11 @@ def build_condition(raw: dict, namer: Snapshot) -> Condition:
     condition = Condition(code=raw.get("code", kind), kind=kind, params=p, **spec.build(p, namer))
     # The sentence is the kind's, worded from this data (no import of explain, which reads
     # snapshots: it would close a circle).
-    return replace(condition, text=spec.describe(condition, namer))
+    return replace(
+        condition,
+        text=spec.describe(condition, namer),
+        phrases=spec.phrases(condition, namer),
+    )
 
 
 def load_seed_snapshot() -> Snapshot:

@@ -72,6 +72,10 @@ class Kind:
     # A condition that opens a certification to a background (a licence, a degree, a
     # credential held): the results list them as the doors into the certification.
     door: ClassVar[bool] = False
+    # A kind whose `assumption` can say something / whose `renewal` can give a step: the
+    # results document and the path ask only these (they are asked of every condition).
+    assumes: ClassVar[bool] = False
+    renews: ClassVar[bool] = False
 
     # --- the rule --------------------------------------------------------------------------
 
@@ -85,6 +89,12 @@ class Kind:
         """The requirement in one plain sentence, from the condition's data and the snapshot
         `snap`'s names (explain.describe_condition)."""
         raise ValueError(self.code)
+
+    def phrases(self, cond, snap) -> dict[str, str]:
+        """Words about the condition that depend only on the catalog, which the kind's own
+        explanations, steps and reach read back from `cond.phrases`: built once with the
+        snapshot (snapshot.build_condition) instead of for every profile."""
+        return {}
 
     def amounts(self, params: dict) -> list[tuple[str, float, int]]:
         """What the name of a group or route over this condition may state about it: (unit,

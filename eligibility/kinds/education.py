@@ -6,7 +6,6 @@ from typing import ClassVar
 from .base import Param, Quantity, hours_param, within_years_param
 from .intervals import (
     EPSILON,
-    Intervals,
     holds_from_start,
     shift_years,
     threshold_days,
@@ -38,6 +37,9 @@ class Education(Quantity):
             text += f", completed within the last {cond.within_years} years"
         return text
 
+    def phrases(self, cond, snap):
+        return {"topics": _topics(cond, snap)}
+
     def amounts(self, params):
         hours = params.get("hours")
         found = [("hours", hours, hours)] if isinstance(hours, int) else []
@@ -45,28 +47,27 @@ class Education(Quantity):
 
     def evaluate_over(self, cond, profile, lo, hi):
         done = [(e.completed, e.hours) for e in profile.education if e.topic in cond.codes]
+        if not done:  # nothing that counts: the answer without the projection's set-up
+            return False, 0, cond.hours, "hours", []
         years = cond.within_years
 
         def hours(day: int) -> float:
             first = window_start(day, years) if years else None
             return sum(h for on, h in done if on <= day and (first is None or on >= first))
 
-        if not done:
-            days: Intervals = []
-        else:
-            starts = []
-            for on, _ in done:
-                starts.append(on)
-                if years:
-                    edge = shift_years(on, years)
-                    starts.extend(range(edge - 2, edge + 3))
-            days = threshold_days(hours, cond.hours - EPSILON, lo, hi, starts)
-        have = round(hours(lo), 1) if done else 0
+        starts = []
+        for on, _ in done:
+            starts.append(on)
+            if years:
+                edge = shift_years(on, years)
+                starts.extend(range(edge - 2, edge + 3))
+        days = threshold_days(hours, cond.hours - EPSILON, lo, hi, starts)
+        have = round(hours(lo), 1)
         return holds_from_start(days, lo), have, cond.hours, "hours", days
 
     def next_step(self, result, snap, profile):
         cond, when = result.condition, result.met_on
-        topics = _topics(cond, snap)
+        topics = cond.phrases["topics"]
         if when is not None:
             return (
                 f"Your planned education in {topics} reaches {number(cond.hours)} hours "
@@ -82,7 +83,7 @@ class Education(Quantity):
 
     def takes(self, result, snap):
         c = result.condition
-        return f"{number(c.hours - (result.have or 0))} more CE hours in {_topics(c, snap)}"
+        return f"{number(c.hours - (result.have or 0))} more CE hours in {c.phrases['topics']}"
 
 
 KIND = Education(

@@ -2,6 +2,7 @@
 supervised (by a holder of some credentials), within the last N years."""
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .base import Param, Quantity, hours_param, within_years_param
 from .intervals import (
@@ -159,8 +160,15 @@ def _roles_kept(cond, profile, snap) -> str:
     return "as you do now"
 
 
+def _roles(cond, snap) -> str:
+    """ "a case manager or a nurse case manager": the roles the rule accepts."""
+    return either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
+
+
 @dataclass(frozen=True)
 class Experience(Quantity):
+    assumes: ClassVar[bool] = True  # a degree without its date
+
     def build(self, params: dict, namer) -> dict:
         p = params
         values: dict = {
@@ -189,6 +197,17 @@ class Experience(Quantity):
             f"At least {number(cond.hours)} hours ({duration(cond.hours)}) of {scope(cond, snap)}"
         )
 
+    def phrases(self, cond, snap):
+        words = {"scope": scope(cond, snap), "roles": _roles(cond, snap)}
+        if cond.settings is not None:
+            words["settings"] = _settings_that_count(cond, snap)
+        if cond.supervisor_credentials:
+            holders = names_in(cond.supervisor_credentials, snap.credential_names)
+            words["supervisor"] = either(holders)
+        if cond.after_rank is not None:
+            words["after_degree"] = after_degree_words(cond, snap)
+        return words
+
     def amounts(self, params):
         hours = params.get("hours")
         found = []
@@ -203,12 +222,14 @@ class Experience(Quantity):
     def evaluate_over(self, cond, profile, lo, hi):
         held, since = degree_start(cond, profile)
         jobs = [(e.start, e.end, e.hours_per_week) for e in entries(cond, profile)] if held else []
+        if not jobs:  # the common answer, without the projection's set-up
+            return False, 0, cond.hours, "hours", []
         if since is not None:  # only days on or after the degree's completion count
             jobs = [(max(s, since), e, w) for s, e, w in jobs if e is None or e >= since]
         years = cond.within_years
 
         def weighted(day: int) -> float:  # hours × 7 worked by `day` (inside the window)
-            first = window_start(day, years) if years else None
+            first = shift_years(day, -years) + 1 if years else None  # window_start, inlined
             total = 0.0
             for start, end, per_week in jobs:
                 last = day if end is None or end > day else end
@@ -219,12 +240,22 @@ class Experience(Quantity):
             return total
 
         need = cond.hours * 7 - EPSILON
-        if not jobs:
+        if not jobs:  # every job began before the degree's completion and ended before it
             days: Intervals = []
         elif years is None:  # hours only accumulate: one rising segment
             days = threshold_days(weighted, need, lo, hi, ())
         else:
-            starts = list(leap_edges(lo, hi))
+            starts = []
+            # Around the end of February the window's start moves by 0 or 2 days in a day,
+            # which bends the hours only of a job the window's start is inside then (before
+            # it the job counts whole, after it not at all): a year's leap edges are segment
+            # boundaries only when some job holds the window's start in the days around them.
+            edges = leap_edges(lo, hi)
+            for i in range(0, len(edges), 4):
+                first = shift_years(edges[i] - 3, -years) + 1  # a few days' margin each side
+                last = shift_years(edges[i + 3] + 3, -years) + 1
+                if any(s < last and (e is None or e >= first) for s, e, _ in jobs):
+                    starts.extend(edges[i : i + 4])
             for start, end, _ in jobs:
                 starts.append(start)
                 edges = [shift_years(start, years)]
@@ -256,13 +287,13 @@ class Experience(Quantity):
     def why_not(self, cond, profile, snap):
         day = profile.as_of
         first = window_start(day, cond.within_years) if cond.within_years else None
-        roles = either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
+        roles = cond.phrases["roles"]
         held, since = degree_start(cond, profile)
         degree_lines = []
         if not held:
             return [
                 "None of your jobs counts yet: only work "
-                + after_degree_words(cond, snap)
+                + cond.phrases["after_degree"]
                 + " counts, and you have no such degree."
             ]
         if since is not None and any(e.start < since for e in entries(cond, profile)):
@@ -289,7 +320,7 @@ class Experience(Quantity):
             named = job(entry, snap, day)
             reasons = []
             if cond.settings is not None and entry.setting not in cond.settings:
-                reasons.append(f"it was not in {_settings_that_count(cond, snap)}")
+                reasons.append(f"it was not in {cond.phrases['settings']}")
             if cond.paid and not entry.paid:
                 reasons.append("it was unpaid")
             if cond.supervised and not entry.supervised:
@@ -301,7 +332,7 @@ class Experience(Quantity):
             elif cond.supervisor_credentials and not (
                 entry.supervisor_credentials & cond.supervisor_credentials
             ):
-                held = either(names_in(cond.supervisor_credentials, snap.credential_names))
+                held = cond.phrases["supervisor"]
                 reasons.append(f"it was not under a supervisor who holds {held}")
             if since is not None and entry.end is not None and entry.end < since:
                 reasons.append(
@@ -334,15 +365,16 @@ class Experience(Quantity):
                 when,
             )
         missing = cond.hours - (result.have or 0)
-        text = f"Gain {number(missing)} more hours ({duration(missing)}) of {scope(cond, snap)}."
+        work = cond.phrases["scope"]
+        text = f"Gain {number(missing)} more hours ({duration(missing)}) of {work}."
         if cond.after_rank is not None and profile is not None:
             held, since = degree_start(cond, profile)
             if not held:
-                text = f"Earn the degree first: only work {after_degree_words(cond, snap)} counts."
+                text = f"Earn the degree first: only work {cond.phrases['after_degree']} counts."
             elif since is not None:
                 text += " Hours before your degree do not count."
         if cond.current and (result.have or 0) >= cond.hours:
-            roles = either([a_or_an(lower_first(n)) for n in names_in(cond.codes, snap.roles)])
+            roles = cond.phrases["roles"]
             text = f"Take up work again as {roles}: the rule needs a job you still hold."
         return text, when
 

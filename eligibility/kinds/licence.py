@@ -1,14 +1,16 @@
 """A licence condition: an active licence in good standing of one of the listed types."""
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .base import Background, Param, awards_param
-from .intervals import holds_from_start, unite
 from .words import a_or_an, capital, either, long_date, lower_first, names_in
 
 
 @dataclass(frozen=True)
 class Licence(Background):
+    renews: ClassVar[bool] = True  # a licence expires
+
     def build(self, params: dict, namer) -> dict:
         return {"codes": frozenset(params["licence_types"])}
 
@@ -17,14 +19,17 @@ class Licence(Background):
         return f"An active licence in good standing as {kinds}"
 
     def evaluate_over(self, cond, profile, lo, hi):
-        spans = []
+        held, last = 0, None
         for lic in profile.licenses:
             if lic.type in cond.codes and lic.active and lic.good_standing:
                 end = hi if lic.expires is None else min(lic.expires, hi)
                 if end >= lo:
-                    spans.append([(lo, end)])
-        days = unite(spans)
-        return holds_from_start(days, lo), len(spans), 1, "licences", days
+                    held += 1
+                    if last is None or end > last:
+                        last = end
+        # Every licence held counts from today: their union is today to the last expiry.
+        days = [] if last is None else [(lo, last)]
+        return last is not None, held, 1, "licences", days
 
     def why_not(self, cond, profile, snap):
         lines = []
