@@ -96,7 +96,10 @@ def reach(
           (reached on `on` with nothing to do but keep working); "years" (needs more work than
           the next five years bring); "background" (needs a licence, degree or credential the
           person does not have)
-    on, takes, opened_by (every background that opens it; see `doors`)
+    on, takes, opened_by (every background that opens it; see `doors`), missing (for
+    "background": the backgrounds that would open the requirement that is shut, in the words
+    of `doors`; empty when no background opens it, as when meeting another certification's
+    rules closes a route)
     """
     others = others or {}
     opened_by = doors(result, snap)
@@ -116,7 +119,9 @@ def reach(
             else:
                 break  # this route is open: so is the group
         else:
-            return _reach("background", None, [], opened_by)
+            return _reach(
+                "background", None, [], opened_by, _shut_doors(group, profile, snap, others)
+            )
     lo, hi = profile.as_of, profile.as_of + HORIZON_DAYS
     days, takes = [(lo, hi)], []
     for group in result.groups:
@@ -148,8 +153,26 @@ def reach(
     return _reach("action" if takes else "wait", on, takes, opened_by)
 
 
-def _reach(kind: str, on: int | None, takes: list[str], opened_by: list[str]) -> dict:
-    return {"kind": kind, "on": iso(on), "takes": takes, "opened_by": opened_by}
+def _reach(kind: str, on: int | None, takes: list[str], opened_by: list[str], missing=()) -> dict:
+    return {
+        "kind": kind,
+        "on": iso(on),
+        "takes": takes,
+        "opened_by": opened_by,
+        "missing": list(missing),
+    }
+
+
+def _shut_doors(group, profile: Profile, snap: Snapshot, others: dict) -> list[str]:
+    """The backgrounds that would open a shut group: the doors of its shut conditions."""
+    found: dict[str, None] = {}
+    for option in group.options:
+        for cond in option.conditions:
+            kind = KINDS[cond.condition.kind]
+            if kind.door and not cond.met and kind.shut(cond, profile, others):
+                for door in kind.doors(cond.condition, snap):
+                    found.setdefault(door["text"], None)
+    return list(found)
 
 
 def _rank(cert: dict) -> tuple:
@@ -255,6 +278,14 @@ def rules_checked_on(document: dict) -> str | None:
     return max(days, default=None)
 
 
+def for_others(reached: dict) -> bool:
+    """Whether a shut certification is for people of another background: what would open
+    its shut requirement includes its first door (CMGT-BC for someone without an RN licence),
+    not a further credential its audience must add (the CMCN's course, for an LPN)."""
+    opened_by = reached["opened_by"]
+    return bool(opened_by) and opened_by[0]["text"] in reached["missing"]
+
+
 def at_a_glance(document: dict) -> list[dict]:
     """One line per certification for the top of the results, in the document's order:
     where the person stands and the first thing to do: apply (for the next exam window, when
@@ -268,6 +299,7 @@ def at_a_glance(document: dict) -> list[dict]:
                 "status": cert["status"],
                 "eligible_on": cert["eligible_on"],
                 "reach": cert["reach"]["kind"],
+                "for_others": cert["reach"]["kind"] == "background" and for_others(cert["reach"]),
                 "step": _first_words(cert, document["as_of"]),
             }
         )
@@ -293,6 +325,14 @@ def _first_words(cert: dict, as_of: str) -> str:
         if reached["on"] != as_of:
             text += f"; with that, you can apply from {_long(reached['on'])}"
         return text + "."
+    if reached["kind"] == "background" and not for_others(reached):
+        # Of its audience, but without another licence, degree or credential it asks (an
+        # LPN without AAMCN's course for the CMCN), or shut out by another certification's
+        # rules ("earn ACM first"): name what is missing, not whom the certification is for.
+        missing = [lower_first(text) for text in reached["missing"]]
+        if missing:
+            return f"Needs {either(missing)}."
+        return steps[0]["text"] if steps else ""
     if reached["kind"] == "background":
         opened_by = reached["opened_by"]
         if len(opened_by) <= 2:

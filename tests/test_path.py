@@ -105,19 +105,19 @@ def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess
         ("cmgt-bc", "not_eligible",
          "What it takes: 18 more CE hours in nursing case management."),
         ("cmc", "not_eligible",
-         "What it takes: the certifying body's review of your record (every core care "
-         "management function, with supervision): ask them before you apply."),
+         "What it takes: every core care management function, with supervision, which the "
+         "certifying body checks: ask them if you are unsure."),
         ("ccctm", "not_eligible",
-         "What it takes: the certifying body's review of your record (confirmation that new "
-         "applications are accepted): ask them before you apply."),
+         "What it takes: confirmation that new applications are accepted, which the "
+         "certifying body checks: ask them if you are unsure."),
         ("cmac", "not_eligible",
          "Earn Accredited Case Manager (ACM), which you can sit for now."),
         ("cdms", "not_eligible",
          "Gain 2,080 more hours (12 months full time) of paid work as a disability or "
          "return-to-work manager, within the last 3 years, in a job you still hold."),
+        # She has the RN licence: what the CMCN lacks is AAMCN's course.
         ("cmcn", "not_eligible",
-         "For people with a registered nurse (RN) licence or a practical or vocational nurse "
-         "(LPN, LVN) licence, among other routes."),
+         "Needs AAMCN's Comprehensive Introduction to Managed Care Nursing course (completed)."),
         ("c-swcm", "not_eligible",
          "For people with a bachelor's degree or higher in social work from an accredited "
          "school or a clinical social worker (LCSW, LICSW) licence, among other routes."),

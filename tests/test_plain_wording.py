@@ -28,7 +28,7 @@ def test_a_no_to_the_record_question_is_not_answered_with_say_yes(assess):
     results = assess(profile)
     text = str(results)
     assert "a yes to the question" not in text
-    assert "review of your record" in text
+    assert "good moral character, which the certifying body checks" in text
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from .base import Kind, Param, until_you
+from .words import lower_first
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Attestation(Kind):
         return have == 1, have, 1, "attestations"
 
     def describe(self, cond, snap):
-        return f"Affirm {snap.attestations[cond.attestation].name.lower()}"
+        return f"Affirm {lower_first(snap.attestations[cond.attestation].name)}"
 
     def applies_when(self, cond):
         return until_you(cond)
@@ -29,9 +30,9 @@ class Attestation(Kind):
 
     def takes(self, result, snap):
         # Not "answer yes": the question is about the person's record, which a form cannot
-        # change.
-        name = snap.attestations[result.condition.attestation].name.lower()
-        return f"the certifying body's review of your record ({name}): ask them before you apply"
+        # change; the body is the one that checks it.
+        name = lower_first(snap.attestations[result.condition.attestation].name)
+        return f"{name}, which the certifying body checks: ask them if you are unsure"
 
 
 KIND = Attestation(

@@ -63,11 +63,31 @@ def complete(page: Page, site: str, answers: dict) -> None:
             fill_entry(page, step, index, values)
         press_button(page, "Continue")
         assert "Error" not in page.title(), page.locator("#error-summary").inner_text()
-    # Every question asked gets the same answer (a social worker is asked two).
-    for radio in page.get_by_role("radio", name=answers.get("attest", "Yes"), exact=True).all():
-        radio.check()
+    answer_about(page, answers.get("attest", "Yes"), yes_to=answers.get("yes_to", ()))
     press_button(page, "See my results")
     assert urlsplit(page.url).path == "/assess/results/", page.url
+
+
+# Questions a journey answers No unless it names them in `yes_to`: CRC's, CMC's and CCCTM's
+# facts about a person's programme, duties or the board, which a journey about something else
+# should not claim.
+NO_UNLESS_NAMED = (
+    "crc-cacrep-program",
+    "crc-supervised-internship",
+    "crc-required-courses",
+    "cmc-core-functions",
+    "ccctm-new-applications-open",
+)
+
+
+def answer_about(page: Page, answer: str = "Yes", yes_to=()) -> None:
+    """Answer each question of the About step: `answer` ("Yes" or "No"), but No to those of
+    NO_UNLESS_NAMED not in `yes_to` (a social worker is asked the clean-record and NASW's)."""
+    for group in page.locator("fieldset:has(input[type=radio][name^='about-attest_'])").all():
+        name = group.locator("input[type=radio]").first.get_attribute("name")
+        code = name.removeprefix("about-attest_")
+        said = "Yes" if code in yes_to else "No" if code in NO_UNLESS_NAMED else answer
+        group.get_by_role("radio", name=said, exact=True).check()
 
 
 ENTRY_NOUNS = {"licences": "licence", "education": "degree", "work": "job", "training": "course"}

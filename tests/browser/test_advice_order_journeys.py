@@ -62,7 +62,10 @@ def test_a_nurse_reads_apply_first_then_the_nearest_win_and_her_path_in_date_ord
         "Nursing Case Management Certification (CMGT-BC): Not yet "
         "What it takes: 10 more CE hours in nursing case management."
     )
-    assert glance[3].startswith("Case Management Administrator Certification (CMAC): Eligible on")
+    # CMC and CCCTM wait only for her answers (she said No to their questions), then CMAC.
+    assert glance[3].startswith("Care Manager Certified (CMC): Not yet What it takes:")
+    assert glance[4].startswith("Certified in Care Coordination and Transition Management")
+    assert glance[5].startswith("Case Management Administrator Certification (CMAC): Eligible on")
 
     # Her CCM path: apply today, the exam window, the licence renewal, then (undated) renewing.
     path = lines(card(page, "ccm").locator("ol.path > li"))
@@ -83,8 +86,10 @@ def test_a_nurse_reads_apply_first_then_the_nearest_win_and_her_path_in_date_ord
         "cards => cards.map(c => c.getAttribute('aria-labelledby'))"
     )
     # Hers first; then those for other backgrounds (disability managers, social workers).
-    assert order[:4] == ["cert-ccm", "cert-acm", "cert-cmgt-bc", "cert-cmac"]
-    assert set(order[4:]) == {"cert-cdms", "cert-cmcn", "cert-c-swcm", "cert-c-aswcm"}
+    assert order[:6] == [
+        "cert-ccm", "cert-acm", "cert-cmgt-bc", "cert-cmc", "cert-ccctm", "cert-cmac"]  # fmt: skip
+    assert set(order[6:]) == {
+        "cert-cdms", "cert-cmcn", "cert-c-swcm", "cert-c-aswcm", "cert-crc"}  # fmt: skip
     audit = Axe().run(page)
     assert audit.violations_count == 0, audit.generate_report()
 
@@ -96,18 +101,21 @@ def test_a_business_graduate_reads_which_licences_and_degrees_open_which_certifi
     assert " ".join(row.inner_text().split()) == (
         "A registered nurse (RN) licence Board-Certified Case Manager (CCM), Accredited Case "
         "Manager (ACM), Nursing Case Management Certification (CMGT-BC), Certified Disability "
-        "Management Specialist (CDMS), Certified Managed Care Nurse (CMCN)"
+        "Management Specialist (CDMS), Certified Managed Care Nurse (CMCN), Care Manager "
+        "Certified (CMC), Certified in Care Coordination and Transition Management (CCCTM)"
     )
     others = page.get_by_role("region", name="For other backgrounds")
-    # CCM, ACM, CMGT-BC, CMCN and NASW's two: each needs a licence or degree she lacks.
-    assert others.get_by_role("heading", level=3).count() == 6
+    # CCM, ACM, CMGT-BC, CMCN, CCCTM, CRC and NASW's two: each needs a licence or degree she
+    # lacks (CMC's third route takes her bachelor's in business).
+    assert others.get_by_role("heading", level=3).count() == 8
     glance = lines(page.get_by_role("region", name="At a glance").locator("li"))
     assert glance[0].startswith("Case Management Administrator Certification (CMAC): Not yet")
     assert glance[1].startswith("Certified Disability Management Specialist (CDMS): Not yet")
+    assert glance[2].startswith("Care Manager Certified (CMC): Not yet")
     assert (
         "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "
         "For people with a registered nurse (RN) licence."
-    ) in glance[2:]
-    assert all("Needs another licence or degree" in line for line in glance[2:])
+    ) in glance[3:]
+    assert all("Needs another licence or degree" in line for line in glance[3:]), glance
     audit = Axe().run(page)
     assert audit.violations_count == 0, audit.generate_report()

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from advising.models import Organisation
 from tests.advisors.conftest import add_client, member, new_hire
 
-from .journeys import fill_entry, months_before, press_button, status
+from .journeys import answer_about, fill_entry, months_before, press_button, status
 
 PASSWORD = "a-long-test-password"  # tests/factories.py UserFactory
 CCM = "Board-Certified Case Manager (CCM)"
@@ -98,7 +98,7 @@ def test_an_invited_client_fills_in_the_assessment_and_the_advisor_sees_it(site,
             client.locator("#entry-1").get_by_label(CCM).check()
         press_button(client, "Continue")
         assert "Error" not in client.title(), client.locator("#error-summary").inner_text()
-    client.get_by_role("radio", name="Yes", exact=True).check()
+    answer_about(client)
     press_button(client, "Send my answers")
 
     assert urlsplit(client.url).path.endswith("/done/"), client.url

@@ -52,16 +52,17 @@ def change(page: Page, step: str) -> None:
 
 
 def answer_about(page: Page, asked: set[str]) -> None:
-    """On the About step: exactly the questions `asked` (attestation codes), each answered
-    Yes."""
+    """On the About step: exactly the questions `asked` (attestation codes) and CMC's, which
+    goes to everyone; each of `asked` answered Yes, CMC's No (not what this journey is about)."""
     radios = page.locator("input[type=radio][id$='_0']")
     shown = {
         re.sub(r"^id_about-attest_(.*)_0$", r"\1", radio.get_attribute("id"))
         for radio in radios.all()
     }
-    assert shown == asked
+    assert shown == asked | {"cmc-core-functions"}
     for code in asked:
         page.locator(f"#id_about-attest_{code}_0").check()
+    page.locator("#id_about-attest_cmc-core-functions_1").check()
 
 
 # --- a disability manager and the CDMS ------------------------------------------------------

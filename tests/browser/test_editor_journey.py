@@ -13,7 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 from eligibility.editors import ensure_editors_group
 from eligibility.models import Certification
 
-from .journeys import fill_entry, press_button, status, step_heading
+from .journeys import answer_about, fill_entry, press_button, status, step_heading
 
 USERNAME = "edna-editor"
 PASSWORD = "a-long-test-passphrase-42"  # noqa: S105 (a test account in a flushed database)
@@ -134,7 +134,7 @@ def test_an_editor_adds_a_certification_and_the_public_is_eligible_for_it(site, 
         press_button(public, "Continue")
     assert step_heading(public).startswith("About you"), step_heading(public)
     public.get_by_label("Professional references you can give").fill("2")
-    public.get_by_role("radio", name="Yes", exact=True).check()
+    answer_about(public)
     press_button(public, "See my results")
     assert urlsplit(public.url).path == "/assess/results/", public.url
     assert status(public, CODE) == "Eligible now"

@@ -105,6 +105,13 @@ def test_a_nurse_walks_the_whole_form_by_keyboard(site, new_page, javascript):
     page.keyboard.press("ArrowUp")
     assert focused(page)["id"] == "id_about-attest_good-moral-character_0"
     assert focused(page)["checked"]
+    # The next questions (CMC's duties, whether ANCC takes new CCCTM candidates) are not hers
+    # to claim: Tab into each, and the arrow key moves to "No" and chooses it.
+    page.keyboard.press("Tab")
+    while focused(page)["id"].startswith("id_about-attest_"):
+        page.keyboard.press("ArrowDown")
+        assert focused(page)["id"].endswith("_1") and focused(page)["checked"]
+        page.keyboard.press("Tab")
     tab_to(page, text="See my results")
     press_and_wait(page, "Enter")
 

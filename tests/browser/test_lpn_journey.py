@@ -1,7 +1,7 @@
 """A licensed practical nurse: CMCN is the case-management certification open to her, once she
 has AAMCN's managed care nursing course; the others ask for an RN licence or a degree."""
 
-from .journeys import card, fill_entry, press_button, status
+from .journeys import answer_about, card, fill_entry, press_button, status
 
 
 def glance(page, code: str) -> str:
@@ -27,8 +27,7 @@ def walk(page, site, *, course: bool) -> None:
     fill_entry(page, "work", 0, LPN_JOB)
     press_button(page, "Continue")
     press_button(page, "Continue")
-    for radio in page.get_by_role("radio", name="Yes", exact=True).all():
-        radio.check()
+    answer_about(page)
     press_button(page, "See my results")
 
 
