@@ -79,7 +79,7 @@ class ClientFilterForm(AdvisorForm, forms.Form):
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
-        choices=[("name", "Name (A–Z)"), ("-name", "Name (Z–A)"),
+        choices=[("name", "Last name (A–Z)"), ("-name", "Last name (Z–A)"),
                  ("soonest", "Soonest eligible"), ("updated", "Last updated")],
     )  # fmt: skip
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .kinds import KINDS, clean_params
-from .templatetags.wording import possessive, the
+from .kinds.words import possessive, the
 
 
 def parse_catalog_json(raw: bytes) -> object:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
 from .explain import iso, long_date, lower_first, when_you_can_sit
 from .kinds import KINDS
+from .kinds.words import the
 from .profile import Profile
 from .snapshot import Snapshot
 
@@ -253,7 +254,7 @@ def next_steps(
             {
                 "kind": "apply",
                 # A fact may end its own sentence ("… by PSI remote proctoring.").
-                "text": f"Apply to {cert.body.name} {when}"
+                "text": f"Apply to {the(cert.body.name)} {when}"
                 + (f" — {facts.rstrip('.')}." if facts else "."),
                 "date": iso(result.eligible_on),
             }

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .base import Background, Param, awards_param
-from .words import either, lower_first, names_in
+from .words import a_or_an, capital, either, lower_first, names_in
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Degree(Background):
     def describe(self, cond, snap):
         p = cond.params
         level = snap.degree_levels[p["min_level"]].name.lower()
-        text = f"A {level} or higher"
+        text = capital(a_or_an(level)) + " or higher"
         if cond.fields is not None:
             if p["hhs_fields"] and not p["fields"]:
                 text += " in a health and human services field"
@@ -45,7 +45,7 @@ class Degree(Background):
     def doors(self, cond, snap):
         """One door: the degree the rule asks for, with what `door_within` compares."""
         level = next(t for t in snap.degree_levels.values() if t.rank == cond.min_rank)
-        text = f"A {lower_first(level.name)} or higher"
+        text = capital(a_or_an(lower_first(level.name))) + " or higher"
         if cond.fields is not None:
             fields = [n.lower() for n in names_in(cond.fields, snap.degree_fields)]
             if cond.params["hhs_fields"] and not cond.params["fields"]:
