@@ -15,6 +15,7 @@ from django.forms.utils import ErrorList
 from django.utils import timezone
 
 from .explain import long_date
+from .kinds import KINDS
 from .profile import MAX_ENTRIES, ProfileError, parse_profile
 from .snapshot import Snapshot
 
@@ -486,57 +487,33 @@ class TrainingStep(StepForm):
 # group (the CCM's clean record); otherwise of the people whose answers so far touch a
 # narrowing group of one of them (hold one of its licences, credentials or fields, or have a
 # job in one of its roles).
-BACKGROUND_KINDS = frozenset({"licence", "credential", "degree"})
+def _conditions(cert):
+    return (cond for group in cert.groups for option in group.options for cond in option.conditions)
 
 
 def _requires(cert, code: str) -> bool:
-    return any(
-        cond.kind == "attestation" and cond.attestation == code
-        for group in cert.groups
-        for option in group.options
-        for cond in option.conditions
-    )
+    return any(KINDS[cond.kind].attestation_asked(cond) == code for cond in _conditions(cert))
 
 
 def _roles_counted(certs) -> frozenset:
     return frozenset(
         role
         for cert in certs
-        for group in cert.groups
-        for option in group.options
-        for cond in option.conditions
-        if cond.kind == "experience"
-        for role in cond.codes
+        for cond in _conditions(cert)
+        for role in KINDS[cond.kind].roles_counted(cond)
     )
 
 
 def _narrows(cond, distinctive_roles: frozenset) -> bool:
-    """Whether one condition names a background or a role only some people have."""
-    if cond.kind in ("licence", "credential"):
-        return bool(cond.codes)
-    if cond.kind == "degree":
-        return cond.fields is not None and not cond.params.get("hhs_fields")
-    if cond.kind == "experience":
-        return bool(cond.codes) and cond.codes <= distinctive_roles
-    return False
+    """Whether one condition names a background or a role only some people have (its kind
+    says: kinds/*.py `narrows`)."""
+    return KINDS[cond.kind].narrows(cond, distinctive_roles)
 
 
 def _touches(cond, answers: dict) -> bool:
     """Whether the answers hold what the condition names (a licence of its types, a degree
     in its fields, one of its credentials, a job in its roles), however far from meeting it."""
-    if cond.kind == "licence":
-        return any(lic.get("type") in cond.codes for lic in answers.get("licenses") or [])
-    if cond.kind == "credential":
-        return bool(cond.codes & set(answers.get("credentials") or []))
-    if cond.kind == "degree":
-        return any(d.get("field") in cond.fields for d in answers.get("degrees") or [])
-    if cond.kind == "experience":
-        return any(
-            job.get("role") in cond.codes
-            and (cond.settings is None or job.get("setting") in cond.settings)
-            for job in answers.get("experience") or []
-        )
-    return False
+    return KINDS[cond.kind].touches(cond, answers)
 
 
 def attestation_audiences(snapshot: Snapshot) -> dict[str, list[list]]:

@@ -32,6 +32,7 @@ MOVED = (
     "jobfit.py",
     "services.py",
     "catalog_pages.py",
+    "forms.py",
 )
 
 

@@ -34,6 +34,9 @@ class Attestation(Kind):
         name = lower_first(snap.attestations[result.condition.attestation].name)
         return f"{name}, which the certifying body checks: ask them if you are unsure"
 
+    def attestation_asked(self, cond):
+        return cond.attestation
+
 
 KIND = Attestation(
     "attestation",

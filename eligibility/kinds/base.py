@@ -104,6 +104,27 @@ class Kind:
         years = params.get("within_years")
         return [("look-back", years, years)] if isinstance(years, int) else []
 
+    # --- who a question concerns (forms.attestations_asked) ------------------------------
+
+    def attestation_asked(self, cond) -> str:
+        """The attestation code a condition of this kind requires ("" for the others)."""
+        return ""
+
+    def roles_counted(self, cond) -> frozenset:
+        """The roles whose work the condition counts (experience; empty for the others)."""
+        return frozenset()
+
+    def narrows(self, cond, distinctive_roles: frozenset) -> bool:
+        """Whether the condition names a background or a role only some people have (a
+        licence or credential it lists, a degree in named fields, a job in one of
+        `distinctive_roles`): who a certification requiring an attestation is for."""
+        return False
+
+    def touches(self, cond, answers: dict) -> bool:
+        """Whether the answers so far (profile keys, as the wizard holds them) hold what the
+        condition names, however far from meeting it."""
+        return False
+
     # A kind whose answer depends on other certifications' (`depends`): the engine calls
     # `evaluate_given` with their results instead of `evaluate_over`.
     needs_others: ClassVar[bool] = False

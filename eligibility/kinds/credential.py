@@ -42,6 +42,12 @@ class Credential(Background):
         """A credential that is no certification the person can sit for within the horizon."""
         return not any(others.get(c) and others[c].eligible_on for c in result.condition.codes)
 
+    def narrows(self, cond, distinctive_roles):
+        return bool(cond.codes)
+
+    def touches(self, cond, answers):
+        return bool(cond.codes & set(answers.get("credentials") or []))
+
 
 KIND = Credential(
     "credential",

@@ -72,6 +72,15 @@ class Degree(Background):
             and (a["accredited"] or not b["accredited"])
         )
 
+    def narrows(self, cond, distinctive_roles):
+        # "A bachelor's in a health and human services field" is open to most graduates.
+        return cond.fields is not None and not cond.params.get("hhs_fields")
+
+    def touches(self, cond, answers):
+        return cond.fields is not None and any(
+            d.get("field") in cond.fields for d in answers.get("degrees") or []
+        )
+
 
 KIND = Degree(
     "degree",

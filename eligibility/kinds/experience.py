@@ -378,6 +378,19 @@ class Experience(Quantity):
             text = f"Take up work again as {roles}: the rule needs a job you still hold."
         return text, when
 
+    def roles_counted(self, cond):
+        return frozenset(cond.codes)
+
+    def narrows(self, cond, distinctive_roles):
+        return bool(cond.codes) and cond.codes <= distinctive_roles
+
+    def touches(self, cond, answers):
+        return any(
+            job.get("role") in cond.codes
+            and (cond.settings is None or job.get("setting") in cond.settings)
+            for job in answers.get("experience") or []
+        )
+
 
 KIND = Experience(
     "experience",

@@ -74,6 +74,12 @@ class Licence(Background):
         gained)."""
         return not any(lic.type in result.condition.codes for lic in profile.licenses)
 
+    def narrows(self, cond, distinctive_roles):
+        return bool(cond.codes)
+
+    def touches(self, cond, answers):
+        return any(lic.get("type") in cond.codes for lic in answers.get("licenses") or [])
+
 
 KIND = Licence(
     "licence",
