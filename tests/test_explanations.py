@@ -318,3 +318,23 @@ def test_every_kind_of_condition_says_when_a_note_applies_in_its_own_words(catal
     for kind, words_ in seen.items():
         assert not words_.startswith("unless"), (kind, words_)
         assert words_.count(" not ") + words_.count(" no ") <= 1, (kind, words_)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seeded")
+def test_a_job_that_ended_before_the_degree_is_said_not_to_count_once_not_twice(client):
+    msw = {
+        "as_of": "2026-12-01",
+        "licenses": [{"type": "social-worker"}],
+        "degrees": [{"level": "master", "field": "social-work", "completed": "2022-06-01"}],
+        "experience": [
+            {"role": "case-manager", "setting": "community", "start": "2018-01-01",
+             "end": "2021-12-31", "hours_per_week": 40},
+            {"role": "case-manager", "setting": "community", "start": "2025-06-01",
+             "hours_per_week": 20},
+        ],
+        "attestations": ["nasw-code-of-ethics"],
+    }  # fmt: skip
+    said = card(results_page(client, msw), "c-aswcm")
+    assert "ended before you completed your degree on 1 June 2022" in said
+    assert said.lower().count("hours before your degree do not count") == 1

@@ -335,10 +335,8 @@ class Experience(Quantity):
                 held = cond.phrases["supervisor"]
                 reasons.append(f"it was not under a supervisor who holds {held}")
             if since is not None and entry.end is not None and entry.end < since:
-                reasons.append(
-                    f"it ended before you completed your degree on {long_date(since)}; "
-                    "hours before your degree do not count"
-                )
+                # The first line already says hours before the degree do not count.
+                reasons.append(f"it ended before you completed your degree on {long_date(since)}")
             if first is not None and entry.end is not None and entry.end < first:
                 reasons.append(
                     f"it ended on {long_date(entry.end)}, and only work since {long_date(first)} "
