@@ -94,6 +94,7 @@ def ada():
     return membership
 
 
+@pytest.mark.slow
 def test_a_whole_journey_logs_each_request_by_route_and_nothing_personal(logs, caplog, ada):
     responses = []
     missing = secrets.token_urlsafe(24)

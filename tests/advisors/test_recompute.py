@@ -2,6 +2,7 @@
 
 from io import StringIO
 
+import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
@@ -23,6 +24,7 @@ def certification_form(browser, code: str) -> dict:
     return form_fields(browser.get(change_url(code)).content.decode(), "certification_form")
 
 
+@pytest.mark.slow
 def test_an_editors_change_recomputes_and_records_who_moved(
     client, login, advisor, django_capture_on_commit_callbacks
 ):

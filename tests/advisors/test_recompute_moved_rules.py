@@ -4,6 +4,7 @@
 import copy
 import json
 
+import pytest
 from django.core.management import call_command
 
 from advising import recompute as recompute_module
@@ -50,6 +51,7 @@ def test_a_new_fee_moves_no_rule_version():
     assert parse_catalog(data).rule_versions == before
 
 
+@pytest.mark.slow
 def test_an_edit_to_acm_evaluates_acm_and_cmac_only_and_stores_what_a_whole_evaluation_gives(
     client, advisor, monkeypatch, django_capture_on_commit_callbacks
 ):

@@ -207,6 +207,7 @@ def test_load_catalog_queues_the_pass_when_workers_run_it(
     assert rita.readiness.get(certification="acm").status == "eligible"  # until a worker runs
 
 
+@pytest.mark.slow
 def test_the_admin_import_recomputes(client, advisor, tmp_path, django_capture_on_commit_callbacks):
     rita = add_client(advisor.organisation, advisor, "Ready Rita", nurse())
     client.force_login(editor())

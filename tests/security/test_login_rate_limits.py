@@ -165,6 +165,7 @@ def test_a_missing_or_malformed_address_header_never_answers_500(behind_proxy, v
     assert site_log_in(client, "ada", PASSWORD, REMOTE_ADDR=PROXY, **header).status_code == 302
 
 
+@pytest.mark.slow
 def test_guesses_are_counted_per_client_named_by_the_proxy_and_bad_values_per_connection(
     behind_proxy,
 ):
