@@ -119,9 +119,7 @@ def reach(
             else:
                 break  # this route is open: so is the group
         else:
-            return _reach(
-                "background", None, [], opened_by, _shut_doors(group, profile, snap, others)
-            )
+            return _reach("background", None, [], opened_by, _shut_doors(group, profile, others))
     lo, hi = profile.as_of, profile.as_of + HORIZON_DAYS
     days, takes = [(lo, hi)], []
     for group in result.groups:
@@ -163,14 +161,14 @@ def _reach(kind: str, on: int | None, takes: list[str], opened_by: list[str], mi
     }
 
 
-def _shut_doors(group, profile: Profile, snap: Snapshot, others: dict) -> list[str]:
+def _shut_doors(group, profile: Profile, others: dict) -> list[str]:
     """The backgrounds that would open a shut group: the doors of its shut conditions."""
     found: dict[str, None] = {}
     for option in group.options:
         for cond in option.conditions:
             kind = KINDS[cond.condition.kind]
             if kind.door and not cond.met and kind.shut(cond, profile, others):
-                for door in kind.doors(cond.condition, snap):
+                for door in cond.condition.doors:
                     found.setdefault(door["text"], None)
     return list(found)
 

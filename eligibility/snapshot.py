@@ -93,6 +93,9 @@ class Condition:
     # roles, settings and scope an experience rule names …), worked out here once per catalog
     # revision rather than again for every profile explained.
     phrases: dict = field(default_factory=dict, compare=False, repr=False)
+    # A door kind's backgrounds (its `doors`), worded once with the catalog: the results name
+    # those of a shut requirement (document.reach).
+    doors: tuple = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,6 +404,7 @@ def build_condition(raw: dict, namer: Snapshot) -> Condition:
         condition,
         text=spec.describe(condition, namer),
         phrases=spec.phrases(condition, namer),
+        doors=tuple(spec.doors(condition, namer)) if spec.door else (),
     )
 
 
