@@ -74,7 +74,10 @@ WIZARD_ANSWERS = {
         "training-entries-0-topic": "nursing-case-management",
         "training-entries-0-hours": "12", "training-entries-0-completed": "2025-06-01",
     },
-    "about": {"about-references": "0", "about-attest_good-moral-character": "yes"},
+    "about": {
+        "about-references": "0", "about-attest_good-moral-character": "yes",
+        "about-attest_cmc-core-functions": "no", "about-attest_ccctm-new-applications-open": "no",
+    },
 }  # fmt: skip
 
 
