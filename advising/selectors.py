@@ -15,15 +15,12 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    Func,
     Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
-from django.db.models.functions import Length, Lower, Replace, Substr, Trim
 
 from .access import visible_clients
 from .models import Assessment, Client, Membership, Readiness, StatusChange
@@ -47,18 +44,6 @@ SORTS = {
     "soonest": (F("soonest_on").asc(nulls_last=True), *BY_NAME),
     "updated": ("-updated", "id"),
 }
-
-
-def with_name_keys(clients: QuerySet[Client]) -> QuerySet[Client]:
-    """`clients` with the keys the name sorts use: the whole name and its last word, in lower
-    case. The last word is what follows the name's last space: RTRIM(name, <the name's
-    letters but its spaces>) strips from the right up to that space, in SQLite and PostgreSQL
-    alike, without a per-row Python function (Django's REVERSE on SQLite is one: it made the
-    first page of 5,000 clients six times slower)."""
-    name = F("name_key")
-    up_to_last_space = Func(name, Replace(name, Value(" "), Value("")), function="RTRIM")
-    last = Substr(name, Length(up_to_last_space) + 1)
-    return clients.annotate(name_key=Lower(Trim("name"))).annotate(last_name_key=last)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -180,7 +165,6 @@ def filtered_clients(membership: Membership, filters: dict, today: dt.date) -> Q
                 rows = rows.filter(certification=cert)
             wanted |= Exists(rows)
         clients = clients.filter(wanted)
-    clients = with_name_keys(clients)
     sort = filters.get("sort") or "name"
     if cert and sort == "soonest":
         # Soonest for the chosen certification: eligible now first, then by date.
