@@ -8,7 +8,7 @@ path (`experience[0].end`), and nothing is half-accepted: `parse_profile` either
 import datetime as dt
 from dataclasses import dataclass
 
-from .snapshot import Snapshot
+from .snapshot import VOCABULARY_NAMES, Snapshot
 
 MAX_ENTRIES = 100  # per list; a person's history is never this long, a hostile body may be
 # Upper bounds far above any real person and far below what the engine, the database and the
@@ -127,16 +127,6 @@ TOP_LEVEL = (
     "references",
     "attestations",
 )
-VOCABULARY_NAMES = {
-    "licence_types": "licence type",
-    "degree_levels": "degree level",
-    "degree_fields": "degree field",
-    "roles": "role",
-    "settings": "setting",
-    "ce_topics": "CE topic",
-    "credentials": "credential",
-    "attestations": "attestation",
-}
 
 
 _INF = float("inf")

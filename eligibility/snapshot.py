@@ -17,6 +17,20 @@ from .catalog_format import SEED_PATH, VOCAB_FIELDS, CatalogError, normalise_cat
 __all__ = ["SEED_PATH", "CatalogError", "Snapshot", "load_seed_snapshot", "parse_catalog"]
 
 
+# The vocabularies a profile's codes come from, each with the word its errors use ("unknown
+# role 'x'"): profile.py checks a profile's codes against them.
+VOCABULARY_NAMES = {
+    "licence_types": "licence type",
+    "degree_levels": "degree level",
+    "degree_fields": "degree field",
+    "roles": "role",
+    "settings": "setting",
+    "ce_topics": "CE topic",
+    "credentials": "credential",
+    "attestations": "attestation",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One vocabulary entry (a licence type, a role, a setting …)."""
@@ -214,10 +228,8 @@ class Snapshot:
 
     @cached_property
     def profile_vocabularies(self) -> dict[str, dict]:
-        """The vocabularies a profile's codes are checked against (profile.VOCABULARY_NAMES),
+        """The vocabularies a profile's codes are checked against (VOCABULARY_NAMES),
         by name: looked up for every code of every profile parsed."""
-        from .profile import VOCABULARY_NAMES  # profile reads snapshots: no import at the top
-
         return {name: self.vocabulary(name) for name in VOCABULARY_NAMES}
 
     def vocabulary(self, name: str) -> dict:
