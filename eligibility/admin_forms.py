@@ -14,6 +14,7 @@ from nested_admin.formsets import NestedInlineFormSet
 from .catalog import get_snapshot
 from .kinds import KINDS, VOCABULARIES, Param, clean_params
 from .models import ApplicationNote, Condition
+from .snapshot import group_depends
 
 # Every parameter name once (kinds share "hours" and "within_years"), in a stable order.
 PARAMS: dict[str, Param] = {}
@@ -32,9 +33,10 @@ def depends_on(snapshot) -> dict[str, set[str]]:
     """Each published certification's code: the codes its conditions and notes depend on."""
     graph: dict[str, set[str]] = {}
     for cert in snapshot.certifications:
-        conditions = [c for g in cert.groups for o in g.options for c in o.conditions]
-        conditions += [n.unless for n in cert.application_notes if n.unless is not None]
-        graph[cert.code] = {d for c in conditions for d in KINDS[c.kind].depends(c.params)}
+        notes = [n.unless for n in cert.application_notes if n.unless is not None]
+        graph[cert.code] = {d for g in cert.groups for d in group_depends(g)} | {
+            d for c in notes for d in KINDS[c.kind].depends(c.params)
+        }
     return graph
 
 

@@ -217,7 +217,9 @@ class Snapshot:
         def version(code: str) -> str:  # recursion ends: the loader refuses cycles
             if code not in versions:
                 cert = raw[code]
-                needs = sorted({d for g in self.certification(code).groups for d in _depends(g)})
+                needs = sorted(
+                    {d for g in self.certification(code).groups for d in group_depends(g)}
+                )
                 versions[code] = _digest([
                     base_hash, cert["groups"], cert["application_notes"],
                     [(d, version(d)) for d in needs],
@@ -252,7 +254,7 @@ def _digest(value: object) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()[:16]
 
 
-def _depends(group: "Group") -> set[str]:
+def group_depends(group: "Group") -> set[str]:
     """The certification codes a group's conditions depend on (not-eligible-for)."""
     return {
         code

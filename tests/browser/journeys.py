@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page
 
+from tests.conftest import NEW_QUESTIONS_NO
+
 
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day of the month `months` calendar months earlier (clamped to month end)."""
@@ -70,14 +72,8 @@ def complete(page: Page, site: str, answers: dict) -> None:
 
 # Questions a journey answers No unless it names them in `yes_to`: CRC's, CMC's and CCCTM's
 # facts about a person's programme, duties or the board, which a journey about something else
-# should not claim.
-NO_UNLESS_NAMED = (
-    "crc-cacrep-program",
-    "crc-supervised-internship",
-    "crc-required-courses",
-    "cmc-core-functions",
-    "ccctm-new-applications-open",
-)
+# should not claim (the same questions the client tests answer No: tests/conftest.py).
+NO_UNLESS_NAMED = tuple(name.removeprefix("about-attest_") for name in NEW_QUESTIONS_NO)
 
 
 def answer_about(page: Page, answer: str = "Yes", yes_to=()) -> None:
