@@ -112,14 +112,22 @@ def reach(
     for group in result.groups:
         if group.met:
             continue
+        shut: dict[str, None] = {}  # the doors of the group's shut conditions, in order
         for option in group.options:
+            open_route = True
             for cond in option.conditions:
-                if not cond.met and KINDS[cond.condition.kind].shut(cond, profile, others):
-                    break  # this route is shut
-            else:
+                if cond.met:
+                    continue
+                kind = KINDS[cond.condition.kind]
+                if kind.shut(cond, profile, others):
+                    open_route = False
+                    if kind.door:
+                        for door in cond.condition.doors:
+                            shut.setdefault(door["text"], None)
+            if open_route:
                 break  # this route is open: so is the group
         else:
-            return _reach("background", None, [], opened_by, _shut_doors(group, profile, others))
+            return _reach("background", None, [], opened_by, list(shut))
     lo, hi = profile.as_of, profile.as_of + HORIZON_DAYS
     days, takes = [(lo, hi)], []
     for group in result.groups:
@@ -159,18 +167,6 @@ def _reach(kind: str, on: int | None, takes: list[str], opened_by: list[str], mi
         "opened_by": opened_by,
         "missing": list(missing),
     }
-
-
-def _shut_doors(group, profile: Profile, others: dict) -> list[str]:
-    """The backgrounds that would open a shut group: the doors of its shut conditions."""
-    found: dict[str, None] = {}
-    for option in group.options:
-        for cond in option.conditions:
-            kind = KINDS[cond.condition.kind]
-            if kind.door and not cond.met and kind.shut(cond, profile, others):
-                for door in cond.condition.doors:
-                    found.setdefault(door["text"], None)
-    return list(found)
 
 
 def _rank(cert: dict) -> tuple:
@@ -290,6 +286,7 @@ def at_a_glance(document: dict) -> list[dict]:
     the catalog lists them), what it takes, the first step of the path, or whom it is for."""
     lines = []
     for cert in document["results"]:
+        others = cert["reach"]["kind"] == "background" and for_others(cert["reach"])
         lines.append(
             {
                 "code": cert["certification"],
@@ -297,8 +294,8 @@ def at_a_glance(document: dict) -> list[dict]:
                 "status": cert["status"],
                 "eligible_on": cert["eligible_on"],
                 "reach": cert["reach"]["kind"],
-                "for_others": cert["reach"]["kind"] == "background" and for_others(cert["reach"]),
-                "step": _first_words(cert, document["as_of"]),
+                "for_others": others,
+                "step": _first_words(cert, document["as_of"], others),
             }
         )
     return lines
@@ -308,7 +305,9 @@ def _long(day: str) -> str:
     return long_date(dt.date.fromisoformat(day).toordinal())
 
 
-def _first_words(cert: dict, as_of: str) -> str:
+def _first_words(cert: dict, as_of: str, others: bool) -> str:
+    """The line's words; `others`: the certification is for people of another background
+    (`for_others`, worked out once by at_a_glance)."""
     reached = cert["reach"]
     steps = [s for s in cert["next_steps"] if s["kind"] != "renew"]
     if reached["kind"] == "now":
@@ -323,7 +322,7 @@ def _first_words(cert: dict, as_of: str) -> str:
         if reached["on"] != as_of:
             text += f"; with that, you can apply from {_long(reached['on'])}"
         return text + "."
-    if reached["kind"] == "background" and not for_others(reached):
+    if reached["kind"] == "background" and not others:
         # Of its audience, but without another licence, degree or credential it asks (an
         # LPN without AAMCN's course for the CMCN), or shut out by another certification's
         # rules ("earn ACM first"): name what is missing, not whom the certification is for.
