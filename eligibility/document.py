@@ -286,7 +286,7 @@ def at_a_glance(document: dict) -> list[dict]:
     the catalog lists them), what it takes, the first step of the path, or whom it is for."""
     lines = []
     for cert in document["results"]:
-        others = cert["reach"]["kind"] == "background" and for_others(cert["reach"])
+        elsewhere = cert["reach"]["kind"] == "background" and for_others(cert["reach"])
         lines.append(
             {
                 "code": cert["certification"],
@@ -294,8 +294,8 @@ def at_a_glance(document: dict) -> list[dict]:
                 "status": cert["status"],
                 "eligible_on": cert["eligible_on"],
                 "reach": cert["reach"]["kind"],
-                "for_others": others,
-                "step": _first_words(cert, document["as_of"], others),
+                "for_others": elsewhere,
+                "step": _first_words(cert, document["as_of"], elsewhere),
             }
         )
     return lines
@@ -305,8 +305,8 @@ def _long(day: str) -> str:
     return long_date(dt.date.fromisoformat(day).toordinal())
 
 
-def _first_words(cert: dict, as_of: str, others: bool) -> str:
-    """The line's words; `others`: the certification is for people of another background
+def _first_words(cert: dict, as_of: str, elsewhere: bool) -> str:
+    """The line's words; `elsewhere`: the certification is for people of another background
     (`for_others`, worked out once by at_a_glance)."""
     reached = cert["reach"]
     steps = [s for s in cert["next_steps"] if s["kind"] != "renew"]
@@ -322,7 +322,7 @@ def _first_words(cert: dict, as_of: str, others: bool) -> str:
         if reached["on"] != as_of:
             text += f"; with that, you can apply from {_long(reached['on'])}"
         return text + "."
-    if reached["kind"] == "background" and not others:
+    if reached["kind"] == "background" and not elsewhere:
         # Of its audience, but without another licence, degree or credential it asks (an
         # LPN without AAMCN's course for the CMCN), or shut out by another certification's
         # rules ("earn ACM first"): name what is missing, not whom the certification is for.
