@@ -14,7 +14,7 @@ import datetime as dt
 import random
 from typing import NamedTuple
 
-from eligibility.forms import attestations_asked
+from eligibility.audiences import attestations_asked
 from eligibility.snapshot import Snapshot
 
 DEMO_PASSWORD = "careerpath-demo"  # noqa: S105 - documented demo accounts, printed only in DEBUG  # nosec B105

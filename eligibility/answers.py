@@ -9,8 +9,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .audiences import attestations_asked
 from .explain import either, long_date, lower_first
-from .forms import STEPS, attestations_asked
+from .forms import STEPS
 from .profile import ProfileError, parse_profile
 from .snapshot import Snapshot
 

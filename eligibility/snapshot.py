@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import kinds
+from .audiences import attestation_audiences
 from .catalog_format import SEED_PATH, VOCAB_FIELDS, CatalogError, normalise_catalog
 
 __all__ = ["SEED_PATH", "CatalogError", "Snapshot", "load_seed_snapshot", "parse_catalog"]
@@ -233,6 +234,12 @@ class Snapshot:
         """The vocabularies a profile's codes are checked against (VOCABULARY_NAMES),
         by name: looked up for every code of every profile parsed."""
         return {name: self.vocabulary(name) for name in VOCABULARY_NAMES}
+
+    @cached_property
+    def attestation_audiences(self) -> dict[str, list[list]]:
+        """Whom each attestation question concerns (audiences.attestation_audiences): asked
+        for every About step and every summary of answers, and a matter of the rules alone."""
+        return attestation_audiences(self)
 
     def vocabulary(self, name: str) -> dict:
         """Codes of one vocabulary (kinds.VOCABULARIES) mapped to their terms or names."""

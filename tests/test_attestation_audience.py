@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from eligibility import forms
-from eligibility.forms import attestations_asked
+from eligibility.audiences import attestations_asked
 from eligibility.snapshot import SEED_PATH, parse_catalog
 
 SEED = json.loads(SEED_PATH.read_text(encoding="utf-8"))

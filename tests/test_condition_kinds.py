@@ -33,6 +33,7 @@ MOVED = (
     "services.py",
     "catalog_pages.py",
     "forms.py",
+    "audiences.py",
 )
 
 
@@ -233,6 +234,7 @@ def test_a_kind_registered_from_outside_is_assessed_explained_and_on_the_path(wa
         "unit": "days",
         "met_on": opens,
         "gap": "90 days to wait",
+        "note": None,
     }
     assert result["next_steps"][0] == {
         "kind": "waiting-period",
