@@ -20,7 +20,8 @@ def condition_dict(result: ConditionResult) -> dict:
     cond = result.condition
     days = result.days
     met = result.met
-    out = {
+    kind = KINDS[cond.kind]
+    return {
         "kind": cond.kind,
         "text": cond.text,
         "met": met,
@@ -29,14 +30,10 @@ def condition_dict(result: ConditionResult) -> dict:
         "unit": result.unit,
         "met_on": iso(days[0][0]) if days else None,
         "gap": None if met else gap(result),  # a met condition has no gap
+        # What was assumed for this person (a degree without its date), else None: always
+        # the key, as a template's lookup of a missing key costs four exceptions.
+        "note": (kind.assumption(cond, result.profile) or None) if kind.assumes else None,
     }
-    # Only what was assumed for this person (a degree without its date) adds a key.
-    kind = KINDS[cond.kind]
-    if kind.assumes:
-        note = kind.assumption(cond, result.profile)
-        if note:
-            out["note"] = note
-    return out
 
 
 def group_dict(group) -> dict:
