@@ -39,11 +39,34 @@ KINDS = (
 # What each kind of person works toward, with weights (certification codes; those the catalog
 # lacks are skipped).
 GOALS = {
-    "nurse": (("acm", 2), ("ccm", 2), ("cmgt-bc", 4), ("cmac", 2), ("cmcn", 1)),
-    "social-worker": (("acm", 3), ("ccm", 3), ("cmac", 2), ("c-swcm", 2), ("c-aswcm", 2)),
+    "nurse": (
+        ("acm", 2),
+        ("ccm", 2),
+        ("cmgt-bc", 4),
+        ("cmac", 2),
+        ("cmcn", 1),
+        ("cmc", 1),
+        ("ccctm", 1),
+    ),
+    "social-worker": (
+        ("acm", 3),
+        ("ccm", 3),
+        ("cmac", 2),
+        ("c-swcm", 2),
+        ("c-aswcm", 2),
+        ("cmc", 2),
+    ),
     "disability-manager": (("cdms", 3), ("ccm", 1)),
-    "counsellor": (("ccm", 3), ("cmac", 1)),
+    "counsellor": (("ccm", 3), ("cmac", 1), ("crc", 3)),
     "other": (("ccm", 1), ("cmac", 1)),
+}
+# Questions about one certification's own circumstances: answered Yes by the people who work
+# toward it, and by this share of the others. ANCC's word that it takes a first-time CCCTM
+# application is rare; every core care-management function under yearly supervision (the
+# CMC) is the work of geriatric care managers more than of most case managers.
+MOSTLY_FOR_GOAL = {
+    "ccctm-new-applications-open": ("ccctm", 0.0),
+    "cmc-core-functions": ("cmc", 0.3),
 }
 # How far from the goal's experience milestone they stand today: months short of it (negative:
 # passed it), so over a few dozen people each certification has every kind of answer.
@@ -69,6 +92,12 @@ class Person:
         self.rng, self.snapshot, self.today, self.plan = rng, snapshot, today, plan
         self.kind, self.goal, self.distance, self.clean = plan
         self.jobs: list[dict] = []
+        # Attestations this person answers No (see MOSTLY_FOR_GOAL and _counsellor's CRC route).
+        self.declines = {
+            code
+            for code, (goal, share) in MOSTLY_FOR_GOAL.items()
+            if goal != self.goal and not self.chance(share)
+        }
         self.earliest = today - dt.timedelta(days=round(YEAR * 10))
 
     def chance(self, probability: float) -> bool:
@@ -186,7 +215,9 @@ class Person:
         # Only the questions the wizard would put to this person (a nurse is not asked to
         # sign the social workers' code), most answered Yes.
         asked = sorted(attestations_asked(profile, self.snapshot))
-        profile["attestations"] = [code for code in asked if not self.setback(0.07)]
+        profile["attestations"] = [
+            code for code in asked if code not in self.declines and not self.setback(0.07)
+        ]
         return profile
 
 
@@ -238,6 +269,9 @@ def _cmac_milestone(credentials: list, master: bool, supervisor: bool) -> float:
 
 # Hours of case management after the social work degree NASW's credentials ask for.
 NASW_HOURS = {"c-swcm": 4500, "c-aswcm": 3000}
+# Hours of supervised care management after the degree the CMC asks: after a master's, or
+# (all case-management work counted) after a bachelor's.
+CMC_HOURS = {True: 3640, False: 5460}
 
 
 def _case_manager_route(
@@ -255,8 +289,12 @@ def _case_manager_route(
         milestone = _cmac_milestone(credentials, master, supervisor)
     elif p.goal in NASW_HOURS:
         milestone = NASW_HOURS[p.goal] / FULL_TIME_MONTH_HOURS + 0.2
+    elif p.goal == "cmc":
+        milestone = CMC_HOURS[master] / FULL_TIME_MONTH_HOURS + 0.2
+    elif p.goal == "ccctm":  # two years of care coordination as an RN
+        milestone = 4160 / FULL_TIME_MONTH_HOURS + 0.2
     extra = {"supervisor_credentials": supervisors}
-    if p.goal in ("acm", *NASW_HOURS):  # paid and supervised work only
+    if p.goal in ("acm", "cmc", *NASW_HOURS):  # paid and supervised work only
         extra.update(paid=True, supervised=True, self_employed=False)
     return role, milestone, extra
 
@@ -275,7 +313,9 @@ def _nurse(p: Person) -> dict:
     if goal == "cmcn" and (p.distance == "now" or p.distance != "later" and p.chance(0.5)):
         credentials += p.some("credentials", 1.0, "aamcn-managed-care-course")
 
-    settings = HEALTH_CARE[:4] if goal in ("acm", "cmgt-bc") else (*HEALTH_CARE[:4], "insurance")
+    settings = (
+        HEALTH_CARE[:4] if goal in ("acm", "cmgt-bc", "ccctm") else (*HEALTH_CARE[:4], "insurance")
+    )
     if goal == "cmcn":
         settings = ("insurance", "health-system")  # managed care
     supervisors = p.supervisors(0.3, "ccm", "acm", "cmgt-bc")
@@ -385,17 +425,29 @@ def _counsellor(p: Person) -> dict:
     rng, goal = p.rng, p.goal
     field = rng.choice(("counseling", "counseling", "rehabilitation", "psychology"))
     degrees = [p.degree("bachelor", "psychology", "rehabilitation", "other")]
-    master = p.clean or p.chance(0.85 if goal == "cmac" else 0.7)
+    master = goal == "crc" or p.clean or p.chance(0.85 if goal == "cmac" else 0.7)
     if master:
-        degrees.append(p.degree("master", field))
+        degrees.append(p.degree("master", "rehabilitation-counseling" if goal == "crc" else field))
     licenses = [p.licence("counselor")] if p.chance(0.6) else []
-    credentials = p.some("credentials", 0.3, "crc", "cdms")
+    credentials = [] if goal == "crc" else p.some("credentials", 0.3, "crc", "cdms")
     supervisors = p.supervisors(0.4, "ccm")
     milestone = 12 if supervisors else 24
+    role = "case-manager"
     if goal == "cmac":
         milestone = _cmac_milestone([], master, False)
+    elif goal == "crc":
+        # CRCC's employment route: two years as a rehabilitation counselor, one of them under a
+        # CRC. Graduates of an accredited program (its first category) are eligible at once,
+        # so most on this route answer No to the program questions.
+        role, milestone, supervisors = (
+            "rehabilitation-counselor",
+            24.2,
+            p.some("credentials", 1, "crc"),
+        )
+        if not (p.distance == "now" and p.chance(0.3)):
+            p.declines |= {"crc-cacrep-program", "crc-supervised-internship"}
     setting = rng.choice(("insurance", "legal", "government", "community", "behavioral-health"))
-    start = p.current("case-manager", setting, milestone, supervisor_credentials=supervisors)
+    start = p.current(role, setting, milestone, supervisor_credentials=supervisors)
     if p.chance(0.6):
         p.earlier(start, "other", rng.choice(("behavioral-health", "community", "school")), (1, 4))
     education = p.education("case-management", "ethics", "other")
