@@ -36,9 +36,25 @@ def condition_dict(result: ConditionResult) -> dict:
     }
 
 
-def group_dict(group) -> dict:
+def condition_dicts(results, memo: dict[str, dict]) -> list[dict]:
+    """The conditions of one route; `memo` (by Condition.key, for one assessment) keeps those
+    already worded: a rule several certifications share is explained once (a copy each)."""
+    out = []
+    for result in results:
+        key = result.condition.key
+        worded = memo.get(key) if key else None
+        if worded is None:
+            worded = condition_dict(result)
+            if key:
+                memo[key] = worded
+        out.append(dict(worded))
+    return out
+
+
+def group_dict(group, memo: dict[str, dict] | None = None) -> dict:
     """A requirement group with its routes; `best` marks the route to show first (met, else
-    the soonest, else the closest)."""
+    the soonest, else the closest). `memo`: see condition_dicts."""
+    memo = {} if memo is None else memo
     best = group.best if len(group.options) > 1 else None
     return {
         "code": group.code,
@@ -52,7 +68,7 @@ def group_dict(group) -> dict:
                 "met": o.met,
                 "met_on": iso(o.days[0][0]) if o.days else None,
                 "best": o is best,
-                "conditions": [condition_dict(c) for c in o.conditions],
+                "conditions": condition_dicts(o.conditions, memo),
             }
             for o in group.options
         ],
@@ -234,9 +250,12 @@ def certification_dict(
     profile: Profile,
     snap: Snapshot,
     others: dict[str, CertificationResult] | None = None,
+    memo: dict[str, dict] | None = None,
 ) -> dict:
     """One certification's entry of the results document; `others` (every certification's
-    result by code) lets the path point to a sooner route through another certification."""
+    result by code) lets the path point to a sooner route through another certification;
+    `memo` keeps the conditions already worded for this assessment (condition_dicts)."""
+    memo = {} if memo is None else memo
     cert = result.certification
     return {
         "certification": cert.code,
@@ -246,7 +265,7 @@ def certification_dict(
         "status": result.status,
         "eligible_on": iso(result.eligible_on),
         "variant": variant(result),
-        "groups": [group_dict(g) for g in result.groups],
+        "groups": [group_dict(g, memo) for g in result.groups],
         "next_steps": next_steps(result, profile, snap, others),
         "reach": reach(result, profile, snap, others),
         "application_notes": list(result.application_notes),

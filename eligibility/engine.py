@@ -163,11 +163,16 @@ def evaluate_certification(
     profile: Profile,
     snapshot: Snapshot | None = None,
     others: dict | None = None,
+    memo: dict[str, ConditionResult] | None = None,
 ) -> CertificationResult:
     """Status, `eligible_on` and the explanation tree of one certification (docs/engine-rules.md).
     With `snapshot`, each condition's result also records what was asked (for explain.gap),
     and a certification another depends on (not-eligible-for) is evaluated from it; `others`
-    (results by code) keeps those already evaluated."""
+    (results by code) keeps those already evaluated. `memo` (by Condition.key) keeps the
+    results of conditions already evaluated for this profile: a rule several certifications
+    share is evaluated once, and its result shared."""
+    if memo is None:
+        memo = {}
     lo = profile.as_of
     hi = lo + HORIZON_DAYS
     # What was asked is recorded only with the snapshot that explains it (explain.why_not).
@@ -182,13 +187,17 @@ def evaluate_certification(
             conditions = []
             days = None
             for cond in option.conditions:
-                kind = KINDS[cond.kind]
-                if kind.needs_others:
-                    result = evaluate_condition(cond, profile, lo, hi, others, snapshot)
-                    result.profile, result.snapshot = asked, snapshot
-                else:
-                    met, have, need, unit, held = kind.evaluate_over(cond, profile, lo, hi)
-                    result = ConditionResult(cond, met, have, need, unit, held, asked, snapshot)
+                result = memo.get(cond.key)
+                if result is None:
+                    kind = KINDS[cond.kind]
+                    if kind.needs_others:
+                        result = evaluate_condition(cond, profile, lo, hi, others, snapshot)
+                        result.profile, result.snapshot = asked, snapshot
+                    else:
+                        met, have, need, unit, held = kind.evaluate_over(cond, profile, lo, hi)
+                        result = ConditionResult(cond, met, have, need, unit, held, asked, snapshot)
+                    if cond.key:  # a Condition made by hand, not by the snapshot, has none
+                        memo[cond.key] = result
                 conditions.append(result)
                 if days is None:
                     days = result.days
@@ -250,8 +259,9 @@ def evaluate(
     order. A certification another depends on is evaluated first, once (a cycle is refused
     when the catalog loads)."""
     others: dict[str, CertificationResult] = {}
+    memo: dict[str, ConditionResult] = {}
     chosen = [c for c in snapshot.certifications if only is None or c.code in only]
     for cert in chosen:
         if cert.code not in others:
-            others[cert.code] = evaluate_certification(cert, profile, snapshot, others)
+            others[cert.code] = evaluate_certification(cert, profile, snapshot, others, memo)
     return [others[cert.code] for cert in chosen]

@@ -14,10 +14,11 @@ def results_for(profile: Profile, snapshot: Snapshot) -> dict:
     """The results document (docs/results-format.md) for an already validated profile."""
     results = evaluate(profile, snapshot)
     by_code = {r.certification.code: r for r in results}
+    worded: dict[str, dict] = {}  # a rule several certifications share is worded once
     return {
         "as_of": iso(profile.as_of),
         "catalog_version": snapshot.version,
-        "results": [certification_dict(r, profile, snapshot, by_code) for r in results],
+        "results": [certification_dict(r, profile, snapshot, by_code, worded) for r in results],
         "jobs": job_fit(profile, results, snapshot),
     }
 

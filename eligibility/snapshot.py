@@ -111,6 +111,10 @@ class Condition:
     # A door kind's backgrounds (its `doors`), worded once with the catalog: the results name
     # those of a shut requirement (document.reach).
     doors: tuple = field(default=(), compare=False, repr=False)
+    # The kind and parameters in one canonical string: conditions with the same key are the
+    # same rule (four certifications ask for an RN licence), so one assessment evaluates and
+    # explains it once (engine.evaluate, services.results_for).
+    key: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,6 +430,7 @@ def build_condition(raw: dict, namer: Snapshot) -> Condition:
         text=spec.describe(condition, namer),
         phrases=spec.phrases(condition, namer),
         doors=tuple(spec.doors(condition, namer)) if spec.door else (),
+        key=kind + json.dumps(p, sort_keys=True, default=sorted),
     )
 
 
