@@ -36,9 +36,9 @@ def axe():
 @pytest.fixture
 def demo(site):
     """The demo organisation (`manage.py seed_demo`, 40 clients). Among the demo advisor's
-    clients is Vicki Townsend, a nurse case manager at an insurer since February 2026; her
-    advisor saves her assessment again through the update form (which reads every number
-    back as a decimal: 40.0 hours), then with her hours cut to 32 a week."""
+    clients is Vicki Townsend (whatever work the demo gave her); her advisor saves her
+    assessment again through the update form (which reads every number back as a decimal:
+    40.0 hours), then with fewer hours a week in her latest job."""
     call_command("seed_demo", clients=40, allow_without_debug=True, verbosity=0)
     vicki = Client.objects.select_related("assessment", "advisor__user").get(name="Vicki Townsend")
     assert vicki.advisor.user.username == "demo-advisor"
@@ -52,9 +52,10 @@ def demo(site):
         course["hours"] = float(course["hours"])
     record_assessment(vicki, again, snapshot, source="advisor", user=user)
     fewer = copy.deepcopy(again)
-    fewer["experience"][-1]["hours_per_week"] = 32.0
+    hours = again["experience"][-1]["hours_per_week"]
+    fewer["experience"][-1]["hours_per_week"] = hours - 4
     record_assessment(vicki, fewer, snapshot, source="advisor", user=user)
-    return {"site": site, "vicki": vicki}
+    return {"site": site, "vicki": vicki, "hours": f"{hours:g} → {hours - 4:g}"}
 
 
 def log_in(page, site: str, username: str) -> None:
@@ -144,7 +145,7 @@ def test_the_demo_advisor_finds_vicki_townsend_by_her_full_name_and_reads_her_hi
     assert history.count() == 3
     newest, middle = history.nth(0).inner_text(), history.nth(1).inner_text()
     assert "Changed job: " in newest  # her first job, whatever the demo made it
-    assert "hours a week 40 → 32" in newest
+    assert f"hours a week {demo['hours']}" in newest
     assert "Removed" not in newest and "Added" not in newest
     assert "No change from the one before." in middle  # 40.0 hours is 40 hours
     page.screenshot(path=str(SHOTS / "client-page-top.png"))
