@@ -392,6 +392,20 @@ class TestTheResultsPage:
         assert "Gain 4,160 more hours" not in page
         assert "Which licences and degrees open which certifications" not in page
 
+    def test_a_counselor_reads_the_cmcn_in_full_with_the_course_it_lacks_not_as_for_others(
+        self, client
+    ):
+        # Her counselor licence opens the CMCN (its audience includes her); what it lacks is
+        # AAMCN's course. Its card is the whole one, with the path, among the certifications.
+        page = complete(client, COUNSELOR_ANSWERS).content.decode()
+        mine, others = section(page, "certs-heading"), section(page, "other-backgrounds-heading")
+        assert 'id="cert-cmcn"' in mine and 'id="cert-cmcn"' not in others
+        card = mine.split('id="cert-cmcn"', 1)[1].split("</article>", 1)[0]
+        assert "you meet this" in card  # the licence group
+        path = card.split("Your path", 1)[1]
+        assert "Hold AAMCN&#x27;s Comprehensive Introduction to Managed Care Nursing" in path
+        assert 'id="cert-cmgt-bc"' in others  # an RN's certification stays short
+
     def test_a_business_graduate_sees_which_licences_and_degrees_open_which_certifications(
         self, client
     ):

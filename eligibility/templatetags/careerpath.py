@@ -66,13 +66,18 @@ def results_block(results: dict) -> dict:
     """The results component (at a glance, certification cards, jobs) of one assessment, as
     `document.nearest_first` orders it: the results page, saved plans and advisors' pages."""
     certs = results["results"]
-    others = [c for c in certs if c["reach"]["kind"] == "background"]
+    glance = at_a_glance(results)
+    # A certification for people of another background gets a short card saying whom it is
+    # for; one whose audience the person belongs to (an LPN's CMCN, short of AAMCN's course;
+    # CMAC's track 2 for someone who should earn ACM first) gets its whole card and path.
+    elsewhere = {line["code"] for line in glance if line["for_others"]}
+    others = [c for c in certs if c["certification"] in elsewhere]
     within_reach = any(c["reach"]["kind"] in ("now", "action", "wait") for c in certs)
     return {
         "results": results,
-        "glance": at_a_glance(results),
+        "glance": glance,
         "checked_on": rules_checked_on(results),
-        "within": [c for c in certs if c["reach"]["kind"] != "background"],
+        "within": [c for c in certs if c["certification"] not in elsewhere],
         "others": others,
         # Nothing within reach: first, which licences and degrees open which certifications.
         "show_openings": bool(results.get("openings")) and bool(others) and not within_reach,
