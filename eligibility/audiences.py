@@ -6,12 +6,10 @@ workers' code). The audiences depend on the catalog alone, so the snapshot works
 No Django import.
 """
 
-from typing import TYPE_CHECKING
-
 from .kinds import KINDS
 
-if TYPE_CHECKING:  # the snapshot imports this module to work the audiences out once
-    from .snapshot import Snapshot
+# The catalog arrives as an eligibility.snapshot.Snapshot, not imported here: the snapshot
+# imports this module to work the audiences out once, and an import back would close a circle.
 
 
 # A requirement group "narrows" who a certification is for when every one of its
@@ -53,7 +51,7 @@ def _touches(cond, answers: dict) -> bool:
     return KINDS[cond.kind].touches(cond, answers)
 
 
-def attestation_audiences(snapshot: "Snapshot") -> dict[str, list[list]]:
+def attestation_audiences(snapshot) -> dict[str, list[list]]:
     """For each attestation, the narrowing conditions of each certification requiring it
     (one list a certification); an attestation no certification requires, or one that some
     certification requiring it asks of everyone, is absent (asked of everyone)."""
@@ -84,7 +82,7 @@ def attestation_audiences(snapshot: "Snapshot") -> dict[str, list[list]]:
     return audiences
 
 
-def attestations_asked(answers: dict | None, snapshot: "Snapshot", held=()) -> list[str]:
+def attestations_asked(answers: dict | None, snapshot, held=()) -> list[str]:
     """The attestation codes the About step asks, in catalog order: every one for which the
     answers so far (the other steps' profile keys) make it matter, and every one already
     answered Yes (`held`, or the profile's own `attestations`), so a saved Yes is shown and
