@@ -38,7 +38,8 @@ def condition_dict(result: ConditionResult) -> dict:
 
 def condition_dicts(results, memo: dict[str, dict]) -> list[dict]:
     """The conditions of one route; `memo` (by Condition.key, for one assessment) keeps those
-    already worded: a rule several certifications share is explained once (a copy each)."""
+    already worded: a rule several certifications share is explained once, and each
+    certification after the first gets a copy of its own."""
     out = []
     for result in results:
         key = result.condition.key
@@ -47,7 +48,9 @@ def condition_dicts(results, memo: dict[str, dict]) -> list[dict]:
             worded = condition_dict(result)
             if key:
                 memo[key] = worded
-        out.append(dict(worded))
+            out.append(worded)
+        else:
+            out.append(dict(worded))
     return out
 
 
