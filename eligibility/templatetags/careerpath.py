@@ -30,12 +30,6 @@ def applies_when(condition) -> str:
     return _applies_when(condition)
 
 
-@register.filter
-def lines(value: str | None) -> list[str]:
-    """The text's lines ("a\nb" → ["a", "b"]); none for no text."""
-    return value.split("\n") if value else []
-
-
 @register.simple_tag
 def gap(condition: dict, met_on: str | None = None) -> SafeString:
     """What is missing, after a condition's text: its first line (the numbers, or the one
@@ -44,7 +38,7 @@ def gap(condition: dict, met_on: str | None = None) -> SafeString:
     semicolon: the numbers end in "(about 4 months full time)", and a second bracket
     "(from …)" read as a stutter. One tag rather than an included template: a card asks it
     of every unmet condition, and an include with its own context cost a tenth of the page."""
-    found = lines(condition["gap"])
+    found = condition["gap"].split("\n") if condition["gap"] else []
     return format_html(
         "{}{}{}",
         format_html(' — <span class="gap">{}</span>', found[0]) if found else "",
