@@ -439,11 +439,9 @@ def _counsellor(p: Person) -> dict:
         # CRCC's employment route: two years as a rehabilitation counselor, one of them under a
         # CRC. Graduates of an accredited program (its first category) are eligible at once,
         # so most on this route answer No to the program questions.
-        role, milestone, supervisors = (
-            "rehabilitation-counselor",
-            24.2,
-            p.some("credentials", 1, "crc"),
-        )
+        role = "rehabilitation-counselor"
+        milestone = 4160 / FULL_TIME_MONTH_HOURS + 0.2
+        supervisors = p.some("credentials", 1, "crc")
         if not (p.distance == "now" and p.chance(0.3)):
             p.declines |= {"crc-cacrep-program", "crc-supervised-internship"}
     setting = rng.choice(("insurance", "legal", "government", "community", "behavioral-health"))
