@@ -29,7 +29,8 @@ def condition_dict(result: ConditionResult) -> dict:
         "need": result.need,
         "unit": result.unit,
         "met_on": iso(days[0][0]) if days else None,
-        "gap": None if met else gap(result),  # a met condition has no gap
+        # A met condition has no gap, nor one of a kind with nothing to add to its sentence.
+        "gap": gap(result) if kind.explains and not met else None,
         # What was assumed for this person (a degree without its date), else None: always
         # the key, as a template's lookup of a missing key costs four exceptions.
         "note": (kind.assumption(cond, result.profile) or None) if kind.assumes else None,

@@ -62,10 +62,10 @@ def gap(result: ConditionResult) -> str | None:
     count and why ("Your work as a case manager (…) does not count: it was unpaid."). None when
     the condition holds or there is nothing to say. Hours are whole: what is had rounds down
     and what is missing up, so that the two add up to what is needed."""
-    if result.met:
-        return None
     cond = result.condition
     kind = kinds.KINDS[cond.kind]
+    if result.met or not kind.explains:
+        return None
     numbers = kind.shortfall(result)
     lines = [numbers] if numbers else []
     if result.profile is not None and result.snapshot is not None:  # as why_not does

@@ -8,7 +8,7 @@ isolation.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .words import lower_first, number
@@ -76,6 +76,16 @@ class Kind:
     # results document and the path ask only these (they are asked of every condition).
     assumes: ClassVar[bool] = False
     renews: ClassVar[bool] = False
+    # Whether an unmet condition of this kind has words beyond its sentence: the kind words
+    # a `shortfall` or a `why_not` of its own. explain.gap asks only these, as most gaps (a
+    # degree, a credential, an answer) have nothing to add; found from the methods, so that
+    # a kind cannot define them and be silent.
+    explains: bool = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        own = type(self)
+        words = own.shortfall is not Kind.shortfall or own.why_not is not Kind.why_not
+        object.__setattr__(self, "explains", words)
 
     # --- the rule --------------------------------------------------------------------------
 

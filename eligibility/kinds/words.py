@@ -18,6 +18,7 @@ def long_date(ordinal: int) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+@lru_cache(maxsize=8192)  # a pure function asked several times for every gap of every profile
 def number(value: float) -> str:
     """A whole number with thousands separators ("4,177"): hours are counted in whole hours,
     never "4,177.1"."""
@@ -61,6 +62,7 @@ def a_or_an(text: str) -> str:
     return ("an " if text[:1].lower() in "aeiou" else "a ") + text
 
 
+@lru_cache(maxsize=8192)  # as number: asked for every gap in hours
 def duration(hours: float) -> str:
     """Hours as full-time months or years, the way applicants count them: "12 months full
     time", "about 5 months full time", "3 years full time" (whole months: "about 12.8
