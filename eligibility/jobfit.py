@@ -2,7 +2,7 @@
 import."""
 
 from .engine import HORIZON_DAYS, CertificationResult, intersect
-from .explain import a_or_an, either, lower_first, names_in, when_you_can_sit
+from .explain import either, when_you_can_sit
 from .kinds import KINDS
 from .profile import Profile
 from .snapshot import Snapshot
@@ -68,22 +68,10 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
     by_code = {r.certification.code: r for r in results}
     jobs = []
     for index, job in enumerate(snap.job_roles):
-        background = []
-        if job.background_licences & licences:
-            background += [
-                f"your {lower_first(n)} licence"
-                for n in names_in(job.background_licences & licences, snap.licence_types)
-            ]
-        if job.background_fields & fields:
-            background += [
-                f"a degree in {n.lower()}"
-                for n in names_in(job.background_fields & fields, snap.degree_fields)
-            ]
-        if job.background_roles & roles:
-            background += [
-                f"your work as {a_or_an(lower_first(n))}"
-                for n in names_in(job.background_roles & roles, snap.roles)
-            ]
+        words = snap.job_words[job.code]
+        background = [text for code, text in words.licences if code in licences]
+        background += [text for code, text in words.fields if code in fields]
+        background += [text for code, text in words.roles if code in roles]
         if not background and job.background_any_bachelor and has_bachelor:
             background = ["a bachelor's degree"]
         # A next-step job (leadership) is shown to whoever holds or is nearing one of its
@@ -115,7 +103,7 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
             why.append("Fits your background: " + either(background, "and") + ".")
         if overlap:
             score += 1
-            places = either([n.lower() for n in names_in(overlap, snap.settings)], "and")
+            places = either([text for code, text in words.settings if code in overlap], "and")
             why.append(f"These jobs are found where you have worked: {places}.")
         held = [c for c in job.helpful_certifications if c in held_codes]
         if held:
@@ -149,7 +137,7 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
                     "why": why,
                     "soc_codes": list(job.soc_codes),
                     "helpful_certifications": list(job.helpful_certifications),
-                    "helpful_names": [snap.credential_names[c] for c in job.helpful_certifications],
+                    "helpful_names": list(words.helpful_names),
                 },
             )
         )

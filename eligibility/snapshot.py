@@ -14,6 +14,7 @@ from functools import cached_property
 from . import kinds
 from .audiences import attestation_audiences
 from .catalog_format import SEED_PATH, VOCAB_FIELDS, CatalogError, normalise_catalog
+from .job_words import JobWords, job_words
 
 __all__ = ["SEED_PATH", "CatalogError", "Snapshot", "load_seed_snapshot", "parse_catalog"]
 
@@ -244,6 +245,12 @@ class Snapshot:
         """Whom each attestation question concerns (audiences.attestation_audiences): asked
         for every About step and every summary of answers, and a matter of the rules alone."""
         return attestation_audiences(self)
+
+    @cached_property
+    def job_words(self) -> dict[str, JobWords]:
+        """The words of each job type's reasons, by code (job_words.job_words): listed for
+        every person assessed, and a matter of the catalog alone."""
+        return {job.code: job_words(job, self) for job in self.job_roles}
 
     def vocabulary(self, name: str) -> dict:
         """Codes of one vocabulary (kinds.VOCABULARIES) mapped to their terms or names."""
