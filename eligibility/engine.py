@@ -222,7 +222,7 @@ def evaluate_certification(
                 bool(group_days) and group_days[0][0] == lo,
                 group_days,
                 tuple(options),
-                best_option(options),
+                options[0] if len(options) == 1 else best_option(options),
             )
         )
         if cert_days:

@@ -211,6 +211,15 @@ def in_date_order(steps: list[dict]) -> list[dict]:
     return sorted(steps, key=lambda s: (s["date"] is None, s["date"] or ""))
 
 
+@lru_cache(maxsize=256)  # two numbers of the catalog, worded for every certification assessed
+def renewal_text(years: int, ce_hours: int | None) -> str:
+    """ "Once certified, renew every 5 years with 80 hours of continuing education." """
+    text = f"Once certified, renew every {years} years"
+    if ce_hours:
+        text += f" with {ce_hours} hours of continuing education"
+    return text + "."
+
+
 def next_steps(
     result: CertificationResult,
     profile: Profile,
@@ -265,8 +274,6 @@ def next_steps(
     if len(steps) > 1:
         steps = in_date_order(steps)
     if cert.renewal_years:
-        renew = f"Once certified, renew every {cert.renewal_years} years"
-        if cert.renewal_ce_hours:
-            renew += f" with {cert.renewal_ce_hours} hours of continuing education"
-        steps.append({"kind": "renew", "text": renew + ".", "date": None})
+        text = renewal_text(cert.renewal_years, cert.renewal_ce_hours)
+        steps.append({"kind": "renew", "text": text, "date": None})
     return steps

@@ -220,7 +220,10 @@ class Experience(Quantity):
         return found + super().amounts(params)
 
     def evaluate_over(self, cond, profile, lo, hi):
-        held, since = degree_start(cond, profile)
+        if not profile.experience:  # the commonest answer of all, before any set-up
+            return False, 0, cond.hours, "hours", []
+        # Most rules count work whenever it was: degree_start only for those that do not.
+        held, since = (True, None) if cond.after_rank is None else degree_start(cond, profile)
         jobs = [(e.start, e.end, e.hours_per_week) for e in entries(cond, profile)] if held else []
         if not jobs:  # the common answer, without the projection's set-up
             return False, 0, cond.hours, "hours", []
@@ -288,7 +291,7 @@ class Experience(Quantity):
         day = profile.as_of
         first = window_start(day, cond.within_years) if cond.within_years else None
         roles = cond.phrases["roles"]
-        held, since = degree_start(cond, profile)
+        held, since = (True, None) if cond.after_rank is None else degree_start(cond, profile)
         degree_lines = []
         if not held:
             return [
