@@ -17,6 +17,7 @@ REACH_ORDER = {"now": 0, "action": 1, "wait": 1, "years": 2, "background": 3}
 
 
 def condition_dict(result: ConditionResult) -> dict:
+    """One condition of the document (docs/results-format.md)."""
     cond = result.condition
     days = result.days
     met = result.met
@@ -188,15 +189,24 @@ def _reach(kind: str, on: int | None, takes: list[str], opened_by: list[str], mi
 
 def _rank(cert: dict) -> tuple:
     reached = cert["reach"]
-    return (REACH_ORDER[reached["kind"]], reached["on"] or "", reached["kind"] == "action")
+    # Among those shut to the person, the ones of their own background first (an LPN's
+    # CMCN, short of AAMCN's course), then those for people of another (for_others).
+    elsewhere = reached["kind"] == "background" and for_others(reached)
+    return (
+        REACH_ORDER[reached["kind"]],
+        reached["on"] or "",
+        reached["kind"] == "action",
+        elsewhere,
+    )
 
 
 def nearest_first(results: dict) -> dict:
     """The results with the nearest wins first: eligible now; then by the day each can be
     reached, counting CE hours, references and attestations as done today (so a certification
     10 CE hours away comes before one two years of work away), nothing-to-do before something
-    to do on the same day; then those needing more than five years of work; last, those for
-    other backgrounds. `openings` lists which licences and degrees open which certification."""
+    to do on the same day; then those needing more than five years of work; last, those shut
+    to the person: first those of their own background that need a further licence, degree
+    or credential (an LPN's CMCN), then those for people of another background. `openings` lists which licences and degrees open which certification."""
     certs = sorted(results["results"], key=_rank)
     return {**results, "results": certs, "openings": openings(results)}
 

@@ -183,10 +183,11 @@ def test_certifications_that_need_another_licence_come_last_and_say_who_they_are
     results = presented(COUNSELOR, catalog)
     # CCM (references), CMC (an answer and months of work), CMAC (years of work), CDMS (years
     # of disability management) and CRC (her counseling master's, with courses and years of
-    # rehabilitation counseling) are within her reach; the six that need a nurse's or social
-    # worker's background come last.
+    # rehabilitation counseling) are within her reach. Then the CMCN, which her counselor
+    # licence opens but AAMCN's course she lacks; last, the five that need a nurse's or social
+    # worker's background.
     assert [c["certification"] for c in results["results"]][5:] == [
-        "acm", "cmgt-bc", "cmcn", "c-swcm", "c-aswcm", "ccctm",
+        "cmcn", "acm", "cmgt-bc", "c-swcm", "c-aswcm", "ccctm",
     ]  # fmt: skip
     cmgt = cert(results, "cmgt-bc")
     assert cmgt["reach"]["kind"] == "background"
@@ -372,14 +373,22 @@ class TestTheResultsPage:
         # The certifications for other backgrounds come last (CMGT-BC among them).
         background = [line for line in lines if "Needs another licence or degree" in line]
         # Her counselor licence opens the CMCN: what it lacks is the course, said as such; it
-        # comes with the others she cannot reach on her record.
+        # comes after what she can reach on her record and before those for other backgrounds,
+        # as its card does.
         cmcn = next(line for line in lines if line.startswith("Certified Managed Care Nurse"))
         assert cmcn == (
             "Certified Managed Care Nurse (CMCN): Not yet Needs AAMCN&#x27;s Comprehensive "
             "Introduction to Managed Care Nursing course (completed)."
         )
         assert len(background) >= 5
-        assert set(lines[-len(background) - 1 :]) == {*background, cmcn}
+        assert lines[-len(background) - 1 :] == [cmcn, *background]
+        # The glance lists the certifications in the order of their cards.
+        cards = re.findall(
+            r'<article class="result-card[^"]*" aria-labelledby="cert-([a-z-]+)"', page
+        )
+        assert (
+            re.findall(r'<li><a href="#cert-([a-z-]+)"', section(page, "glance-heading")) == cards
+        )
         assert (
             "Nursing Case Management Certification (CMGT-BC): Needs another licence or degree "
             "For people with a registered nurse (RN) licence."
