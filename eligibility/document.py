@@ -5,7 +5,7 @@ shows at the top of the results. No Django import."""
 import datetime as dt
 
 from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect, unite
-from .explain import either, gap, iso, long_date, lower_first
+from .explain import either, gap, iso, long_date
 from .kinds import KINDS
 from .path import next_steps
 from .profile import Profile
@@ -206,7 +206,8 @@ def nearest_first(results: dict) -> dict:
     10 CE hours away comes before one two years of work away), nothing-to-do before something
     to do on the same day; then those needing more than five years of work; last, those shut
     to the person: first those of their own background that need a further licence, degree
-    or credential (an LPN's CMCN), then those for people of another background. `openings` lists which licences and degrees open which certification."""
+    or credential (an LPN's CMCN), then those for people of another background. `openings`
+    lists which licences and degrees open which certification."""
     certs = sorted(results["results"], key=_rank)
     return {**results, "results": certs, "openings": openings(results)}
 
@@ -335,11 +336,22 @@ def _long(day: str) -> str:
     return long_date(dt.date.fromisoformat(day).toordinal())
 
 
+def _inline(door: str) -> str:
+    """A background's words mid-sentence: "a registered nurse (RN) licence", but a
+    credential's own name as it is written ("Accredited Case Manager (ACM)", not
+    "accredited Case Manager")."""
+    if door.startswith(("A ", "An ")):
+        return door[0].lower() + door[1:]
+    return door
+
+
 def _first_words(cert: dict, as_of: str, elsewhere: bool) -> str:
     """The line's words; `elsewhere`: the certification is for people of another background
     (`for_others`, worked out once by at_a_glance)."""
     reached = cert["reach"]
-    steps = [s for s in cert["next_steps"] if s["kind"] != "renew"]
+    # The first step toward the certification: not renewing it once held, nor a licence the
+    # person holds (a renewal step; its date puts it first on a path that is years away).
+    steps = [s for s in cert["next_steps"] if s["kind"] != "renew" and not s.get("renewal")]
     if reached["kind"] == "now":
         exam = next((s for s in steps if s["kind"] == "exam"), None)
         if exam is None:
@@ -356,14 +368,19 @@ def _first_words(cert: dict, as_of: str, elsewhere: bool) -> str:
         # Of its audience, but without another licence, degree or credential it asks (an
         # LPN without AAMCN's course for the CMCN), or shut out by another certification's
         # rules ("earn ACM first"): name what is missing, not whom the certification is for.
-        missing = [lower_first(text) for text in reached["missing"]]
+        missing = [_inline(text) for text in reached["missing"]]
         if missing:
             return f"Needs {either(missing)}."
         return steps[0]["text"] if steps else ""
     if reached["kind"] == "background":
         opened_by = reached["opened_by"]
         if len(opened_by) <= 2:
-            return f"For people with {either([lower_first(d['text']) for d in opened_by])}."
-        named = either([lower_first(d["text"]) for d in opened_by[:2]])
+            return f"For people with {either([_inline(d['text']) for d in opened_by])}."
+        named = either([_inline(d["text"]) for d in opened_by[:2]])
         return f"For people with {named}, among other routes."
+    if reached["kind"] == "years":
+        # More work than five years bring: name that work first, not the quick things (an
+        # answer, CE hours) the path puts first because they can be done today.
+        lasting = [s for s in steps if not (s["kind"] in KINDS and KINDS[s["kind"]].do_now)]
+        steps = lasting or steps
     return steps[0]["text"] if steps else ""

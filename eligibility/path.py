@@ -51,7 +51,8 @@ def _renewal(result: CertificationResult, horizon_end: int) -> dict | None:
         renew = KINDS[cond.condition.kind].renewal(cond, horizon_end)
         if renew is not None:
             text, day = renew
-            return {"kind": cond.condition.kind, "text": text, "date": iso(day)}
+            # "renewal": it keeps what the person holds, not a step toward what is missing.
+            return {"kind": cond.condition.kind, "text": text, "date": iso(day), "renewal": True}
     return None
 
 
@@ -206,9 +207,21 @@ def exam_step(result: CertificationResult) -> dict | None:
     }
 
 
-def in_date_order(steps: list[dict]) -> list[dict]:
-    """Dated steps in date order, then the undated ones, each kept in the order given."""
-    return sorted(steps, key=lambda s: (s["date"] is None, s["date"] or ""))
+def in_date_order(steps: list[dict], today: str | None = None) -> list[dict]:
+    """Dated steps in date order, then the undated ones, each kept in the order given. A step
+    of what anyone can do now (CE hours, references, an answer: a `do_now` kind) is undated,
+    and counts as dated `today`: it comes before a licence to renew next year, not after."""
+
+    def when(step: dict) -> str | None:
+        if step["date"] is None and today is not None:
+            kind = KINDS.get(step["kind"])
+            if kind is not None and kind.do_now:
+                return today
+        return step["date"]
+
+    dates = [when(s) for s in steps]
+    order = sorted(range(len(steps)), key=lambda i: (dates[i] is None, dates[i] or ""))
+    return [steps[i] for i in order]
 
 
 @lru_cache(maxsize=256)  # two numbers of the catalog, worded for every certification assessed
@@ -226,9 +239,10 @@ def next_steps(
     snap: Snapshot,
     others: dict[str, CertificationResult] | None = None,
 ) -> list[dict]:
-    """Steps in date order, undated ones after: what is missing (soonest route per group, and
-    a sooner route through another certification in `others` where there is one), a licence to
-    renew, applying and the next exam window; renewing the certification last."""
+    """Steps in date order (what can be done now counting as today), undated ones after: what
+    is missing (soonest route per group, and a sooner route through another certification in
+    `others` where there is one), a licence to renew, applying and the next exam window;
+    renewing the certification last."""
     cert = result.certification
     steps: list[dict] = []
     for group in result.groups:
@@ -272,7 +286,7 @@ def next_steps(
         if exam is not None:
             steps.append(exam)
     if len(steps) > 1:
-        steps = in_date_order(steps)
+        steps = in_date_order(steps, iso(profile.as_of))
     if cert.renewal_years:
         text = renewal_text(cert.renewal_years, cert.renewal_ce_hours)
         steps.append({"kind": "renew", "text": text, "date": None})

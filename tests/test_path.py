@@ -86,11 +86,49 @@ def test_a_licence_that_lapses_before_the_experience_arrives_is_a_dated_step_fir
 
 def test_dated_steps_come_in_date_order_before_the_undated_ones(assess):
     for profile in (SPEC_EXAMPLE, NEW_NCM, ncm_with_licence_expiring("2027-03-31")):
-        for entry in assess(profile)["results"]:
-            dates = [s["date"] for s in entry["next_steps"]]
+        results = assess(profile)
+        for entry in results["results"]:
+            dates = when_done(entry["next_steps"], results["as_of"])
             dated = [d for d in dates if d is not None]
             assert dated == sorted(dated)
             assert dates[: len(dated)] == dated, entry["certification"]
+
+
+def when_done(steps: list[dict], today: str) -> list[str | None]:
+    """Each step's date, what anyone can do now (CE hours, references, an answer) counting as
+    today: the path puts it before a licence to renew next year."""
+    return [s["date"] or (today if s["kind"] in DO_NOW else None) for s in steps]
+
+
+DO_NOW = {"education", "references", "attestation"}
+
+
+def test_what_can_be_done_now_comes_before_a_licence_to_renew_next_year(assess):
+    # An MSW with a social worker licence expiring in June 2027 lacks 20 CE hours and NASW's
+    # code for the C-ASWCM: those first, the licence after; "At a glance" names his ACM's
+    # real gap (the hours in health care), not the licence renewal its path dates first.
+    marcus = {
+        "as_of": "2026-12-03",
+        "licenses": [{"type": "social-worker", "expires": "2027-06-30"}],
+        "degrees": [{"level": "master", "field": "social-work", "completed": "2018-05-15"}],
+        "experience": [
+            {"role": "case-manager", "setting": "community", "start": "2019-01-07",
+             "hours_per_week": 40, "paid": True, "supervised": True},
+        ],
+        "references": 3,
+        "attestations": ["good-moral-character"],
+    }  # fmt: skip
+    results = assess(marcus)
+    assert [kind for _, kind, _ in path(results, "c-aswcm")] == [
+        "education", "attestation", "licence", "renew",
+    ]  # fmt: skip
+    renewal = cert(results, "acm")["next_steps"][0]
+    assert renewal["renewal"] and renewal["date"] == "2027-06-30"
+    from eligibility.document import at_a_glance, nearest_first
+
+    lines = {x["code"]: x["step"] for x in at_a_glance(nearest_first(results))}
+    assert lines["acm"].startswith("Gain 2,080 more hours (12 months full time) of paid, ")
+    assert lines["acm"].endswith("in a health care delivery setting.")
 
 
 def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess):
@@ -133,4 +171,25 @@ def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess
     assert later[0]["code"] == "acm"
     assert later[0]["step"] == (
         "Keep working as a nurse case manager — you reach 2,080 hours on 30 May 2027."
+    )
+
+
+def test_a_credential_that_opens_a_certification_keeps_its_capitals_at_a_glance(assess):
+    # An LPN at a health plan: CMAC is for people with ACM (its own name, as written) or a
+    # master's degree (lower-cased mid-sentence).
+    from eligibility.document import at_a_glance, nearest_first
+
+    lena = {
+        "as_of": "2026-12-03",
+        "licenses": [{"type": "lpn"}],
+        "degrees": [{"level": "associate", "field": "nursing", "completed": "2015-05-15"}],
+        "experience": [
+            {"role": "nurse-case-manager", "setting": "insurance", "start": "2020-06-01",
+             "hours_per_week": 40, "paid": True, "supervised": True},
+        ],
+    }  # fmt: skip
+    lines = {x["code"]: x["step"] for x in at_a_glance(nearest_first(assess(lena)))}
+    assert lines["cmac"] == (
+        "For people with Accredited Case Manager (ACM) or a master's degree or higher, among "
+        "other routes."
     )
