@@ -367,7 +367,9 @@ def _certification(c: dict, namer: Snapshot) -> Certification:
 def _doors(groups: tuple[Group, ...], namer: Snapshot) -> tuple[dict, ...]:
     """The backgrounds that open a certification with these groups (see document.doors): the
     door conditions of the groups every route of which asks for one, each door once (by its
-    text), in the catalog's order."""
+    text), in the catalog's order, with the code of the first such group it is in ("group"):
+    a certification asking for a licence and a course as well (the CMCN) is open to people
+    with one of the licences and the course, not with any one of them."""
     found: dict[str, dict] = {}
     for group in groups:
         if not all(any(kinds.KINDS[c.kind].door for c in o.conditions) for o in group.options):
@@ -377,7 +379,7 @@ def _doors(groups: tuple[Group, ...], namer: Snapshot) -> tuple[dict, ...]:
                 kind = kinds.KINDS[cond.kind]
                 if kind.door:
                     for door in kind.doors(cond, namer):
-                        found.setdefault(door["text"], door)
+                        found.setdefault(door["text"], {**door, "group": group.code})
     return tuple(found.values())
 
 

@@ -418,6 +418,20 @@ class TestTheResultsPage:
         assert "Hold AAMCN&#x27;s Comprehensive Introduction to Managed Care Nursing" in path
         assert 'id="cert-cmgt-bc"' in others  # an RN's certification stays short
 
+    def test_the_cmcn_for_other_backgrounds_asks_a_licence_and_the_course_as_well(self, client):
+        # Not "any one of" the licences and the course: one of the licences, and the course.
+        page = complete(client, BUSINESS_ANSWERS).content.decode()
+        others = section(page, "other-backgrounds-heading")
+        card = others.split('id="cert-cmcn"', 1)[1].split("</article>", 1)[0]
+        licences, course = card.split("Who also have:", 1)
+        assert "Open to people with any one of:" in licences
+        assert "<li>A registered nurse (RN) licence</li>" in licences
+        assert "Managed Care Nursing course" not in licences
+        assert "<li>AAMCN&#x27;s Comprehensive Introduction to Managed Care Nursing" in course
+        # A certification with one requirement of backgrounds keeps one list.
+        acm = others.split('id="cert-acm"', 1)[1].split("</article>", 1)[0]
+        assert "Who also have" not in acm and "Open to people with any one of:" in acm
+
     def test_a_business_graduate_sees_which_licences_and_degrees_open_which_certifications(
         self, client
     ):
