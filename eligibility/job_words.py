@@ -20,6 +20,7 @@ class JobWords:
     roles: tuple[tuple[str, str], ...]
     settings: tuple[tuple[str, str], ...]
     helpful_names: tuple[str, ...]
+    wages: tuple  # the snapshot.SocWage of each of its occupations found, in its order
 
 
 def job_words(job, snap) -> JobWords:
@@ -46,4 +47,6 @@ def job_words(job, snap) -> JobWords:
             if code in job.settings
         ),
         helpful_names=tuple(snap.credential_names[c] for c in job.helpful_certifications),
+        # O*NET-SOC "29-1141.00" is the SOC occupation "29-1141" (BLS publishes wages by SOC).
+        wages=tuple(snap.soc_wages[soc[:7]] for soc in job.soc_codes if soc[:7] in snap.soc_wages),
     )

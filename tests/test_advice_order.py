@@ -367,6 +367,14 @@ class TestTheResultsPage:
         assert lines[4].startswith("Certified in Care Coordination and Transition Management")
         assert lines[5].startswith("Case Management Administrator Certification (CMAC)")
 
+    def test_a_nurse_reads_the_pay_of_each_job_that_fits_with_its_period_and_source(self, client):
+        page = complete(client, NURSE_ANSWERS).content.decode()
+        jobs = section(page, "jobs-heading")
+        card = jobs.split("Hospital case manager</a>", 1)[1].split("</li>\n    \n", 1)[0]
+        assert "Pay in the US (national median):" in card
+        assert "<li>Registered nurses: $81,220 a year (May 2022, BLS)</li>" in card
+        assert "Healthcare social workers: $67,880 a year (May 2025, secondary source)" in card
+
     def test_a_counselor_is_not_given_a_nurses_to_do_list(self, client):
         page = complete(client, COUNSELOR_ANSWERS).content.decode()
         lines = glance_lines(page)

@@ -33,6 +33,24 @@ def test_the_spec_nurse_fits_hospital_case_management_best_and_is_told_why(asses
     ]
 
 
+def test_each_job_gives_the_pay_of_its_occupations_with_period_and_source(assess):
+    hospital = jobs(assess(SPEC_EXAMPLE))["hospital-case-manager"]
+    nurses, social_workers = hospital["pay"]
+    # Registered nurses from BLS's own handbook; healthcare social workers from a copy of
+    # BLS's May 2025 release, marked secondary.
+    assert (nurses["soc"], nurses["median_annual_wage"], nurses["period"]) == (
+        "29-1141",
+        81220,
+        "May 2022",
+    )
+    assert nurses["source"]["confidence"] == "verified"
+    assert nurses["source"]["url"].startswith("http://stats.bls.gov/")
+    assert (social_workers["soc"], social_workers["source"]["confidence"]) == (
+        "21-1022",
+        "secondary",
+    )
+
+
 def test_jobs_come_best_fit_first(assess):
     for profile in (SPEC_EXAMPLE, BSW_14_MONTHS, NEW_NCM):
         listed = assess(profile)["jobs"]

@@ -14,6 +14,12 @@ register = template.Library()
 
 
 @register.filter
+def dollars(value: int | None) -> str:
+    """81220 → "$81,220"."""
+    return "" if value is None else f"${value:,}"
+
+
+@register.filter
 def longdate(value: str | None) -> str:
     """ "2027-04-24" → "24 April 2027"; anything else unchanged."""
     if not value:
