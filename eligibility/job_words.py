@@ -20,7 +20,9 @@ class JobWords:
     roles: tuple[tuple[str, str], ...]
     settings: tuple[tuple[str, str], ...]
     helpful_names: tuple[str, ...]
-    wages: tuple  # the snapshot.SocWage of each of its occupations found, in its order
+    # The pay of each of its occupations found, in its order, as the results give it
+    # (jobfit.job_fit copies them: the document's dicts are its own).
+    pay: tuple[dict, ...]
 
 
 def job_words(job, snap) -> JobWords:
@@ -48,5 +50,23 @@ def job_words(job, snap) -> JobWords:
         ),
         helpful_names=tuple(snap.credential_names[c] for c in job.helpful_certifications),
         # O*NET-SOC "29-1141.00" is the SOC occupation "29-1141" (BLS publishes wages by SOC).
-        wages=tuple(snap.soc_wages[soc[:7]] for soc in job.soc_codes if soc[:7] in snap.soc_wages),
+        pay=tuple(
+            pay(snap.soc_wages[soc[:7]]) for soc in job.soc_codes if soc[:7] in snap.soc_wages
+        ),
     )
+
+
+def pay(wage) -> dict:
+    """One occupation's national pay and employment (a snapshot.SocWage), with its source,
+    in the results' words (docs/results-format.md, "pay")."""
+    source = wage.source
+    return {
+        "soc": wage.code,
+        "title": wage.title,
+        "median_annual_wage": wage.median_annual_wage,
+        "employment": wage.employment,
+        "period": wage.period,
+        "source_title": source.title if source else None,
+        "source_url": source.url if source else None,
+        "confidence": source.confidence if source else None,
+    }

@@ -52,21 +52,6 @@ def one_certification_away(
     return found or None
 
 
-def pay(wage) -> dict:
-    """One occupation's national pay and employment (a snapshot.SocWage) in the results."""
-    source = wage.source
-    return {
-        "soc": wage.code,
-        "title": wage.title,
-        "median_annual_wage": wage.median_annual_wage,
-        "employment": wage.employment,
-        "period": wage.period,
-        "source": None
-        if source is None
-        else {"title": source.title, "url": source.url, "confidence": source.confidence},
-    }
-
-
 def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot) -> list[dict]:
     """Job roles that fit this person, best first, each with the reasons."""
     licences = {lic.type for lic in profile.licenses if lic.active and lic.good_standing}
@@ -153,7 +138,7 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
                     "soc_codes": list(job.soc_codes),
                     "helpful_certifications": list(job.helpful_certifications),
                     "helpful_names": list(words.helpful_names),
-                    "pay": [pay(wage) for wage in words.wages],
+                    "pay": [dict(figures) for figures in words.pay],
                 },
             )
         )

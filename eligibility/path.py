@@ -212,16 +212,15 @@ def in_date_order(steps: list[dict], today: str | None = None) -> list[dict]:
     of what anyone can do now (CE hours, references, an answer: a `do_now` kind) is undated,
     and counts as dated `today`: it comes before a licence to renew next year, not after."""
 
-    def when(step: dict) -> str | None:
-        if step["date"] is None and today is not None:
+    def when(step: dict) -> tuple[bool, str]:
+        date = step["date"]
+        if date is None and today is not None:
             kind = KINDS.get(step["kind"])
             if kind is not None and kind.do_now:
-                return today
-        return step["date"]
+                date = today
+        return date is None, date or ""
 
-    dates = [when(s) for s in steps]
-    order = sorted(range(len(steps)), key=lambda i: (dates[i] is None, dates[i] or ""))
-    return [steps[i] for i in order]
+    return sorted(steps, key=when)
 
 
 @lru_cache(maxsize=256)  # two numbers of the catalog, worded for every certification assessed

@@ -43,9 +43,9 @@ def test_each_job_gives_the_pay_of_its_occupations_with_period_and_source(assess
         81220,
         "May 2022",
     )
-    assert nurses["source"]["confidence"] == "verified"
-    assert nurses["source"]["url"].startswith("http://stats.bls.gov/")
-    assert (social_workers["soc"], social_workers["source"]["confidence"]) == (
+    assert nurses["confidence"] == "verified"
+    assert nurses["source_url"].startswith("http://stats.bls.gov/")
+    assert (social_workers["soc"], social_workers["confidence"]) == (
         "21-1022",
         "secondary",
     )
