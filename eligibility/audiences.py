@@ -90,11 +90,13 @@ def attestations_asked(answers: dict | None, snapshot, held=()) -> list[str]:
     if answers is None:
         return list(snapshot.attestations)
     held = set(held) | set(answers.get("attestations") or [])
+    return [code for code in snapshot.attestations if code in held or asks(code, answers, snapshot)]
+
+
+def asks(code: str, answers: dict, snapshot) -> bool:
+    """Whether the About step puts attestation `code`'s question to a person with these
+    answers (the other steps' profile keys), leaving aside one already answered Yes."""
     audiences = snapshot.attestation_audiences
-    return [
-        code
-        for code in snapshot.attestations
-        if code in held
-        or code not in audiences
-        or any(_touches(cond, answers) for conditions in audiences[code] for cond in conditions)
-    ]
+    return code not in audiences or any(
+        _touches(cond, answers) for conditions in audiences[code] for cond in conditions
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import kinds
-from .audiences import attestation_audiences
+from .audiences import asks, attestation_audiences
 from .catalog_format import SEED_PATH, VOCAB_FIELDS, CatalogError, normalise_catalog
 from .job_words import JobWords, job_words
 
@@ -245,6 +245,11 @@ class Snapshot:
         """Whom each attestation question concerns (audiences.attestation_audiences): asked
         for every About step and every summary of answers, and a matter of the rules alone."""
         return attestation_audiences(self)
+
+    def asks(self, attestation: str, answers: dict) -> bool:
+        """Whether the About step puts this attestation's question to a person with these
+        answers (profile keys): audiences.asks, for the kinds, which take no import of it."""
+        return asks(attestation, answers, self)
 
     @cached_property
     def job_words(self) -> dict[str, JobWords]:

@@ -103,22 +103,26 @@ def when_done(steps: list[dict], today: str) -> list[str | None]:
 DO_NOW = {"education", "references", "attestation"}
 
 
+# An MSW with a social worker licence expiring in June 2027, a case manager in a community
+# agency since January 2019.
+MARCUS = {
+    "as_of": "2026-12-03",
+    "licenses": [{"type": "social-worker", "expires": "2027-06-30"}],
+    "degrees": [{"level": "master", "field": "social-work", "completed": "2018-05-15"}],
+    "experience": [
+        {"role": "case-manager", "setting": "community", "start": "2019-01-07",
+         "hours_per_week": 40, "paid": True, "supervised": True},
+    ],
+    "references": 3,
+    "attestations": ["good-moral-character"],
+}  # fmt: skip
+
+
 def test_what_can_be_done_now_comes_before_a_licence_to_renew_next_year(assess):
     # An MSW with a social worker licence expiring in June 2027 lacks 20 CE hours and NASW's
     # code for the C-ASWCM: those first, the licence after; "At a glance" names his ACM's
     # real gap (the hours in health care), not the licence renewal its path dates first.
-    marcus = {
-        "as_of": "2026-12-03",
-        "licenses": [{"type": "social-worker", "expires": "2027-06-30"}],
-        "degrees": [{"level": "master", "field": "social-work", "completed": "2018-05-15"}],
-        "experience": [
-            {"role": "case-manager", "setting": "community", "start": "2019-01-07",
-             "hours_per_week": 40, "paid": True, "supervised": True},
-        ],
-        "references": 3,
-        "attestations": ["good-moral-character"],
-    }  # fmt: skip
-    results = assess(marcus)
+    results = assess(MARCUS)
     assert [kind for _, kind, _ in path(results, "c-aswcm")] == [
         "education", "attestation", "licence", "renew",
     ]  # fmt: skip
@@ -193,3 +197,18 @@ def test_a_credential_that_opens_a_certification_keeps_its_capitals_at_a_glance(
         "For people with Accredited Case Manager (ACM) or a master's degree or higher, among "
         "other routes."
     )
+
+
+def test_a_question_the_form_did_not_put_to_him_is_not_one_to_answer_yes_in_the_form(assess):
+    # The About step asks CDMS's practice-areas question only of people with disability
+    # management work: the social worker's path says when it would be asked.
+    [step] = [s for s in cert(assess(MARCUS), "cdms")["next_steps"] if s["kind"] == "attestation"]
+    assert step["text"].endswith(
+        "The form asks this once your answers include the work or background it concerns."
+    )
+    assert "say yes in the form" not in step["text"]
+    # Someone it is put to (a disability manager) is told to answer it.
+    manager = {**MARCUS, "experience": [{**MARCUS["experience"][0], "role": "disability-manager",
+                                         "setting": "employer"}]}  # fmt: skip
+    [step] = [s for s in cert(assess(manager), "cdms")["next_steps"] if s["kind"] == "attestation"]
+    assert step["text"].endswith("If so, say yes in the form.")

@@ -25,7 +25,16 @@ class Attestation(Kind):
         return until_you(cond)
 
     def next_step(self, result, snap, profile):
-        question = snap.attestations[result.condition.attestation].question
+        code = result.condition.attestation
+        question = snap.attestations[code].question
+        if profile is not None and not snap.asks(code, profile.data):
+            # The About step puts it only to people whose answers touch what asks it (a
+            # social worker is not asked about disability management): "say yes in the form"
+            # would point to a question they were never shown.
+            tail = (
+                "The form asks this once your answers include the work or background it concerns."
+            )
+            return f"{question} {tail}", result.met_on
         return f"{question} If so, say yes in the form.", result.met_on
 
     def takes(self, result, snap):
