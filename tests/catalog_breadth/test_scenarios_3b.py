@@ -161,3 +161,18 @@ def test_the_results_page_names_the_acm_variant_and_the_assumed_degree_date(clie
     del undated["degrees"][0]["completed"]
     page = words(results_page(client, undated))
     assert "Your degree has no completion date, so it was taken as finished before all" in page
+
+
+def test_an_eligible_disability_manager_is_dated_to_the_next_cdms_window_and_its_close(assess):
+    # The Commission's cycle chart: a March exam (apply by 31 January) and a September one
+    # (apply by 30 June), every year; in December the next is March, applications still open.
+    manager = SCENARIOS[0]["profile"]
+    steps = cert(assess(manager), "cdms")["next_steps"]
+    exam = next(s for s in steps if s["kind"] == "exam")
+    assert (exam["date"], exam["closes"]) == ("2027-03-01", "2027-01-31")
+    assert exam["text"] == (
+        "Sit the exam in the March 2027 window; applications for it close on 31 January 2027."
+    )
+    # After 30 June the September window has closed: the next is March of the year after.
+    summer = cert(assess({**manager, "as_of": "2027-07-01"}), "cdms")["next_steps"]
+    assert next(s for s in summer if s["kind"] == "exam")["window"] == "March 2028"
