@@ -373,7 +373,10 @@ def _first_words(cert: dict, as_of: str, elsewhere: bool) -> str:
             return f"Needs {either(missing)}."
         return steps[0]["text"] if steps else ""
     if reached["kind"] == "background":
-        opened_by = reached["opened_by"]
+        # The backgrounds of its first requirement: one of them is what it is for (a social
+        # work degree for the C-SWCM, which asks a licence or ASWB exam as well).
+        first = reached["opened_by"][0].get("group") if reached["opened_by"] else None
+        opened_by = [d for d in reached["opened_by"] if d.get("group") == first]
         if len(opened_by) <= 2:
             return f"For people with {either([_inline(d['text']) for d in opened_by])}."
         named = either([_inline(d["text"]) for d in opened_by[:2]])

@@ -160,12 +160,14 @@ def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess
         # She has the RN licence: what the CMCN lacks is AAMCN's course.
         ("cmcn", "not_eligible",
          "Needs AAMCN's Comprehensive Introduction to Managed Care Nursing course (completed)."),
+        # The NASW credentials are for social workers with the degree (the licence or ASWB
+        # exam they ask as well is a further requirement, not another way in).
         ("c-swcm", "not_eligible",
          "For people with a bachelor's degree or higher in social work from an accredited "
-         "school or a clinical social worker (LCSW, LICSW) licence, among other routes."),
+         "school."),
         ("c-aswcm", "not_eligible",
          "For people with a master's degree or higher in social work from an accredited "
-         "school or a clinical social worker (LCSW, LICSW) licence, among other routes."),
+         "school."),
         ("crc", "not_eligible",
          "For people with a master's degree or higher in rehabilitation counseling from an "
          "accredited school or a master's degree or higher in counseling from an accredited "
