@@ -7,7 +7,7 @@ import datetime as dt
 from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect, unite
 from .explain import either, gap, iso, long_date
 from .kinds import KINDS
-from .path import next_steps
+from .path import done_now, next_steps
 from .profile import Profile
 from .snapshot import Condition, Snapshot
 
@@ -384,6 +384,6 @@ def _first_words(cert: dict, as_of: str, elsewhere: bool) -> str:
     if reached["kind"] == "years":
         # More work than five years bring: name that work first, not the quick things (an
         # answer, CE hours) the path puts first because they can be done today.
-        lasting = [s for s in steps if not (s["kind"] in KINDS and KINDS[s["kind"]].do_now)]
+        lasting = [s for s in steps if not done_now(s)]
         steps = lasting or steps
     return steps[0]["text"] if steps else ""

@@ -207,6 +207,13 @@ def exam_step(result: CertificationResult) -> dict | None:
     }
 
 
+def done_now(step: dict) -> bool:
+    """Whether a step is one anyone can do today (CE hours, references, an answer): its kind
+    is a `do_now` one; `apply`, `exam` and `renew` are no condition kind."""
+    kind = KINDS.get(step["kind"])
+    return kind is not None and kind.do_now
+
+
 def in_date_order(steps: list[dict], today: str | None = None) -> list[dict]:
     """Dated steps in date order, then the undated ones, each kept in the order given. A step
     of what anyone can do now (CE hours, references, an answer: a `do_now` kind) is undated,
@@ -214,10 +221,8 @@ def in_date_order(steps: list[dict], today: str | None = None) -> list[dict]:
 
     def when(step: dict) -> tuple[bool, str]:
         date = step["date"]
-        if date is None and today is not None:
-            kind = KINDS.get(step["kind"])
-            if kind is not None and kind.do_now:
-                date = today
+        if date is None and today is not None and done_now(step):
+            date = today
         return date is None, date or ""
 
     return sorted(steps, key=when)
