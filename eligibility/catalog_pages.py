@@ -196,8 +196,7 @@ def background(job: JobRole, snap: Snapshot) -> tuple[str, ...]:
 
 def job_view(job: JobRole, snap: Snapshot) -> JobView:
     certs = {c.code: c for c in snap.certifications}
-    # O*NET-SOC "29-1141.00" is the SOC occupation "29-1141" (BLS publishes wages by SOC).
-    wages = [snap.soc_wages.get(soc[:7]) for soc in job.soc_codes]
+    wages = [snap.wage(soc) for soc in job.soc_codes]
     medians = [w.median_annual_wage for w in wages if w and w.median_annual_wage is not None]
     return JobView(
         code=job.code,

@@ -49,10 +49,7 @@ def job_words(job, snap) -> JobWords:
             if code in job.settings
         ),
         helpful_names=tuple(snap.credential_names[c] for c in job.helpful_certifications),
-        # O*NET-SOC "29-1141.00" is the SOC occupation "29-1141" (BLS publishes wages by SOC).
-        pay=tuple(
-            pay(snap.soc_wages[soc[:7]]) for soc in job.soc_codes if soc[:7] in snap.soc_wages
-        ),
+        pay=tuple(pay(wage) for wage in map(snap.wage, job.soc_codes) if wage is not None),
     )
 
 

@@ -246,6 +246,11 @@ class Snapshot:
         for every About step and every summary of answers, and a matter of the rules alone."""
         return attestation_audiences(self)
 
+    def wage(self, soc_code: str) -> SocWage | None:
+        """The pay figures of a job's O*NET-SOC code, or None when none were found: BLS
+        publishes them by SOC occupation, and O*NET-SOC "29-1141.00" is SOC "29-1141"."""
+        return self.soc_wages.get(soc_code[:7])
+
     def asks(self, attestation: str, answers: dict) -> bool:
         """Whether the About step puts this attestation's question to a person with these
         answers (profile keys): audiences.asks, for the kinds, which take no import of it."""
