@@ -2,6 +2,7 @@
 
 import pytest
 
+from eligibility.document import at_a_glance, nearest_first
 from tests.conftest import SPEC_EXAMPLE, cert
 from tests.test_engine_scenarios import NEW_NCM, ncm_with_licence_expiring, self_employed_ncm
 
@@ -128,16 +129,12 @@ def test_what_can_be_done_now_comes_before_a_licence_to_renew_next_year(assess):
     ]  # fmt: skip
     renewal = cert(results, "acm")["next_steps"][0]
     assert renewal["renewal"] and renewal["date"] == "2027-06-30"
-    from eligibility.document import at_a_glance, nearest_first
-
     lines = {x["code"]: x["step"] for x in at_a_glance(nearest_first(results))}
     assert lines["acm"].startswith("Gain 2,080 more hours (12 months full time) of paid, ")
     assert lines["acm"].endswith("in a health care delivery setting.")
 
 
 def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess):
-    from eligibility.document import at_a_glance, nearest_first
-
     lines = at_a_glance(nearest_first(assess(SPEC_EXAMPLE)))
     # CMGT-BC, 18 CE hours away, comes before CMAC, a year of work away (issue #13); CMC and
     # CCCTM, whose hours she has, wait for answers only the bodies can back.
@@ -183,8 +180,6 @@ def test_at_a_glance_gives_each_certification_its_standing_and_first_step(assess
 def test_a_credential_that_opens_a_certification_keeps_its_capitals_at_a_glance(assess):
     # An LPN at a health plan: CMAC is for people with ACM (its own name, as written) or a
     # master's degree (lower-cased mid-sentence).
-    from eligibility.document import at_a_glance, nearest_first
-
     lena = {
         "as_of": "2026-12-03",
         "licenses": [{"type": "lpn"}],
