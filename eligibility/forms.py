@@ -3,7 +3,7 @@
 Every step is validated twice over: Django checks each field's type, then the step's part of
 the profile goes through `parse_profile`, the validator the API and the CLI use, and its errors
 land on the fields they name. So a person sees exactly the messages an API client gets, with
-the field's label in front ("End date is before start").
+the field's label in front ("End date is before the start date").
 """
 
 import contextlib
@@ -286,6 +286,7 @@ class StepForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
                  **kwargs):  # fmt: skip
         super().__init__(data, files, prefix=prefix, initial=initial, **kwargs)
         self.snapshot = snapshot
+        self._valid: bool | None = None
         for field in self.fields.values():
             field.error_messages = {**field.error_messages, **MESSAGES}
         self.entries = None
@@ -328,10 +329,14 @@ class StepForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
         return [form for form in self.entries.forms if form.has_changed()]
 
     def is_valid(self) -> bool:
-        valid = super().is_valid()
-        if self.entries is not None:
-            valid = self.entries.is_valid() and valid
-        return valid and self._check_profile()
+        # Worked out once: the profile's checks add their errors to the fields, and a second
+        # run would add them again (the wizard asks both when it keeps a step and renders it).
+        if self._valid is None:
+            valid = super().is_valid()
+            if self.entries is not None:
+                valid = self.entries.is_valid() and valid
+            self._valid = valid and self._check_profile()
+        return self._valid
 
     def profile_part(self) -> dict:
         """This step's share of the profile, from cleaned data."""
@@ -387,9 +392,14 @@ class StepForm(CrispyMixin, ErrorSummaryMixin, LabelledErrorsMixin, forms.Form):
             for error in self.entries.non_form_errors():
                 items.append(("entries", f"{self.entry_noun.capitalize()}s: {error}"))
         for number, form in enumerate(self.entries.forms if self.entries else [], start=1):
-            for name, errors in form.errors.items():
+            # In the order of the fields on the page, whichever check found the error (the
+            # profile's checks run after the fields' own, so the dict's order is not it).
+            found = form.errors
+            names = [name for name in form.fields if name in found]
+            names += [name for name in found if name not in form.fields]
+            for name in names:
                 target = form[name].auto_id if name in form.fields else f"entry-{number}"
-                for error in errors:
+                for error in found[name]:
                     items.append((target, f"{self.entry_noun.capitalize()} {number}: {error}"))
         return items
 

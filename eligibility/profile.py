@@ -301,7 +301,7 @@ def parse_profile(data: object, snapshot: Snapshot, *, today: dt.date | None = N
         if isinstance(hpw, int | float) and not isinstance(hpw, bool) and not 1 <= hpw <= 80:
             reader.fail(f"experience[{i}].hours_per_week", "must be between 1 and 80")
         if isinstance(start, int) and isinstance(end, int) and end < start:
-            reader.fail(f"experience[{i}].end", "is before start")
+            reader.fail(f"experience[{i}].end", "is before the start date")
     for i, entry in enumerate(degrees):
         # A degree counts as held on every day assessed, so one finished after as_of would be
         # counted before it exists: it is added once finished (docs/profile-format.md).

@@ -5,6 +5,7 @@ Beyond formtools' defaults: Back and the step links keep what was typed on the c
 assessment can be reopened at any step with every answer in place, and finished from there.
 """
 
+from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -21,6 +22,9 @@ from .plans import PROFILE_SESSION_KEY
 from .profile import MAX_ENTRIES
 
 PREFILLED_FROM = "prefilled_from"  # extra data: which saved answers filled the steps
+# Extra data: the steps whose kept answers are not valid yet (left by Back, a step link or
+# another page, or refused by Continue): the step list says "not finished" for them.
+DRAFTS = "drafts"
 POST_RATE = "120/m"  # per address: a person clicks a few times a minute, a script thousands
 # What a step keeps of a post in the session: each value at most MAX_VALUE characters (a date,
 # a number, a code or a choice is far shorter), at most MAX_ENTRIES values a field. The
@@ -227,16 +231,24 @@ class AssessmentWizard(NamedUrlSessionWizardView):
                 if post["remove_entry"].isdecimal():
                     data = remove_entry(data, prefix, int(post["remove_entry"]))
                 anchor = "#entries"
-            self.storage.set_step_data(self.steps.current, self.known_data(data))
+            self.keep(self.get_form(data=data))
             return redirect(self.get_step_url(self.steps.current) + anchor)
         goto = post.get("wizard_goto_step")
         if goto in self.get_form_list():
-            # Back (or a step link) keeps what was typed here, valid or not yet.
-            self.storage.set_step_data(self.steps.current, self.known_data(post))
+            # Back (or a step link) keeps what was typed here, valid or not yet; a step left
+            # untouched before it was ever answered stays unanswered (the About step's
+            # questions, skipped past, were later shown as five errors).
+            form = self.get_form(data=post)
+            if (
+                form.is_valid()
+                or self.touched(form)
+                or self.storage.get_step_data(self.steps.current) is not None
+            ):
+                self.keep(form)
             return self.render_goto_step(goto)
         if "wizard_finish" in post:
             form = self.get_form(data=post)
-            self.storage.set_step_data(self.steps.current, self.known_data(post, form))
+            self.keep(form)
             if not form.is_valid() or form.unconfirmed_warnings():
                 return self.render(form)
             return self.render_done(form, **kwargs)
@@ -244,6 +256,42 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             # formtools would look the unknown step up and fail with a KeyError (a 500).
             raise SuspiciousOperation("The wizard's current step is not one of its steps.")
         return super().post(*args, **kwargs)
+
+    def keep(self, form) -> None:
+        """Keep what was posted to the current step in the session, valid or not, and whether
+        it is a draft (not valid yet)."""
+        step = self.steps.current
+        self.storage.set_step_data(step, self.known_data(form.data, form))
+        drafts = set(self.storage.extra_data.get(DRAFTS, []))
+        wanted = drafts - {step} if form.is_valid() else drafts | {step}
+        if wanted != drafts:
+            self.storage.extra_data = {**self.storage.extra_data, DRAFTS: sorted(wanted)}
+
+    @staticmethod
+    def touched(form) -> bool:
+        """Whether the person changed anything on the step's page (an answer, an entry)."""
+        return form.has_changed() or bool(form.filled_entries())
+
+    def render(self, form=None, **kwargs):
+        # Continue refused the step: keep what was typed, so that leaving for another page
+        # and coming back does not lose it (formtools keeps only a valid step).
+        if (
+            self.request.method == "POST"
+            and form is not None
+            and form.is_bound
+            and form.prefix == self.get_form_prefix(self.steps.current, type(form))
+            and not form.is_valid()
+        ):
+            self.keep(form)
+        return super().render(form, **kwargs)
+
+    def render_revalidation_failure(self, failed_step, form, **kwargs):
+        # The answers kept for a step are not valid (left with a mistake): say so on it.
+        messages.error(
+            self.request,
+            "Your results need this step put right first: the problems are listed below.",
+        )
+        return super().render_revalidation_failure(failed_step, form, **kwargs)
 
     def known_data(self, data: MultiValueDict, form=None) -> MultiValueDict:
         """`data` posted to the current step, as the session keeps it (`known_step_data`)."""
@@ -253,6 +301,12 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
     def process_step(self, form):
         # formtools stores what this returns (the raw post by default) for a valid step.
+        drafts = self.storage.extra_data.get(DRAFTS, [])
+        if self.steps.current in drafts:
+            self.storage.extra_data = {
+                **self.storage.extra_data,
+                DRAFTS: [step for step in drafts if step != self.steps.current],
+            }
         return self.known_data(form.data, form)
 
     def process_step_files(self, form):
@@ -269,17 +323,21 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         stored = self.storage.data.get(self.storage.step_data_key) or {}
+        drafts = self.storage.extra_data.get(DRAFTS, [])
         current = self.steps.current
         context["steps"] = [
             {"name": name, "title": step.title, "current": name == current,
-             "url": self.get_step_url(name), "visited": name in stored}
+             "url": self.get_step_url(name), "visited": name in stored and name not in drafts,
+             "unfinished": name in drafts}
             for name, step in STEPS
         ]  # fmt: skip
         context["can_finish"] = all(name in stored or name == current for name, _ in STEPS)
         context["nav"] = "assess"
         context["step_url"] = self.get_step_url(current)
         context["finish_label"] = self.finish_label
-        context["errors"] = form.error_summary() if form.is_bound else []
+        # is_valid() first: the profile's own checks (hours a week between 1 and 80) put
+        # their errors on the fields only then; a kept draft reopened showed none of them.
+        context["errors"] = form.error_summary() if form.is_bound and not form.is_valid() else []
         context["warnings"] = [] if context["errors"] else form.warnings()
         context["warnings_key"] = form.warnings_key() if context["warnings"] else ""
         return context

@@ -122,7 +122,7 @@ def test_bad_input_is_refused_with_every_error_by_its_path(client, seeded):
             "favourite_colour": "is not a known field",
             "as_of": "must be a date like 2026-11-23",
             "experience[0].role": "unknown role 'astronaut'",
-            "experience[0].end": "is before start",
+            "experience[0].end": "is before the start date",
             "experience[0].hours_per_week": "must be between 1 and 80",
         }
     }

@@ -62,7 +62,7 @@ def test_bad_input_exits_2_with_every_error_on_stderr(tmp_path):
     assert code == 2 and out == ""
     assert "as_of: must be a date" in err
     assert "experience[0].role: unknown role 'astronaut'" in err
-    assert "experience[0].end: is before start" in err
+    assert "experience[0].end: is before the start date" in err
     assert "experience[0].hours_per_week: must be between 1 and 80" in err
 
 

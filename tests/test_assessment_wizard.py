@@ -82,12 +82,11 @@ def test_an_end_date_before_the_start_is_shown_at_the_field_and_in_the_summary(c
     bad = {**NCM_JOB, "ongoing": "", "end": "2022-01-01"}
     response = post(client, "work", entries("work", bad))
     assert response.status_code == 200
-    assert ("id_work-entries-0-end", "Job 1: End date is before start") in response.context[
-        "errors"
-    ]
+    end_error = ("id_work-entries-0-end", "Job 1: End date is before the start date")
+    assert end_error in response.context["errors"]
     page = response.content.decode()
     assert 'href="#id_work-entries-0-end"' in page
-    assert "End date is before start" in page
+    assert "End date is before the start date" in page
 
 
 def test_a_job_needs_an_end_date_or_still_working_there(client):

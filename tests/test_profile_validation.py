@@ -206,7 +206,7 @@ def test_it_refuses_an_unknown_code_in_a_later_list_item(assess):
 
 def test_it_refuses_an_end_before_the_start(assess):
     errors = refused(assess, with_value(("experience", 0, "end"), "2022-12-31"))
-    assert_error(errors, "experience[0].end", "is before start")
+    assert_error(errors, "experience[0].end", "is before the start date")
 
 
 @pytest.mark.parametrize("hours", [0, 81, 0.5, 80.5, 168])
@@ -367,7 +367,7 @@ def test_it_reports_every_error_at_once(assess):
     assert_error(errors, "licenses[0].type", "unknown")
     assert_error(errors, "degrees[0].field", "is required")
     assert_error(errors, "credentials[1]", "unknown")
-    assert_error(errors, "experience[0].end", "is before start")
+    assert_error(errors, "experience[0].end", "is before the start date")
     assert_error(errors, "experience[1].setting", "unknown")
     assert_error(errors, "experience[1].hours_per_week", "must be between 1 and 80")
     assert_error(errors, "education[0].hours", "must not be negative")

@@ -31,7 +31,7 @@ def test_a_failed_step_puts_the_focus_on_its_error_summary(site, new_page, javas
     assert first == "error-summary"
     # Tab goes to its first link, and Enter on it to the field to correct.
     page.keyboard.press("Tab")
-    assert focused(page)["text"] == "Job 1: End date is before start"
+    assert focused(page)["text"] == "Job 1: End date is before the start date"
     page.keyboard.press("Enter")
     page.wait_for_function(f"document.activeElement.id === '{END}'")
     assert refusals == []

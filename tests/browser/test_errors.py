@@ -26,21 +26,21 @@ def test_an_end_date_before_the_start_is_shown_at_the_field_and_in_the_summary(s
     assert end.input_value() == "2023-05-01"  # what was typed stays
     described = end.get_attribute("aria-describedby").split()
     messages = " ".join(page.locator(f"#{i}").inner_text() for i in described)
-    assert "End date is before start" in messages
-    assert page.locator(f"#div_{END}").get_by_text("End date is before start").is_visible()
+    assert "End date is before the start date" in messages
+    assert page.locator(f"#div_{END}").get_by_text("End date is before the start date").is_visible()
 
     # In the summary at the top, before the form.
     summary = page.locator("#error-summary")
     assert summary.get_attribute("role") == "alert"
     assert summary.get_by_role("heading").inner_text() == "There is a problem with your answers"
-    link = summary.get_by_role("link", name="Job 1: End date is before start")
+    link = summary.get_by_role("link", name="Job 1: End date is before the start date")
     assert link.get_attribute("href") == f"#{END}"
     box_summary, box_form = summary.bounding_box(), page.locator("#wizard-form").bounding_box()
     assert box_summary["y"] < box_form["y"]
 
     # By keyboard: the page opens with the focus on the summary, whose link is the next tab
     # stop; Enter moves the focus to the end-date input.
-    tab_to(page, text="Job 1: End date is before start")
+    tab_to(page, text="Job 1: End date is before the start date")
     page.keyboard.press("Enter")
     page.wait_for_function(f"document.activeElement.id === '{END}'")
     assert active_id(page) == END
