@@ -4,9 +4,17 @@ shows at the top of the results. No Django import."""
 
 import datetime as dt
 
-from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect, unite
+from .engine import (
+    HORIZON_DAYS,
+    CertificationResult,
+    ConditionResult,
+    intersect,
+    tied_with_best,
+    unite,
+)
 from .explain import either, gap, iso, long_date
 from .kinds import KINDS
+from .kinds.words import inline
 from .path import done_now, next_steps
 from .profile import Profile
 from .snapshot import Condition, Snapshot
@@ -65,6 +73,8 @@ def group_dict(group, memo: dict[str, dict] | None = None) -> dict:
         "code": group.code,
         "name": group.name,
         "met": group.met,
+        # Another route is as near as the best one: no route is the fastest.
+        "tie": bool(best is not None and tied_with_best(group)),
         "met_on": iso(group.days[0][0]) if group.days else None,
         "options": [
             {
@@ -212,10 +222,20 @@ def nearest_first(results: dict) -> dict:
     return {**results, "results": certs, "openings": openings(results)}
 
 
+def _parts(door: dict) -> list[dict]:
+    """The single backgrounds of a door: those of a route asking for several at once (an RN
+    diploma with an RN licence, kind "all"), else the door itself."""
+    return door["parts"] if door["kind"] == "all" else [door]
+
+
 def _within(a: dict, b: dict) -> bool:
     """Whether every background door `a` stands for also passes door `b` (a bachelor's in
-    social work passes "a bachelor's or higher in a health and human services field")."""
-    return a["kind"] == b["kind"] and KINDS[a["kind"]].door_within(a, b)
+    social work passes "a bachelor's or higher in a health and human services field"); a door
+    of several backgrounds passes `b` when one of its own passes each of `b`'s."""
+    return all(
+        any(p["kind"] == q["kind"] and KINDS[p["kind"]].door_within(p, q) for p in _parts(a))
+        for q in _parts(b)
+    )
 
 
 def openings(results: dict) -> list[dict]:
@@ -336,15 +356,6 @@ def _long(day: str) -> str:
     return long_date(dt.date.fromisoformat(day).toordinal())
 
 
-def _inline(door: str) -> str:
-    """A background's words mid-sentence: "a registered nurse (RN) licence", but a
-    credential's own name as it is written ("Accredited Case Manager (ACM)", not
-    "accredited Case Manager")."""
-    if door.startswith(("A ", "An ")):
-        return door[0].lower() + door[1:]
-    return door
-
-
 def _first_words(cert: dict, as_of: str, elsewhere: bool) -> str:
     """The line's words; `elsewhere`: the certification is for people of another background
     (`for_others`, worked out once by at_a_glance)."""
@@ -368,7 +379,7 @@ def _first_words(cert: dict, as_of: str, elsewhere: bool) -> str:
         # Of its audience, but without another licence, degree or credential it asks (an
         # LPN without AAMCN's course for the CMCN), or shut out by another certification's
         # rules ("earn ACM first"): name what is missing, not whom the certification is for.
-        missing = [_inline(text) for text in reached["missing"]]
+        missing = [inline(text) for text in reached["missing"]]
         if missing:
             return f"Needs {either(missing)}."
         return steps[0]["text"] if steps else ""
@@ -378,8 +389,8 @@ def _first_words(cert: dict, as_of: str, elsewhere: bool) -> str:
         first = reached["opened_by"][0].get("group") if reached["opened_by"] else None
         opened_by = [d for d in reached["opened_by"] if d.get("group") == first]
         if len(opened_by) <= 2:
-            return f"For people with {either([_inline(d['text']) for d in opened_by])}."
-        named = either([_inline(d["text"]) for d in opened_by[:2]])
+            return f"For people with {either([inline(d['text']) for d in opened_by])}."
+        named = either([inline(d["text"]) for d in opened_by[:2]])
         return f"For people with {named}, among other routes."
     if reached["kind"] == "years":
         # More work than five years bring: name that work first, not the quick things (an

@@ -155,6 +155,26 @@ def best_option(options: list[OptionResult]) -> OptionResult:
     return best
 
 
+def tied_with_best(group: GroupResult) -> list[OptionResult]:
+    """The other routes of an unmet group that are as near as its best one (as soon, as few
+    conditions unmet, as small a sum of gaps): alternatives to offer alongside it, where no
+    route is the fastest (C-SWCM's social work licence or ASWB exam)."""
+    best = group.best
+    if group.met or len(group.options) == 1:
+        return []
+    soon = best.days[0][0] if best.days else None
+    unmet = [c for c in best.conditions if not c.met]
+    gaps = sum(_gap(c) for c in unmet)
+    found = []
+    for option in group.options:
+        if option is best or (option.days[0][0] if option.days else None) != soon:
+            continue
+        other = [c for c in option.conditions if not c.met]
+        if len(other) == len(unmet) and sum(_gap(c) for c in other) == gaps:
+            found.append(option)
+    return found
+
+
 # --- certifications -----------------------------------------------------------------------
 
 

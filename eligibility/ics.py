@@ -32,9 +32,15 @@ def plan_events(document: dict) -> list[dict]:
     for cert in document["results"]:
         label = cert["certification"].upper()
         name = cert["name"]
+        # A certification shut to the person (it needs a licence or degree they lack) has no
+        # dates of theirs: its hours reached in 2028 lead nowhere. Their licence's renewal is
+        # still theirs.
+        shut = cert["reach"]["kind"] == "background"
         for step in cert["next_steps"]:
             day = step["date"]
             if day is None or day < as_of or (day == as_of and step["kind"] != "apply"):
+                continue
+            if shut and not step.get("renewal"):
                 continue
             if step["kind"] == "apply":
                 summary = f"Apply for {name}" if day == as_of else f"You can apply for {name}"

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
+from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect, tied_with_best
 from .explain import iso, long_date, lower_first, when_you_can_sit
 from .kinds import KINDS
 from .kinds.words import the
@@ -67,9 +67,34 @@ def _closed_routes(group, snap, profile: Profile, steps: list[dict]) -> list[dic
             kind = KINDS[cond.condition.kind]
             if kind.needs_others and not cond.met:
                 step = condition_step(cond, snap, None, profile)
-                if all(s["text"] != step["text"] for s in steps + found):
+                # Once, and not when the path already says to earn that certification (the
+                # route for its holders is the one shown): "Earn ACM" came twice.
+                name = snap.credential_names.get(cond.condition.params.get("certification"))
+                earn = f"Earn {name}," if name else None
+                if all(
+                    s["text"] != step["text"] and not (earn and s["text"].startswith(earn))
+                    for s in steps + found
+                ):
                     found.append(step)
     return found
+
+
+def _alternatives(group, snap, others, profile: Profile) -> str:
+    """The missing pieces of the routes as near as the group's best one, each its only missing
+    piece, as words to add to the best route's step ("pass the ASWB Bachelors exam"), or "":
+    where no route is faster, the path offers them all. A certification to earn first is the
+    stepping stone's to name, not this."""
+    best = [c for c in group.best.conditions if not c.met]
+    if len(best) != 1:
+        return ""
+    words = []
+    for option in tied_with_best(group):
+        (cond,) = [c for c in option.conditions if not c.met]
+        kind = KINDS[cond.condition.kind]
+        if kind.needs_others or (others and kind.earned_through(cond.condition, others)):
+            continue
+        words.append(lower_first(condition_step(cond, snap, None, profile)["text"].rstrip(".")))
+    return "; or ".join(words)
 
 
 def _stepping_stone(group, others: dict[str, CertificationResult], profile: Profile, snap):
@@ -214,6 +239,16 @@ def done_now(step: dict) -> bool:
     return kind is not None and kind.do_now
 
 
+NO_FEES = "fees: not confirmed here; check their website"
+
+
+def _gained(step: dict) -> bool:
+    """Whether an undated step is a licence, degree or credential to gain (AAMCN's course):
+    something to start now, however long it takes, so before a licence renewal in 2028."""
+    kind = KINDS.get(step["kind"])
+    return kind is not None and kind.door and not step.get("renewal")
+
+
 def in_date_order(steps: list[dict], today: str | None = None) -> list[dict]:
     """Dated steps in date order, then the undated ones, each kept in the order given. A step
     of what anyone can do now (CE hours, references, an answer: a `do_now` kind) is undated,
@@ -221,7 +256,7 @@ def in_date_order(steps: list[dict], today: str | None = None) -> list[dict]:
 
     def when(step: dict) -> tuple[bool, str]:
         date = step["date"]
-        if date is None and today is not None and done_now(step):
+        if date is None and today is not None and (done_now(step) or _gained(step)):
             date = today
         return date is None, date or ""
 
@@ -258,6 +293,10 @@ def next_steps(
                 steps.append(condition_step(cond, snap, others, profile))
         if len(group.options) == 1:  # no other route to be sooner or closed
             continue
+        either_way = _alternatives(group, snap, others, profile)
+        if either_way:
+            last = steps[-1]
+            steps[-1] = {**last, "text": last["text"].rstrip(".") + "; or " + either_way + "."}
         if others:
             stone = _stepping_stone(group, others, profile, snap)
             if stone is not None:
@@ -269,9 +308,13 @@ def next_steps(
     if result.status != "not_eligible":
         when = when_you_can_sit(result)
         facts = "; ".join(
-            part
+            # Each fact without its own full stop: "…were not found.; computer-based" read
+            # as a typo.
+            part.rstrip(".")
             for part in (
-                f"fees: {cert.fees}" if cert.fees else "",
+                f"fees: {cert.fees}"
+                if cert.fees
+                else "fees: not confirmed here; check their website",
                 f"exam windows: {cert.exam_windows}" if cert.exam_windows else "",
                 lower_first(cert.exam),
             )

@@ -7,6 +7,7 @@ live catalog all go through this one validation. No Django import.
 """
 
 import hashlib
+import itertools
 import json
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -15,6 +16,7 @@ from . import kinds
 from .audiences import asks, attestation_audiences
 from .catalog_format import SEED_PATH, VOCAB_FIELDS, CatalogError, normalise_catalog
 from .job_words import JobWords, job_words
+from .kinds.words import inline
 
 __all__ = ["SEED_PATH", "CatalogError", "Snapshot", "load_seed_snapshot", "parse_catalog"]
 
@@ -385,12 +387,24 @@ def _doors(groups: tuple[Group, ...], namer: Snapshot) -> tuple[dict, ...]:
         if not all(any(kinds.KINDS[c.kind].door for c in o.conditions) for o in group.options):
             continue
         for option in group.options:
-            for cond in option.conditions:
-                kind = kinds.KINDS[cond.kind]
-                if kind.door:
-                    for door in kind.doors(cond, namer):
-                        found.setdefault(door["text"], {**door, "group": group.code})
+            # A route asking for two backgrounds at once (CMC's RN diploma and RN licence)
+            # is one door naming both: each alone opens nothing.
+            each = [
+                kinds.KINDS[cond.kind].doors(cond, namer)
+                for cond in option.conditions
+                if kinds.KINDS[cond.kind].door
+            ]
+            for together in itertools.product(*each):
+                door = together[0] if len(together) == 1 else _both(together)
+                found.setdefault(door["text"], {**door, "group": group.code})
     return tuple(found.values())
+
+
+def _both(doors: tuple[dict, ...]) -> dict:
+    """One door of several backgrounds: "A diploma or higher in nursing, with a registered
+    nurse (RN) licence"."""
+    text = doors[0]["text"] + ", with " + " and ".join(inline(d["text"]) for d in doors[1:])
+    return {"text": text, "kind": "all", "parts": list(doors)}
 
 
 def _certification_rules(c: dict, namer: Snapshot) -> Certification:

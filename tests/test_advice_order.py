@@ -217,8 +217,13 @@ def test_the_business_graduate_is_shown_which_licences_and_degrees_open_which_ce
     catalog,
 ):
     rows = doors(catalog)
-    rn_opens = ["ccm", "acm", "cmgt-bc", "cdms", "cmcn", "cmc", "ccctm"]
+    # The RN licence alone does not open the CMC: its RN route asks for a nursing diploma too,
+    # and says so in one row (an LPN with a diploma read it as open to her).
+    rn_opens = ["ccm", "acm", "cmgt-bc", "cdms", "cmcn", "ccctm"]
     assert rows["A registered nurse (RN) licence"] == rn_opens
+    assert rows["A diploma or higher in nursing, with a registered nurse (RN) licence"] == [
+        "ccm", "acm", "cmgt-bc", "cdms", "cmcn", "cmc", "ccctm",
+    ]  # fmt: skip
     assert rows["A professional counselor (LPC, LMHC) licence"] == ["ccm", "cmcn"]
     # A social work degree passes CCM's health and human services degree, CMAC's any
     # bachelor's, CDMS's accredited bachelor's and CMC's related bachelor's too, so its row
@@ -423,7 +428,7 @@ class TestTheResultsPage:
         card = mine.split('id="cert-cmcn"', 1)[1].split("</article>", 1)[0]
         assert "you meet this" in card  # the licence group
         path = card.split("Your path", 1)[1]
-        assert "Hold AAMCN&#x27;s Comprehensive Introduction to Managed Care Nursing" in path
+        assert "Complete AAMCN&#x27;s Comprehensive Introduction to Managed Care Nursing" in path
         assert 'id="cert-cmgt-bc"' in others  # an RN's certification stays short
 
     def test_the_cmcn_for_other_backgrounds_asks_a_licence_and_the_course_as_well(self, client):

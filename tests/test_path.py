@@ -39,14 +39,11 @@ def test_missing_education_is_counted_in_hours_and_no_application_is_suggested(a
 def test_an_acm_eligible_nurse_is_told_to_earn_acm_first_for_cmac(assess):
     # CMAC's bachelor route would open on 25 December 2027, but she meets ACM's rules, which
     # closes track 2 (SPEC §3b): her path to CMAC is ACM, which she can sit for today.
-    assert path(assess(SPEC_EXAMPLE), "cmac")[:2] == [
-        ("2026-11-23", "credential",
-         "Earn Accredited Case Manager (ACM), which you can sit for now."),
-        (None, "not-eligible-for",
-         "Earn Accredited Case Manager (ACM) first: you meet its requirements, so the routes "
-         "for people who do not are closed to you; with Accredited Case Manager (ACM) you apply "
-         "through the route for its holders."),
-    ]  # fmt: skip
+    steps = path(assess(SPEC_EXAMPLE), "cmac")
+    earn = "Earn Accredited Case Manager (ACM), which you can sit for now."
+    assert steps[0] == ("2026-11-23", "credential", earn)
+    # Said once: the closed routes' own "earn ACM first" would repeat it.
+    assert sum("Earn Accredited Case Manager (ACM)" in text for _, _, text in steps) == 1
 
 
 def test_a_certification_needed_on_the_way_is_dated_by_when_she_can_sit_for_it(assess):
@@ -64,7 +61,12 @@ def test_a_certification_needed_on_the_way_is_dated_by_when_she_can_sit_for_it(a
 
 def test_a_certification_out_of_reach_is_named_without_a_date(assess):
     steps = path(assess(self_employed_ncm(2)), "cmac")
-    assert steps[0] == (None, "credential", "Hold Accredited Case Manager (ACM).")
+    # Her three routes are as near as each other, each a single thing away: all are offered.
+    every_route = (
+        "Hold Accredited Case Manager (ACM); or earn a master's degree or higher; or earn a "
+        "bachelor's degree or higher."
+    )
+    assert steps[0] == (None, "credential", every_route)
     assert not any("sooner route" in text for _, _, text in steps)
 
 
@@ -96,12 +98,16 @@ def test_dated_steps_come_in_date_order_before_the_undated_ones(assess):
 
 
 def when_done(steps: list[dict], today: str) -> list[str | None]:
-    """Each step's date, what anyone can do now (CE hours, references, an answer) counting as
-    today: the path puts it before a licence to renew next year."""
-    return [s["date"] or (today if s["kind"] in DO_NOW else None) for s in steps]
+    """Each step's date, what anyone can do now (CE hours, references, an answer) and a
+    licence, degree or credential to gain (to start now, however long it takes) counting as
+    today: the path puts them before a licence to renew next year."""
+    return [
+        s["date"] or (today if s["kind"] in DO_NOW or s["kind"] in GAINED else None) for s in steps
+    ]
 
 
 DO_NOW = {"education", "references", "attestation"}
+GAINED = {"licence", "degree", "credential"}
 
 
 # An MSW with a social worker licence expiring in June 2027, a case manager in a community
@@ -209,3 +215,68 @@ def test_a_question_the_form_did_not_put_to_him_is_not_one_to_answer_yes_in_the_
                                          "setting": "employer"}]}  # fmt: skip
     [step] = [s for s in cert(assess(manager), "cdms")["next_steps"] if s["kind"] == "attestation"]
     assert step["text"].endswith("If so, say yes in the form.")
+
+
+# --- what a walk through the product as a BSW, an LPN and a counselor found ------------------
+
+# A BSW (2022) working full time as a hospital case manager since August 2022, no licence yet.
+BSW = {
+    "as_of": "2026-12-08",
+    "degrees": [{"level": "bachelor", "field": "social-work", "accredited": True,
+                 "completed": "2022-05-15"}],
+    "experience": [{"role": "case-manager", "setting": "hospital", "start": "2022-08-01",
+                    "hours_per_week": 40, "paid": True, "supervised": True}],
+}  # fmt: skip
+
+
+def test_a_bsw_is_offered_the_aswb_exam_beside_the_licence_for_the_c_swcm(assess):
+    results = assess(BSW)
+    licence_or_exam = next(
+        g for g in cert(results, "c-swcm")["groups"] if g["code"] == "licence-or-exam"
+    )
+    assert licence_or_exam["tie"]  # neither route is the fastest: the card marks none
+    first = path(results, "c-swcm")[0][2]
+    assert first.startswith("Hold an active licence in good standing as a clinical social worker")
+    assert first.endswith(
+        "; or pass the ASWB Bachelors exam, the ASWB Masters exam or the ASWB Clinical exam."
+    )
+
+
+def test_cmacs_closed_route_reads_as_a_rule_not_as_a_claim_about_the_person(assess):
+    cmac = cert(assess(BSW), "cmac")
+    closed = [
+        c for g in cmac["groups"] for o in g["options"] for c in o["conditions"]
+        if c["kind"] == "not-eligible-for"
+    ]  # fmt: skip
+    assert closed and all(
+        c["text"] == "Only for people who do not meet the requirements for Accredited Case "
+        "Manager (ACM)"
+        for c in closed
+    )
+    assert closed[0]["gap"].startswith("You meet the requirements for Accredited Case Manager")
+
+
+def test_applying_says_when_the_fees_are_not_confirmed_and_reads_without_a_stray_stop(assess):
+    for code in ("cmc", "acm", "c-swcm"):
+        apply = next(
+            (s for s in cert(assess(BSW), code)["next_steps"] if s["kind"] == "apply"), None
+        )
+        if apply is None:
+            continue
+        assert ".;" not in apply["text"], code
+        assert "fees:" in apply["text"], code
+
+
+def test_an_lpns_missing_course_comes_before_her_licence_renewal_in_2028(assess):
+    lpn = {
+        "as_of": "2026-12-08",
+        "licenses": [{"type": "lpn", "expires": "2028-06-30"}],
+        "degrees": [{"level": "diploma", "field": "nursing"}],
+        "experience": [{"role": "nurse-case-manager", "setting": "home-health",
+                        "start": "2023-12-01", "hours_per_week": 36}],
+    }  # fmt: skip
+    assert path(assess(lpn), "cmcn")[:2] == [
+        (None, "credential",
+         "Complete AAMCN's Comprehensive Introduction to Managed Care Nursing course."),
+        ("2028-06-30", "licence", "Renew your licence before it expires on 30 June 2028."),
+    ]  # fmt: skip

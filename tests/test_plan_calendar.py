@@ -95,3 +95,26 @@ class TestDownloads:
         nothing = {"as_of": "2026-11-23"}  # not eligible for anything, nothing dated
         token = save_plan(profile=nothing)
         assert "calendar.ics" not in client.get(f"/plan/{token}/").content.decode()
+
+
+# An LPN with a nursing diploma, working as a nurse case manager: the CMC's criterion III for an
+# RN diploma needs an RN licence as well, so its hours (reached in 2028) are no date of hers.
+LPN_CASE_MANAGER = {
+    "as_of": "2026-12-08",
+    "licenses": [{"type": "lpn", "active": True, "good_standing": True,
+                  "expires": "2028-06-30"}],
+    "degrees": [{"level": "diploma", "field": "nursing", "accredited": True}],
+    "experience": [{"role": "nurse-case-manager", "setting": "home-health", "start": "2023-12-01",
+                    "end": None, "hours_per_week": 36, "paid": True, "supervised": True}],
+}  # fmt: skip
+
+
+def test_a_certification_shut_to_the_person_puts_no_dates_in_their_calendar(assess):
+    results = assess(LPN_CASE_MANAGER)
+    cmc = next(c for c in results["results"] if c["certification"] == "cmc")
+    assert cmc["reach"]["kind"] == "background"
+    assert any(s["date"] for s in cmc["next_steps"] if not s.get("renewal"))  # the card has some
+    found = plan_events(results)
+    assert not any(e["summary"].startswith("CMC:") or "(CMC)" in e["summary"] for e in found)
+    # Her own licence's renewal is still in it.
+    assert any(e["date"] == "2028-06-30" for e in found)

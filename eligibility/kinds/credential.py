@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .base import Background, Param, until_you
-from .words import either, names_in
+from .words import capital, either, names_in
 
 
 def soonest(codes, others: dict):
@@ -11,6 +11,30 @@ def soonest(codes, others: dict):
     can sit for soonest, or None."""
     reachable = [others[c] for c in sorted(codes) if c in others and others[c].eligible_on]
     return min(reachable, key=lambda r: r.eligible_on, default=None)
+
+
+# What a person does to hold an outside credential, by the word its name ends with in the
+# catalog's vocabulary ("ASWB Bachelors exam (passed)"); a certification is held.
+VERBS = {" (passed)": "pass the ", " (completed)": "complete "}
+
+
+def held(names: list[str]) -> str:
+    """ "Hold Accredited Case Manager (ACM)", "Pass the ASWB Bachelors exam or the ASWB
+    Masters exam", "Complete AAMCN's … course": one verb when every name takes the same one."""
+    phrases = []
+    for name in names:
+        verb = "hold "
+        for ending, doing in VERBS.items():
+            if name.endswith(ending):
+                verb, name = doing, name[: -len(ending)]
+                break
+        phrases.append((verb, name))
+    if len({verb for verb, _ in phrases}) == 1:
+        verb = phrases[0][0]
+        rest = [name if i == 0 or verb != "pass the " else "the " + name
+                for i, (_, name) in enumerate(phrases)]  # fmt: skip
+        return capital(verb + either(rest))
+    return capital(either([verb + name for verb, name in phrases]))
 
 
 @dataclass(frozen=True)
@@ -23,7 +47,7 @@ class Credential(Background):
         return have >= 1, have, 1, "credentials"
 
     def describe(self, cond, snap):
-        return "Hold " + either(names_in(cond.codes, snap.credential_names))
+        return held(names_in(cond.codes, snap.credential_names))
 
     def applies_when(self, cond):
         return until_you(cond)

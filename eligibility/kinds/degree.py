@@ -42,6 +42,10 @@ class Degree(Background):
             text += " from an accredited school"
         return text
 
+    def next_step(self, result, snap, profile):
+        # "Earn a master's degree or higher": the requirement's words with a verb to act on.
+        return "Earn " + lower_first(result.condition.text) + ".", None
+
     def doors(self, cond, snap):
         """One door: the degree the rule asks for, with what `door_within` compares."""
         level = next(t for t in snap.degree_levels.values() if t.rank == cond.min_rank)

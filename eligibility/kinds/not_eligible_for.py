@@ -42,7 +42,8 @@ class NotEligibleFor(Kind):
         return {"certification": params["certification"]}
 
     def describe(self, cond, snap):
-        return f"You do not meet the requirements for {_name(cond, snap)} yourself"
+        # A rule of the route, not a claim about the person (who may well meet them).
+        return f"Only for people who do not meet the requirements for {_name(cond, snap)}"
 
     def evaluate_given(self, cond, profile, lo, hi, others):
         other = others[cond.certification]

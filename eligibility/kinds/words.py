@@ -53,6 +53,15 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def inline(door: str) -> str:
+    """A background's words mid-sentence: "a registered nurse (RN) licence", but a
+    credential's own name as it is written ("Accredited Case Manager (ACM)", not
+    "accredited Case Manager")."""
+    if door.startswith(("A ", "An ")):
+        return door[0].lower() + door[1:]
+    return door
+
+
 def capital(text: str) -> str:
     """The first letter upper-cased, the rest left as written."""
     return text[:1].upper() + text[1:]
