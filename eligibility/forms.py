@@ -109,9 +109,18 @@ class ErrorSummaryMixin:
     def summary_message(self, name: str, error) -> str:
         return str(error)
 
+    def summary_link(self, name: str) -> str:
+        """The element an error's link moves focus to: the field, or the first choice of a
+        group of radios or checkboxes (their wrapper cannot take focus, so the link left it
+        on the page's body)."""
+        bound = self[name]
+        if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return f"{bound.auto_id}_0"
+        return bound.auto_id
+
     def error_summary(self) -> list[tuple[str, str]]:
         items = [
-            (self[name].auto_id, self.summary_message(name, error))
+            (self.summary_link(name), self.summary_message(name, error))
             for name, errors in self.errors.items()
             if name in self.fields
             for error in errors

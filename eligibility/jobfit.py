@@ -73,7 +73,7 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
         background += [text for code, text in words.fields if code in fields]
         background += [text for code, text in words.roles if code in roles]
         if not background and job.background_any_bachelor and has_bachelor:
-            background = ["a bachelor's degree"]
+            background = ["a bachelor's degree or higher"]
         # A next-step job (leadership) is shown to whoever holds or is nearing one of its
         # certifications, or is one certification away from it (CMAC through ACM), and to
         # whoever has its background and holds or can sit for a certification that helps (a

@@ -216,3 +216,19 @@ def test_a_nurse_who_can_sit_for_cmcn_is_told_so_on_the_managed_care_jobs(assess
     for code in ("health-insurance-case-manager", "nursing-case-manager"):
         assert told in found[code]["why"], code
     assert told not in found["hospital-case-manager"]["why"]
+
+
+def test_a_rehabilitation_counselor_sees_return_to_work_case_management_among_her_jobs(assess):
+    counselor = person(
+        degrees=[{**degree("master", "rehabilitation-counseling"), "completed": "2023-05-15"}],
+        experience=[job("rehabilitation-counselor", "government", "2023-06-01",
+                        supervisor_credentials=["crc"])],
+    )  # fmt: skip
+    found = jobs(assess(counselor))
+    rtw = found["disability-management-case-manager"]
+    assert rtw["fit"] in ("strong", "good")
+    assert "Fits your background: " in rtw["why"][0]
+    assert "Certified Rehabilitation Counselor (CRC)" in " ".join(rtw["helpful_names"])
+    # Her degree is above a bachelor's: the reason does not shrink it to one.
+    assert not any("background: a bachelor's degree." in w for j in found.values()
+                   for w in j["why"])  # fmt: skip

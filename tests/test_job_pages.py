@@ -68,7 +68,8 @@ def test_the_return_to_work_job_page_names_its_backgrounds_and_certifications(cl
     page = text(client.get("/jobs/disability-management-case-manager/").content.decode())
     assert RTW in page
     assert "Licensed as a professional counselor" in page
-    assert "A degree in counseling or rehabilitation" in page
+    assert "A degree in counseling, rehabilitation or rehabilitation counseling" in page
+    assert "or return-to-work manager or a rehabilitation counselor" in page
     assert "Certified Disability Management Specialist (CDMS)" in page
     assert "shown to people who hold or are nearing" not in page  # open to anyone who fits
 

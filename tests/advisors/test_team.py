@@ -279,12 +279,12 @@ def test_bad_input_is_summarised_with_links_to_each_field_and_nothing_is_saved(
     assert response.context["errors"] == [
         ("id_first_name", "First name is required"),
         ("id_email", "E-mail is not an e-mail address"),
-        ("id_role", "Role is not one of the roles"),
+        ("id_role_0", "Role is not one of the roles"),  # its first choice: a radio takes focus
     ]
     page = response.content.decode()
     assert 'class="error-summary"' in page and 'role="alert"' in page
-    for target in ("id_first_name", "id_email", "id_role"):
-        assert f'href="#{target}"' in page
+    for target in ("id_first_name", "id_email", "id_role_0"):
+        assert f'href="#{target}"' in page and f'id="{target}"' in page
     assert re.search(r'<input[^>]*id="id_email"[^>]*aria-invalid="true"', page) or re.search(
         r'<input[^>]*aria-invalid="true"[^>]*id="id_email"', page
     )
