@@ -9,7 +9,6 @@ from .engine import (
     CertificationResult,
     ConditionResult,
     intersect,
-    tied_with_best,
     unite,
 )
 from .explain import either, gap, iso, long_date
@@ -74,7 +73,7 @@ def group_dict(group, memo: dict[str, dict] | None = None) -> dict:
         "name": group.name,
         "met": group.met,
         # Another route is as near as the best one: no route is the fastest.
-        "tie": bool(best is not None and tied_with_best(group)),
+        "tie": bool(group.tied),
         "met_on": iso(group.days[0][0]) if group.days else None,
         "options": [
             {

@@ -65,6 +65,8 @@ class GroupResult:
     days: Intervals
     options: tuple[OptionResult, ...]
     best: OptionResult  # the route to show first (see best_option)
+    # The other routes as near as `best` (see best_option): alternatives, none the fastest.
+    tied: tuple[OptionResult, ...] = ()
 
     @property
     def met_on(self) -> int | None:
@@ -122,13 +124,15 @@ def _gap(result: ConditionResult) -> float:
     return 1.0
 
 
-def best_option(options: list[OptionResult]) -> OptionResult:
-    """The route to show first: met now, else the soonest, else the closest."""
+def best_option(options: list[OptionResult]) -> tuple[OptionResult, tuple[OptionResult, ...]]:
+    """The route to show first (met now, else the soonest, else the closest), and the other
+    routes as near as it (`GroupResult.tied`: as soon, as few conditions unmet, as small a sum
+    of gaps), found in the same pass."""
     if len(options) == 1:
-        return options[0]
+        return options[0], ()
     for option in options:  # the common case
         if option.met:
-            return option
+            return option, ()
     # None is met: the soonest, then the fewest conditions unmet, then the smallest sum of
     # gaps, the first route winning a tie; in one pass, the sums only for the routes that tie
     # so far (most profiles meet no route of most groups).
@@ -137,13 +141,14 @@ def best_option(options: list[OptionResult]) -> OptionResult:
     best_soon = best.days[0][0] if best.days else inf
     best_unmet = [c for c in best.conditions if not c.met]
     best_gaps = None
+    tied: list[OptionResult] = []
     for option in options[1:]:
         soon = option.days[0][0] if option.days else inf
         if soon > best_soon:
             continue
         unmet = [c for c in option.conditions if not c.met]
         if soon < best_soon or len(unmet) < len(best_unmet):
-            best, best_soon, best_unmet, best_gaps = option, soon, unmet, None
+            best, best_soon, best_unmet, best_gaps, tied = option, soon, unmet, None, []
             continue
         if len(unmet) > len(best_unmet):
             continue
@@ -151,28 +156,10 @@ def best_option(options: list[OptionResult]) -> OptionResult:
             best_gaps = sum(_gap(c) for c in best_unmet)
         gaps = sum(_gap(c) for c in unmet)
         if gaps < best_gaps:
-            best, best_unmet, best_gaps = option, unmet, gaps
-    return best
-
-
-def tied_with_best(group: GroupResult) -> list[OptionResult]:
-    """The other routes of an unmet group that are as near as its best one (as soon, as few
-    conditions unmet, as small a sum of gaps): alternatives to offer alongside it, where no
-    route is the fastest (C-SWCM's social work licence or ASWB exam)."""
-    best = group.best
-    if group.met or len(group.options) == 1:
-        return []
-    soon = best.days[0][0] if best.days else None
-    unmet = [c for c in best.conditions if not c.met]
-    gaps = sum(_gap(c) for c in unmet)
-    found = []
-    for option in group.options:
-        if option is best or (option.days[0][0] if option.days else None) != soon:
-            continue
-        other = [c for c in option.conditions if not c.met]
-        if len(other) == len(unmet) and sum(_gap(c) for c in other) == gaps:
-            found.append(option)
-    return found
+            best, best_unmet, best_gaps, tied = option, unmet, gaps, []
+        elif gaps == best_gaps:
+            tied.append(option)
+    return best, tuple(tied)
 
 
 # --- certifications -----------------------------------------------------------------------
@@ -234,7 +221,11 @@ def evaluate_certification(
                     tuple(conditions),
                 )
             )
-        group_days = options[0].days if len(options) == 1 else unite([o.days for o in options])
+        if len(options) == 1:
+            group_days, best, tied = options[0].days, options[0], ()
+        else:
+            group_days = unite([o.days for o in options])
+            best, tied = best_option(options)
         groups.append(
             GroupResult(
                 group.code,
@@ -242,7 +233,8 @@ def evaluate_certification(
                 bool(group_days) and group_days[0][0] == lo,
                 group_days,
                 tuple(options),
-                options[0] if len(options) == 1 else best_option(options),
+                best,
+                tied,
             )
         )
         if cert_days:

@@ -248,8 +248,13 @@ class ExperienceForm(EntryForm):
             chosen = self.data.getlist(name) if hasattr(self.data, "getlist") else []
         else:
             chosen = self.initial.get("supervisor_credentials") or []
+        # Only the credentials a rule asks of a supervisor (eleven boxes, of which two
+        # mattered); one already chosen stays, so saved answers reopen as they were saved.
+        asked = self.snapshot.supervisor_credentials_asked
         self.fields["supervisor_credentials"].choices = credential_choices(
-            self.snapshot, leave_out=EXAMS_AND_COURSES, keep=chosen
+            self.snapshot,
+            leave_out=EXAMS_AND_COURSES | (self.snapshot.credential_names.keys() - asked),
+            keep=chosen,
         )
 
     def clean(self):

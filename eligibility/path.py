@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect, tied_with_best
+from .engine import HORIZON_DAYS, CertificationResult, ConditionResult, intersect
 from .explain import iso, long_date, lower_first, when_you_can_sit
 from .kinds import KINDS
 from .kinds.words import the
@@ -88,7 +88,7 @@ def _alternatives(group, snap, others, profile: Profile) -> str:
     if len(best) != 1:
         return ""
     words = []
-    for option in tied_with_best(group):
+    for option in group.tied:
         (cond,) = [c for c in option.conditions if not c.met]
         kind = KINDS[cond.condition.kind]
         if kind.needs_others or (others and kind.earned_through(cond.condition, others)):

@@ -259,6 +259,19 @@ class Snapshot:
         return asks(attestation, answers, self)
 
     @cached_property
+    def supervisor_credentials_asked(self) -> frozenset[str]:
+        """The credentials some rule asks of a supervisor (CCM for ACM, CRC for the CRC): the
+        only ones the work step asks about, as no other changes an answer."""
+        return frozenset(
+            code
+            for cert in self.certifications
+            for group in cert.groups
+            for option in group.options
+            for cond in option.conditions
+            for code in cond.supervisor_credentials
+        )
+
+    @cached_property
     def job_words(self) -> dict[str, JobWords]:
         """The words of each job type's reasons, by code (job_words.job_words): listed for
         every person assessed, and a matter of the catalog alone."""

@@ -261,11 +261,12 @@ def test_a_saved_yes_to_a_question_not_asked_of_this_person_is_shown_and_kept(cl
         "good-moral-character", "cdms-practice-domains"]  # fmt: skip
 
 
-def test_a_supervisor_is_chosen_by_certification_not_by_exam_or_course(client):
+def test_a_supervisor_is_asked_about_only_the_certifications_a_rule_asks_of_one(client):
     page = client.get("/assess/work/").content.decode()
     box = 'name="work-entries-0-supervisor_credentials" value="{}"'
-    assert box.format("ccm") in page and box.format("cdms") in page
-    for code in ("aswb-bachelors", "aswb-masters", "aswb-clinical", "aamcn-managed-care-course"):
+    # ACM asks for a CCM supervisor, the CRC for a CRC one; no rule asks for any other.
+    assert box.format("ccm") in page and box.format("crc") in page
+    for code in ("cdms", "acm", "aswb-bachelors", "aswb-clinical", "aamcn-managed-care-course"):
         assert box.format(code) not in page, code
 
 
