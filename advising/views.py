@@ -232,7 +232,8 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     results, review = None, None
     if client.assessment:
         try:
-            results = nearest_first(assess_profile(client.assessment.profile, snapshot=snapshot))
+            profile = client.assessment.profile
+            results = nearest_first(assess_profile(profile, snapshot=snapshot), snapshot)
         except ProfileError as refused:
             review = refused.errors  # the catalog retired a code this profile uses
     history = list(client.assessments.select_related("entered_by")[:20])
@@ -346,7 +347,8 @@ def invitation_done(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None or request.session.get(INVITATION_DONE_KEY) != invitation.pk:
         return render(request, "advising/invitation_invalid.html", status=404)
     client = invitation.client
-    results = nearest_first(assess_profile(client.assessment.profile))
+    snapshot = get_snapshot()
+    results = nearest_first(assess_profile(client.assessment.profile, snapshot=snapshot), snapshot)
     return render(
         request,
         "advising/invitation_done.html",

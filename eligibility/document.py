@@ -14,6 +14,7 @@ from .engine import (
 from .explain import either, gap, iso, long_date
 from .kinds import KINDS
 from .kinds.words import inline
+from .openings import opening_rows
 from .path import done_now, next_steps
 from .profile import Profile
 from .snapshot import Condition, Snapshot
@@ -209,57 +210,31 @@ def _rank(cert: dict) -> tuple:
     )
 
 
-def nearest_first(results: dict) -> dict:
+def nearest_first(results: dict, snapshot: Snapshot | None = None) -> dict:
     """The results with the nearest wins first: eligible now; then by the day each can be
     reached, counting CE hours, references and attestations as done today (so a certification
     10 CE hours away comes before one two years of work away), nothing-to-do before something
     to do on the same day; then those needing more than five years of work; last, those shut
     to the person: first those of their own background that need a further licence, degree
     or credential (an LPN's CMCN), then those for people of another background. `openings`
-    lists which licences and degrees open which certification."""
+    lists which licences and degrees open which certification; with the `snapshot` the
+    results came from, as it worked them out once."""
     certs = sorted(results["results"], key=_rank)
-    return {**results, "results": certs, "openings": openings(results)}
-
-
-def _parts(door: dict) -> list[dict]:
-    """The single backgrounds of a door: those of a route asking for several at once (an RN
-    diploma with an RN licence, kind "all"), else the door itself."""
-    return door["parts"] if door["kind"] == "all" else [door]
-
-
-def _within(a: dict, b: dict) -> bool:
-    """Whether every background door `a` stands for also passes door `b` (a bachelor's in
-    social work passes "a bachelor's or higher in a health and human services field"); a door
-    of several backgrounds passes `b` when one of its own passes each of `b`'s."""
-    return all(
-        any(p["kind"] == q["kind"] and KINDS[p["kind"]].door_within(p, q) for p in _parts(a))
-        for q in _parts(b)
+    whole = (
+        snapshot is not None
+        and results["catalog_version"] == snapshot.version
+        and len(results["results"]) == len(snapshot.certifications)
     )
+    rows = list(snapshot.openings) if whole else openings(results)
+    return {**results, "results": certs, "openings": rows}
 
 
 def openings(results: dict) -> list[dict]:
-    """Which backgrounds open which certifications, from the rules of the catalog: one row a
-    licence, degree or credential, {"door", "certifications": [{"code", "name"}]}, rows and
-    certifications in the order the certifications come. A degree's row also names what a
-    wider degree opens (a social work degree opens what any bachelor's does)."""
-    found: dict[str, tuple[dict, list[dict]]] = {}
-    for cert in results["results"]:
-        for door in cert["reach"]["opened_by"]:
-            found.setdefault(door["text"], (door, []))[1].append(cert)
-    rows = []
-    for door, _ in found.values():
-        certs: list[dict] = []
-        for other, opened in found.values():
-            if _within(door, other):
-                certs += [c for c in opened if c not in certs]
-        order = [c for c in results["results"] if c in certs]
-        rows.append(
-            {
-                "door": door["text"],
-                "certifications": [{"code": c["certification"], "name": c["name"]} for c in order],
-            }
-        )
-    return rows
+    """Which backgrounds open which certifications, from the rules of the catalog (see
+    openings.opening_rows), in the order the results' certifications come."""
+    return opening_rows(
+        (c["certification"], c["name"], c["reach"]["opened_by"]) for c in results["results"]
+    )
 
 
 def variant(result: CertificationResult) -> str | None:

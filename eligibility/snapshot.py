@@ -17,6 +17,7 @@ from .audiences import asks, attestation_audiences
 from .catalog_format import SEED_PATH, VOCAB_FIELDS, CatalogError, normalise_catalog
 from .job_words import JobWords, job_words
 from .kinds.words import inline
+from .openings import opening_rows
 
 __all__ = ["SEED_PATH", "CatalogError", "Snapshot", "load_seed_snapshot", "parse_catalog"]
 
@@ -257,6 +258,12 @@ class Snapshot:
         """Whether the About step puts this attestation's question to a person with these
         answers (profile keys): audiences.asks, for the kinds, which take no import of it."""
         return asks(attestation, answers, self)
+
+    @cached_property
+    def openings(self) -> tuple[dict, ...]:
+        """Which backgrounds open which certifications (openings.opening_rows), in catalog
+        order: the results page shows them to everyone, and they depend on the rules alone."""
+        return tuple(opening_rows((c.code, c.name, c.doors) for c in self.certifications))
 
     @cached_property
     def supervisor_credentials_asked(self) -> frozenset[str]:

@@ -42,7 +42,7 @@ def _results_page(request: HttpRequest, profile: dict, **context) -> HttpRespons
     steps = [
         {"name": name, "title": step.title, "url": _assess_step_url(name)} for name, step in STEPS
     ]
-    presented = nearest_first(results)
+    presented = nearest_first(results, snapshot)
     return render(
         request,
         "eligibility/results.html",

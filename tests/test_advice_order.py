@@ -458,3 +458,9 @@ class TestTheResultsPage:
         # work), the two cards with a path; the other nine wait for another background.
         assert page.count('class="result-card') == 11
         assert section(page, "certs-heading").count('class="result-card') == 2
+
+
+def test_the_catalogs_openings_worked_out_once_are_those_of_the_results(catalog):
+    for profile in (NURSE, COUNSELOR, BUSINESS):
+        results = assess_profile(profile, snapshot=catalog)
+        assert nearest_first(results, catalog)["openings"] == openings(results)
