@@ -215,7 +215,8 @@ class ExperienceForm(EntryForm):
         label="Role",
         help_text="Pick the closest. Certifications count hours only in some roles: case "
         "management work for the case manager certifications, disability or return-to-work "
-        "management for the CDMS.",
+        "management for the CDMS. A nurse case manager is a registered nurse (RN) in a case "
+        "management post; an LPN or LVN in one is a case manager.",
     )
     setting = forms.ChoiceField(
         label="Setting",
@@ -422,7 +423,8 @@ class LicencesStep(StepForm):
     title = "Licences"
     intro = (
         "Add each professional licence you hold, such as a registered nurse or clinical social "
-        "work licence. If you hold none, continue without adding one."
+        "work licence. If you hold none, leave Licence 1 blank and continue: what is marked "
+        "required is asked only of a licence you add."
     )
     entry_form = LicenceForm
     entry_noun = "licence"
