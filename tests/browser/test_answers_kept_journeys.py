@@ -7,7 +7,7 @@ from advising.invitations import invite
 from advising.models import Organisation
 from tests.advisors.conftest import add_client, member
 
-from .journeys import card, complete, fill_entry, press_button, status
+from .journeys import card, complete, fill_entry, press_button, status, step_heading
 from .test_advisor_journey import log_in, nurse_since
 
 RN = {"type": "rn", "expires": "2028-03-31"}
@@ -90,3 +90,22 @@ def test_a_second_job_is_paid_and_supervised_like_the_first(site, page):
     assert page.locator("#id_work-entries-0-role").input_value() == "nurse-case-manager"
     for box in ("paid", "supervised"):
         assert page.locator(f"#id_work-entries-1-{box}").is_checked(), box
+
+
+def test_a_job_refused_for_a_missing_setting_survives_a_visit_to_another_page(site, page):
+    page.goto(f"{site}/assess/work/")
+    job = {k: v for k, v in NCM_JOB.items() if k != "setting"}
+    fill_entry(page, "work", 0, job)
+    press_button(page, "Continue")
+    assert page.get_by_role("link", name="Job 1: Setting is required").is_visible()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Certifications", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Check my eligibility").first.click()
+    assert step_heading(page).startswith("Work history")  # back where they left
+    assert page.locator("#id_work-entries-0-role").input_value() == "nurse-case-manager"
+    assert page.locator("#id_work-entries-0-start").input_value() == "2022-01-01"
+    assert page.locator("#id_work-entries-0-hours_per_week").input_value() == "40"
+    # It still says what is missing, and the step list says the step is not finished.
+    assert page.get_by_role("link", name="Job 1: Setting is required").is_visible()
+    page.screenshot(path="/tmp/journey-draft-kept.png", full_page=True)
