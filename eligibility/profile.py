@@ -6,7 +6,7 @@ path (`experience[0].end`), and nothing is half-accepted: `parse_profile` either
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .snapshot import VOCABULARY_NAMES, Snapshot
 
@@ -75,6 +75,9 @@ class Profile:
     references: int
     attestations: frozenset
     data: dict  # the normalised profile, every default filled in (docs/profile-format.md)
+    # What a catalog works out about these answers, once per profile (Snapshot.asked): the
+    # answers never change, so neither does it. Not part of the profile's value.
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 _MISSING = object()

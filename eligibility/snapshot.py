@@ -259,6 +259,15 @@ class Snapshot:
         answers (profile keys): audiences.asks, for the kinds, which take no import of it."""
         return asks(attestation, answers, self)
 
+    def asked(self, attestation: str, profile) -> bool:
+        """`asks` for a parsed profile, worked out once per profile, catalog and question:
+        every certification's path that lacks the answer asks it again."""
+        key = (self.version, attestation)
+        found = profile.derived.get(key)
+        if found is None:
+            found = profile.derived[key] = asks(attestation, profile.data, self)
+        return found
+
     @cached_property
     def openings(self) -> tuple[dict, ...]:
         """Which backgrounds open which certifications (openings.opening_rows), in catalog

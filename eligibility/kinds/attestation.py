@@ -27,7 +27,7 @@ class Attestation(Kind):
     def next_step(self, result, snap, profile):
         code = result.condition.attestation
         question = snap.attestations[code].question
-        if profile is not None and not snap.asks(code, profile.data):
+        if profile is not None and not snap.asked(code, profile):
             # The About step puts it only to people whose answers touch what asks it (a
             # social worker is not asked about disability management): "say yes in the form"
             # would point to a question they were never shown.
