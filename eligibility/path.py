@@ -80,18 +80,21 @@ def _closed_routes(group, snap, profile: Profile, steps: list[dict]) -> list[dic
 
 
 def _alternatives(group, snap, others, profile: Profile) -> str:
-    """The missing pieces of the routes as near as the group's best one, each its only missing
-    piece, as words to add to the best route's step ("pass the ASWB Bachelors exam"), or "":
+    """The missing backgrounds of the routes as near as the group's best one, each its only
+    missing piece, as words to add to the best route's step ("pass the ASWB Bachelors exam"),
+    or "":
     where no route is faster, the path offers them all. A certification to earn first is the
     stepping stone's to name, not this."""
     best = [c for c in group.best.conditions if not c.met]
-    if len(best) != 1:
+    # Backgrounds only (a licence, an exam passed, a degree): routes short of the same hours
+    # tie by having none of them yet, and are told apart on the card, not in one long step.
+    if len(best) != 1 or not KINDS[best[0].condition.kind].door:
         return ""
     words = []
     for option in group.tied:
         (cond,) = [c for c in option.conditions if not c.met]
         kind = KINDS[cond.condition.kind]
-        if kind.needs_others or (others and kind.earned_through(cond.condition, others)):
+        if not kind.door or (others and kind.earned_through(cond.condition, others)):
             continue
         words.append(lower_first(condition_step(cond, snap, None, profile)["text"].rstrip(".")))
     return "; or ".join(words)

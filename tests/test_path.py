@@ -280,3 +280,18 @@ def test_an_lpns_missing_course_comes_before_her_licence_renewal_in_2028(assess)
          "Complete AAMCN's Comprehensive Introduction to Managed Care Nursing course."),
         ("2028-06-30", "licence", "Renew your licence before it expires on 30 June 2028."),
     ]  # fmt: skip
+
+
+def test_routes_short_of_the_same_hours_are_not_run_together_in_one_step(assess):
+    counselor = {
+        "as_of": "2026-12-08",
+        "degrees": [{"level": "master", "field": "rehabilitation-counseling",
+                     "completed": "2023-05-15"}],
+        "experience": [{"role": "rehabilitation-counselor", "setting": "government",
+                        "start": "2023-06-01", "hours_per_week": 40,
+                        "supervisor_credentials": ["crc"]}],
+    }  # fmt: skip
+    results = assess(counselor)
+    for code in ("ccm", "cmc", "cmac"):
+        for _date, _kind, text in path(results, code):
+            assert "; or gain" not in text, (code, text)
