@@ -39,7 +39,13 @@ def condition_step(
             "date": iso(stone.eligible_on),
         }
     text, when = kind.next_step(result, snap, profile)
-    return {"kind": cond.kind, "text": text, "date": iso(when)}
+    step = {"kind": cond.kind, "text": text, "date": iso(when)}
+    asked = kind.attestation_asked(cond)
+    if asked and profile is not None and not snap.asked(asked, profile):
+        # A question the form puts only to people whose answers touch what it concerns: not
+        # something this person can do today, so not first on their path.
+        step["later"] = True
+    return step
 
 
 def _renewal(result: CertificationResult, horizon_end: int) -> dict | None:
@@ -239,7 +245,7 @@ def done_now(step: dict) -> bool:
     """Whether a step is one anyone can do today (CE hours, references, an answer): its kind
     is a `do_now` one; `apply`, `exam` and `renew` are no condition kind."""
     kind = KINDS.get(step["kind"])
-    return kind is not None and kind.do_now
+    return kind is not None and kind.do_now and not step.get("later")
 
 
 NO_FEES = "fees: not confirmed here; check their website"

@@ -98,12 +98,15 @@ def test_dated_steps_come_in_date_order_before_the_undated_ones(assess):
 
 
 def when_done(steps: list[dict], today: str) -> list[str | None]:
-    """Each step's date, what anyone can do now (CE hours, references, an answer) and a
-    licence, degree or credential to gain (to start now, however long it takes) counting as
-    today: the path puts them before a licence to renew next year."""
-    return [
-        s["date"] or (today if s["kind"] in DO_NOW or s["kind"] in GAINED else None) for s in steps
-    ]
+    """Each step's date, what anyone can do now (CE hours, references, an answer the form
+    asks) and a licence, degree or credential to gain (to start now, however long it takes)
+    counting as today: the path puts them before a licence to renew next year."""
+
+    def now(step: dict) -> bool:
+        doable = step["kind"] in DO_NOW and not step.get("later")
+        return doable or step["kind"] in GAINED
+
+    return [s["date"] or (today if now(s) else None) for s in steps]
 
 
 DO_NOW = {"education", "references", "attestation"}
@@ -295,3 +298,17 @@ def test_routes_short_of_the_same_hours_are_not_run_together_in_one_step(assess)
     for code in ("ccm", "cmc", "cmac"):
         for _date, _kind, text in path(results, code):
             assert "; or gain" not in text, (code, text)
+
+
+def test_a_question_the_form_does_not_ask_her_yet_is_not_first_on_her_path(assess):
+    counselor = {
+        "as_of": "2026-12-08",
+        "degrees": [{"level": "master", "field": "rehabilitation-counseling"}],
+        "experience": [{"role": "rehabilitation-counselor", "setting": "government",
+                        "start": "2023-06-01", "hours_per_week": 40}],
+    }  # fmt: skip
+    steps = cert(assess(counselor), "cdms")["next_steps"]
+    assert steps[0]["kind"] == "experience"
+    question = next(s for s in steps if s["kind"] == "attestation")
+    assert question["later"] is True
+    assert "The form asks this once your answers include" in question["text"]
