@@ -76,3 +76,9 @@ def test_the_dashboard_says_how_many_clients_results_use_earlier_rules(login, ad
         "1 client's results still use the rules as they were before the latest change and are "
         "being updated now." in page
     )
+
+
+def test_the_client_page_says_whom_the_results_speak_to(login, advisor):
+    rita = add_client(advisor.organisation, advisor, "Rita Ready", nurse())
+    page = words(login(advisor).get(f"/advisor/clients/{rita.pk}/").content.decode())
+    assert "Written to Rita Ready, as they would read it: “you” below means Rita Ready." in page
