@@ -72,8 +72,14 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
         background = [text for code, text in words.licences if code in licences]
         background += [text for code, text in words.fields if code in fields]
         background += [text for code, text in words.roles if code in roles]
+        # Any bachelor's is the weakest background a job names: it fits, but less than the
+        # person's own licence, field or line of work (a housing case manager's "any
+        # bachelor's" came before return-to-work case management for a rehabilitation
+        # counselor).
+        weight = 3
         if not background and job.background_any_bachelor and has_bachelor:
             background = ["a bachelor's degree or higher"]
+            weight = 2
         # A next-step job (leadership) is shown to whoever holds or is nearing one of its
         # certifications, or is one certification away from it (CMAC through ACM), and to
         # whoever has its background and holds or can sit for a certification that helps (a
@@ -99,7 +105,7 @@ def job_fit(profile: Profile, results: list[CertificationResult], snap: Snapshot
             continue
         why, score = [], 0
         if background:
-            score += 3
+            score += weight
             why.append("Fits your background: " + either(background, "and") + ".")
         if overlap:
             score += 1

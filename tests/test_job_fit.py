@@ -224,8 +224,12 @@ def test_a_rehabilitation_counselor_sees_return_to_work_case_management_among_he
         experience=[job("rehabilitation-counselor", "government", "2023-06-01",
                         supervisor_credentials=["crc"])],
     )  # fmt: skip
-    found = jobs(assess(counselor))
+    results = assess(counselor)
+    found = jobs(results)
     rtw = found["disability-management-case-manager"]
+    order = [job["code"] for job in results["jobs"]]
+    # Her own field and line of work fit better than a job open to any bachelor's.
+    assert order.index("disability-management-case-manager") < order.index("housing-case-manager")
     assert rtw["fit"] in ("strong", "good")
     assert "Fits your background: " in rtw["why"][0]
     assert "Certified Rehabilitation Counselor (CRC)" in " ".join(rtw["helpful_names"])
