@@ -321,9 +321,7 @@ def next_steps(
             # as a typo.
             part.rstrip(".")
             for part in (
-                f"fees: {cert.fees}"
-                if cert.fees
-                else "fees: not confirmed here; check their website",
+                f"fees: {cert.fees}" if cert.fees else NO_FEES,
                 f"exam windows: {cert.exam_windows}" if cert.exam_windows else "",
                 lower_first(cert.exam),
             )
