@@ -286,11 +286,13 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         return super().render(form, **kwargs)
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
-        # The answers kept for a step are not valid (left with a mistake): say so on it.
-        messages.error(
-            self.request,
-            "Your results need this step put right first: the problems are listed below.",
-        )
+        # The answers kept for a step are not valid (left with a mistake), or there are none:
+        # say so on it.
+        if self.storage.get_step_data(failed_step) is None:
+            text = "Your results need this step answered first: press Continue once it is done."
+        else:
+            text = "Your results need this step put right first: the problems are listed below."
+        messages.error(self.request, text)
         return super().render_revalidation_failure(failed_step, form, **kwargs)
 
     def known_data(self, data: MultiValueDict, form=None) -> MultiValueDict:

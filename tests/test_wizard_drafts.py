@@ -113,3 +113,13 @@ def test_the_error_summary_lists_a_jobs_problems_in_the_order_of_its_fields(clie
         "Job 1: End date is before the start date",
         "Job 1: Hours a week must be between 1 and 80",
     ]
+
+
+def test_finishing_before_a_step_was_ever_answered_says_to_answer_it(client):
+    client.get("/assess/")
+    about = {"about-references": "0", "about-attest_good-moral-character": "yes",
+             **NEW_QUESTIONS_NO}  # fmt: skip
+    response = submit(client, "about", about)  # straight to the last step, by its address
+    page = client.get(response["Location"], follow=True)
+    assert page.request["PATH_INFO"] == "/assess/licences/"
+    assert "Your results need this step answered first" in page.content.decode()
