@@ -88,9 +88,8 @@ def _closed_routes(group, snap, profile: Profile, steps: list[dict]) -> list[dic
 def _alternatives(group, snap, others, profile: Profile) -> str:
     """The missing backgrounds of the routes as near as the group's best one, each its only
     missing piece, as words to add to the best route's step ("pass the ASWB Bachelors exam"),
-    or "":
-    where no route is faster, the path offers them all. A certification to earn first is the
-    stepping stone's to name, not this."""
+    or "": where no route is faster, the path offers them all. A certification to earn first
+    is the stepping stone's to name, not this."""
     best = [c for c in group.best.conditions if not c.met]
     # Backgrounds only (a licence, an exam passed, a degree): routes short of the same hours
     # tie by having none of them yet, and are told apart on the card, not in one long step.

@@ -260,10 +260,14 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def keep(self, form) -> None:
         """Keep what was posted to the current step in the session, valid or not, and whether
         it is a draft (not valid yet)."""
+        self.storage.set_step_data(self.steps.current, self.known_data(form.data, form))
+        self.mark_draft(draft=not form.is_valid())
+
+    def mark_draft(self, *, draft: bool) -> None:
+        """Record whether the current step's kept answers are a draft (not valid yet)."""
         step = self.steps.current
-        self.storage.set_step_data(step, self.known_data(form.data, form))
         drafts = set(self.storage.extra_data.get(DRAFTS, []))
-        wanted = drafts - {step} if form.is_valid() else drafts | {step}
+        wanted = drafts | {step} if draft else drafts - {step}
         if wanted != drafts:
             self.storage.extra_data = {**self.storage.extra_data, DRAFTS: sorted(wanted)}
 
@@ -303,12 +307,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 
     def process_step(self, form):
         # formtools stores what this returns (the raw post by default) for a valid step.
-        drafts = self.storage.extra_data.get(DRAFTS, [])
-        if self.steps.current in drafts:
-            self.storage.extra_data = {
-                **self.storage.extra_data,
-                DRAFTS: [step for step in drafts if step != self.steps.current],
-            }
+        self.mark_draft(draft=False)
         return self.known_data(form.data, form)
 
     def process_step_files(self, form):

@@ -31,9 +31,9 @@ def held(names: list[str]) -> str:
         phrases.append((verb, name))
     if len({verb for verb, _ in phrases}) == 1:
         verb = phrases[0][0]
-        rest = [name if i == 0 or verb != "pass the " else "the " + name
-                for i, (_, name) in enumerate(phrases)]  # fmt: skip
-        return capital(verb + either(rest))
+        article = "the " if verb.endswith(" the ") else ""  # "the ASWB Masters exam" too
+        names = [phrases[0][1]] + [article + name for _, name in phrases[1:]]
+        return capital(verb + either(names))
     return capital(either([verb + name for verb, name in phrases]))
 
 
